@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+// snatool: social network analysis and delivery chain analysis for public-service partnerships.
+
+import PackageDescription
+
+let package = Package(
+    name: "snatool",
+    products: [
+        .library(name: "SNACore", targets: ["SNACore"]),
+        .library(name: "SNAIO", targets: ["SNAIO"]),
+        .library(name: "SNAMaps", targets: ["SNAMaps"]),
+        .library(name: "SNASynthetic", targets: ["SNASynthetic"]),
+        .library(name: "SNACommands", targets: ["SNACommands"]),
+        .executable(name: "snatool", targets: ["snatool"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Network model (themes, organisations, people, ties), compact graphs and metrics.
+        .target(name: "SNACore"),
+        // Files in and out: strict CSV, survey import, people and alias files, JSON and CSV output.
+        .target(name: "SNAIO", dependencies: ["SNACore"]),
+        // The Graphviz C library, found through pkg-config. Only SNAMaps may link it.
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
+        ),
+        // Network maps rendered in process through Graphviz.
+        .target(name: "SNAMaps", dependencies: ["SNACore", "CGraphviz"]),
+        // Seeded generators for the bundled datasets and for benchmarks.
+        .target(name: "SNASynthetic", dependencies: ["SNACore", "SNAIO"]),
+        // The implementations of every `snatool` command, importable and testable.
+        .target(
+            name: "SNACommands",
+            dependencies: [
+                "SNACore", "SNAIO", "SNAMaps", "SNASynthetic",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The thin command-line entry point.
+        .executableTarget(name: "snatool", dependencies: ["SNACommands"]),
+        // A small program that uses the library as another tool would.
+        .executableTarget(name: "survey-summary", dependencies: ["SNACore", "SNAIO"], path: "Examples/SurveySummary"),
+
+        .testTarget(name: "SNACoreTests", dependencies: ["SNACore"]),
+        .testTarget(name: "SNAIOTests", dependencies: ["SNAIO", "SNACore"]),
+        .testTarget(name: "SNAMapsTests", dependencies: ["SNAMaps"]),
+        .testTarget(name: "SNASyntheticTests", dependencies: ["SNASynthetic", "SNAIO", "SNACore"]),
+        .testTarget(name: "SNACommandsTests", dependencies: ["SNACommands", "snatool", "SNAIO", "SNACore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import SNACore
+import SNAIO
+
+/// Exit statuses from sysexits.h, as documented in `snatool --help`.
+enum ExitStatus {
+    static let usage = ExitCode(64)
+    static let badData = ExitCode(65)
+    static let missingInput = ExitCode(66)
+    static let internalError = ExitCode(70)
+    static let cannotCreate = ExitCode(73)
+}
+
+/// Writes to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+}
+
+/// Prints an input error's problems, one per line, and returns the exit status to use.
+func report(_ error: InputError) -> ExitCode {
+    let errors = error.errors
+    let shown = errors.isEmpty ? error.diagnostics : errors
+    for diagnostic in shown.prefix(50) { printError(diagnostic.description) }
+    if shown.count > 50 { printError("... and \(shown.count - 50) more errors") }
+    let count = errors.count
+    if count > 1 { printError("snatool: \(count) problems found; nothing was written") }
+    switch error.kind {
+    case .missingInput: return ExitStatus.missingInput
+    case .badData: return ExitStatus.badData
+    case .usage: return ExitStatus.usage
+    }
+}
+
+/// Prints a usage problem and returns the usage exit status.
+func usageFailure(_ message: String) -> ExitCode {
+    printError("snatool: error: \(message)")
+    return ExitStatus.usage
+}
+
+/// Options every command that reads a survey shares.
+struct SurveyOptions: ParsableArguments {
+    @Argument(help: "The survey CSV: one row per tie (long) or one row per respondent (wide).")
+    var survey: String
+
+    @Option(help: ArgumentHelp("A CSV of people: an id column plus attributes (organisation, layer, sector, role ...).", valueName: "file"))
+    var people: String?
+
+    @Option(help: ArgumentHelp("A CSV with columns alias,name mapping variant spellings to one name.", valueName: "file"))
+    var aliases: String?
+
+    @Option(help: ArgumentHelp("The attribute that groups people.", valueName: "attribute"))
+    var groupBy: String = "organisation"
+
+    @Option(help: ArgumentHelp("Force the survey layout instead of detecting it: long or wide.", valueName: "layout"))
+    var layout: SurveyLayout?
+
+    @Option(help: ArgumentHelp(
+        "Declare the survey's own themes instead of the seven standard ones: comma-separated ids, each optionally with spellings, e.g. 'referrals=referral|refer,funding'.",
+        valueName: "list"))
+    var themes: String?
+
+    /// Reads the survey, or prints why it cannot and throws the exit status.
+    func load() throws -> ImportedSurvey {
+        var themeSet = ThemeSet.standard
+        if let themes {
+            do throws(ThemeSetError) { themeSet = try ThemeSet.parse(declaration: themes) } catch {
+                throw usageFailure("--themes: \(error)")
+            }
+        }
+        let options = SurveyImportOptions(layout: layout, themes: themeSet, peoplePath: people, aliasesPath: aliases)
+        let survey: ImportedSurvey
+        do throws(InputError) { survey = try SurveyImporter.load(path: self.survey, options: options) } catch {
+            throw report(error)
+        }
+        let network = survey.network
+        if NameKey.label(groupBy) != "organisation", NameKey.label(groupBy) != "organization", !network.hasAttribute(groupBy) {
+            let known = Set(network.people.flatMap { $0.attributes.keys }).sorted()
+            let list = (["organisation", "layer"] + known).joined(separator: ", ")
+            throw usageFailure("--group-by: no one has the attribute '\(groupBy)'; attributes in this survey: \(list)")
+        }
+        return survey
+    }
+}
+
+extension SurveyLayout: ExpressibleByArgument {}
+extension AnalysisLevel: ExpressibleByArgument {}

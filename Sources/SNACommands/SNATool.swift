@@ -1,0 +1,23 @@
+import ArgumentParser
+
+/// The `snatool` command: social network analysis and delivery chain analysis
+/// for public-service partnerships.
+public struct SNATool: ParsableCommand {
+    /// The version printed by `--version`.
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "snatool",
+        abstract: "Analyse how a public-service partnership works together.",
+        discussion: """
+            Reads partnership surveys (who is tied to whom in the themes work, innovation, \
+            expertise, informal, improvement, strategy and decision-making) and reports on the \
+            network. Exit status: 0 success, 64 usage error, 65 bad data, 66 missing input, \
+            73 cannot write output, 70 internal error.
+            """,
+        version: version,
+        subcommands: [Analyse.self, Generate.self]
+    )
+
+    public init() {}
+}

@@ -1,0 +1,304 @@
+/// Assembles a ``PartnershipNetwork`` from raw survey rows, applying snatool's
+/// import rules and recording every one it applies.
+///
+/// Rules (documented in docs/input-formats.md):
+/// - names are cleaned and matched case-insensitively; aliases map variant
+///   spellings to one name before matching;
+/// - a person has one organisation and one layer: two different values
+///   (between survey rows, or between the survey and the people file) are an
+///   error naming both places;
+/// - a repeated tie (same respondent, contact and theme) is merged into the
+///   first, keeping the higher strength, with a warning;
+/// - a self-tie is dropped with a warning;
+/// - people named but never responding stay in the network;
+/// - names that look like variants of each other within an organisation are
+///   reported as warnings with a suggested alias line.
+///
+/// ```swift
+/// var builder = NetworkBuilder(themeSet: .standard)
+/// builder.addTie(from: "Anna", to: "Ben", theme: 0)
+/// let network = try builder.build()
+/// ```
+public struct NetworkBuilder: Sendable {
+    /// Where a person was learnt of.
+    public enum Origin: Sendable {
+        /// A row of the people file.
+        case peopleFile
+        /// The respondent of a survey row.
+        case respondent
+        /// A contact named in a survey row.
+        case contact
+    }
+
+    private struct PersonRecord: Sendable {
+        var person: Person
+        var firstSeen: SourceLocation?
+        var organisationSource: SourceLocation?
+        var layerSource: SourceLocation?
+        var attributeSources: [String: SourceLocation?] = [:]
+        var inPeopleFile = false
+    }
+
+    private struct TieKey: Hashable {
+        var source: Int
+        var target: Int
+        var theme: Int
+    }
+
+    /// The theme set theme indices refer to.
+    public let themeSet: ThemeSet
+    private var aliases: [String: String] = [:]
+    private var aliasSources: [String: SourceLocation?] = [:]
+    private var records: [PersonRecord] = []
+    private var personIndex: [String: Int] = [:]
+    private var organisationNames: [String: String] = [:]
+    private var organisationOrder: [String] = []
+    private var themesAsked = Set<Int>()
+    private var unthemedTies = false
+    private var ties: [Tie] = []
+    private var tieIndex: [TieKey: Int] = [:]
+    private var tieSources: [SourceLocation?] = []
+    private var peopleFileGiven = false
+    private var diagnostics: [Diagnostic] = []
+
+    /// Creates an empty builder.
+    public init(themeSet: ThemeSet = .standard) {
+        self.themeSet = themeSet
+    }
+
+    /// Whether an error has been recorded so far.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// Records a problem found by a reader, so that all problems come out together.
+    public mutating func report(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    /// Maps the spelling `variant` to `name` for people and organisations.
+    public mutating func addAlias(variant: String, name: String, at location: SourceLocation? = nil) {
+        let key = NameKey.key(variant)
+        let target = NameKey.cleaned(name)
+        guard !key.isEmpty, !target.isEmpty, key != NameKey.key(target) else { return }
+        if let existing = aliases[key], NameKey.key(existing) != NameKey.key(target) {
+            let earlier = aliasSources[key].flatMap { $0?.prefix } ?? "an earlier line"
+            report(Diagnostic(.error, code: "aliases.conflict", at: location,
+                              "the alias '\(NameKey.cleaned(variant))' maps to '\(target)' here but to '\(existing)' at \(earlier)",
+                              fix: "keep one line for each variant spelling"))
+            return
+        }
+        aliases[key] = target
+        aliasSources[key] = location
+    }
+
+    /// Marks a theme as asked by the survey, even if nobody named anyone in it.
+    public mutating func declareTheme(_ index: Int) {
+        precondition(themeSet.themes.indices.contains(index), "theme index out of range")
+        themesAsked.insert(index)
+    }
+
+    /// Notes that a people file defines the population.
+    public mutating func markPeopleFileGiven() { peopleFileGiven = true }
+
+    /// Adds a person, or merges what is known into the person already there.
+    ///
+    /// - Returns: the person's position, or `nil` when the name is empty.
+    @discardableResult
+    public mutating func addPerson(
+        _ rawName: String, organisation rawOrganisation: String? = nil, layer: Layer? = nil,
+        attributes: [String: String] = [:], origin: Origin = .contact, at location: SourceLocation? = nil
+    ) -> Int? {
+        let name = canonical(rawName)
+        let key = NameKey.key(name)
+        guard !key.isEmpty else { return nil }
+        let index: Int
+        if let existing = personIndex[key] {
+            index = existing
+        } else {
+            index = records.count
+            personIndex[key] = index
+            records.append(PersonRecord(person: Person(name: name), firstSeen: location))
+            if peopleFileGiven && origin != .peopleFile {
+                report(Diagnostic(.warning, code: "people.not-in-people-file", at: location,
+                                  "'\(name)' is named in the survey but not listed in the people file; added without attributes",
+                                  fix: "add them to the people file, or map the name to a listed person with --aliases"))
+            }
+        }
+        if origin == .respondent { records[index].person.responded = true }
+        if origin == .peopleFile { records[index].inPeopleFile = true }
+        if let rawOrganisation, !NameKey.key(rawOrganisation).isEmpty {
+            setOrganisation(canonical(rawOrganisation), of: index, at: location)
+        }
+        if let layer { setLayer(layer, of: index, at: location) }
+        for (attribute, value) in attributes {
+            setAttribute(attribute, to: value, of: index, at: location)
+        }
+        return index
+    }
+
+    /// Adds the tie `from -> to` in a theme (a position in ``themeSet``, or
+    /// `nil` for an unthemed survey), adding both people as needed.
+    public mutating func addTie(
+        from respondent: String, organisation respondentOrganisation: String? = nil,
+        to contact: String, organisation contactOrganisation: String? = nil,
+        theme: Int?, strength: Double? = nil, at location: SourceLocation? = nil
+    ) {
+        guard let source = addPerson(respondent, organisation: respondentOrganisation, origin: .respondent, at: location),
+              let target = addPerson(contact, organisation: contactOrganisation, origin: .contact, at: location)
+        else { return }
+        if let theme { declareTheme(theme) } else { unthemedTies = true }
+        if source == target {
+            report(Diagnostic(.warning, code: "survey.self-tie", at: location,
+                              "'\(records[source].person.name)' named themselves; the self-tie was dropped",
+                              fix: "nothing to do, unless the contact was meant to be someone else"))
+            return
+        }
+        let key = TieKey(source: source, target: target, theme: theme ?? -1)
+        if let existing = tieIndex[key] {
+            let first = tieSources[existing].map { $0.prefix } ?? "an earlier row"
+            let themeText = theme.map { " in theme '\(themeSet.themes[$0].id)'" } ?? ""
+            report(Diagnostic(.warning, code: "survey.duplicate-tie", at: location,
+                              "'\(records[source].person.name)' -> '\(records[target].person.name)'\(themeText) repeats the tie at \(first); merged into one tie, keeping the higher strength",
+                              fix: "remove the repeated row if it is a mistake"))
+            if let strength {
+                ties[existing].strength = max(ties[existing].strength ?? strength, strength)
+            }
+            return
+        }
+        tieIndex[key] = ties.count
+        ties.append(Tie(source: source, target: target, theme: theme, strength: strength))
+        tieSources.append(location)
+    }
+
+    /// Checks what was added and returns the network.
+    ///
+    /// - Throws: ``InputError`` with every problem found, when any is an error.
+    public func build() throws(InputError) -> PartnershipNetwork {
+        var diagnostics = self.diagnostics
+        if !themesAsked.isEmpty && unthemedTies {
+            diagnostics.append(Diagnostic(.error, code: "survey.mixed-themes",
+                                          "some ties have a theme and others have none",
+                                          fix: "give every row a theme, or none"))
+        }
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            throw InputError(.badData, diagnostics)
+        }
+        // Theme indices of the network are positions among the themes asked.
+        let asked = themesAsked.sorted()
+        var remap = [Int](repeating: -1, count: themeSet.themes.count)
+        for (position, index) in asked.enumerated() { remap[index] = position }
+        let networkTies = ties.map { tie in
+            Tie(source: tie.source, target: tie.target, theme: tie.theme.map { remap[$0] }, strength: tie.strength)
+        }
+        let people = records.map(\.person)
+        let unit: NodeUnit = people.contains { $0.organisation != nil } ? .people : .organisations
+        var organisations: [Organisation]
+        switch unit {
+        case .people:
+            var position: [String: Int] = [:]
+            organisations = organisationOrder.enumerated().map { offset, key in
+                position[key] = offset
+                return Organisation(name: organisationNames[key]!)
+            }
+            for (index, person) in people.enumerated() {
+                guard let name = person.organisation, let at = position[NameKey.key(name)] else { continue }
+                organisations[at].members.append(index)
+            }
+            let missing = people.filter { $0.organisation == nil }.count
+            if missing > 0 {
+                diagnostics.append(Diagnostic(.warning, code: "people.no-organisation",
+                                              "\(missing) of \(people.count) people have no organisation; they are grouped as '(no organisation)'",
+                                              fix: "give their organisation in a people file (--people) or in the survey's organisation columns"))
+            }
+        case .organisations:
+            organisations = people.enumerated().map { index, person in
+                Organisation(name: person.name, attributes: person.attributes, members: [index])
+            }
+        }
+        if unit == .people {
+            for index in organisations.indices {
+                organisations[index].attributes = Self.sharedAttributes(of: organisations[index].members.map { people[$0] })
+            }
+        }
+        diagnostics += NearDuplicateNames.warnings(for: people)
+        return PartnershipNetwork(
+            themeSet: themeSet, themes: asked.map { themeSet.themes[$0] }, people: people,
+            organisations: organisations, ties: networkTies, unit: unit, warnings: diagnostics)
+    }
+
+    // MARK: - Merging what is known of a person
+
+    private func canonical(_ raw: String) -> String {
+        let cleaned = NameKey.cleaned(raw)
+        return aliases[NameKey.key(cleaned)] ?? cleaned
+    }
+
+    private mutating func setOrganisation(_ name: String, of index: Int, at location: SourceLocation?) {
+        let key = NameKey.key(name)
+        if organisationNames[key] == nil {
+            organisationNames[key] = name
+            organisationOrder.append(key)
+        }
+        let display = organisationNames[key]!
+        if let current = records[index].person.organisation {
+            guard NameKey.key(current) != key else { return }
+            conflict("organisation", person: index, current: current, new: display,
+                     earlier: records[index].organisationSource, at: location)
+        } else {
+            records[index].person.organisation = display
+            records[index].organisationSource = location
+        }
+    }
+
+    private mutating func setLayer(_ layer: Layer, of index: Int, at location: SourceLocation?) {
+        if let current = records[index].person.layer {
+            guard current != layer else { return }
+            conflict("layer", person: index, current: current.rawValue, new: layer.rawValue,
+                     earlier: records[index].layerSource, at: location)
+        } else {
+            records[index].person.layer = layer
+            records[index].layerSource = location
+        }
+    }
+
+    private mutating func setAttribute(_ rawAttribute: String, to rawValue: String, of index: Int, at location: SourceLocation?) {
+        let attribute = NameKey.label(rawAttribute)
+        let value = NameKey.cleaned(rawValue)
+        guard !attribute.isEmpty, !value.isEmpty else { return }
+        if let current = records[index].person.attributes[attribute] {
+            guard NameKey.key(current) != NameKey.key(value) else { return }
+            conflict(attribute, person: index, current: current, new: value,
+                     earlier: records[index].attributeSources[attribute] ?? nil, at: location)
+        } else {
+            records[index].person.attributes[attribute] = value
+            records[index].attributeSources[attribute] = location
+        }
+    }
+
+    private mutating func conflict(
+        _ what: String, person index: Int, current: String, new: String,
+        earlier: SourceLocation?, at location: SourceLocation?
+    ) {
+        let name = records[index].person.name
+        let there = earlier.map { " at \($0.prefix)" } ?? ""
+        report(Diagnostic(.error, code: "people.conflict", at: location,
+                          "'\(name)' has \(what) '\(new)' here but '\(current)'\(there)",
+                          value: new,
+                          fix: "make the \(what) agree in both places (the people file, if given, should hold the right one)"))
+    }
+
+    private static func sharedAttributes(of members: [Person]) -> [String: String] {
+        var shared: [String: String] = [:]
+        var disagreeing = Set<String>()
+        for person in members {
+            for (key, value) in person.attributes where !disagreeing.contains(key) {
+                if let existing = shared[key], NameKey.key(existing) != NameKey.key(value) {
+                    shared[key] = nil
+                    disagreeing.insert(key)
+                } else if shared[key] == nil {
+                    shared[key] = value
+                }
+            }
+        }
+        return shared
+    }
+}

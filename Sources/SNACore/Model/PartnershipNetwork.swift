@@ -1,0 +1,167 @@
+/// What the nodes of a survey are.
+public enum NodeUnit: String, Sendable, Codable {
+    /// Rows name people, who belong to organisations.
+    case people
+    /// Rows name organisations directly (an organisation-level survey).
+    case organisations
+}
+
+/// The themes a graph is drawn from.
+public enum ThemeSelection: Hashable, Sendable {
+    /// One theme, by its position in ``PartnershipNetwork/themes``.
+    case theme(Int)
+    /// The union of every theme; a tie's weight is the number of themes it appears in.
+    case all
+}
+
+/// The level at which a network is analysed.
+public enum AnalysisLevel: String, CaseIterable, Sendable, Codable {
+    /// One node per person.
+    case people
+    /// One node per organisation; ties between their people are aggregated.
+    case organisations
+}
+
+/// A partnership's survey as a network: people in organisations, tied in themes.
+///
+/// Built by ``NetworkBuilder`` (which the survey readers in `SNAIO` use), it
+/// holds every person, including people named but never responding, and every
+/// tie once.
+public struct PartnershipNetwork: Sendable {
+    /// The theme set the survey was read with.
+    public let themeSet: ThemeSet
+    /// The themes this survey asked about, in the theme set's order.
+    public let themes: [Theme]
+    /// Everyone in the network.
+    public let people: [Person]
+    /// The organisations, in order of first appearance.
+    public let organisations: [Organisation]
+    /// Every distinct tie.
+    public let ties: [Tie]
+    /// Whether rows named people or organisations.
+    public let unit: NodeUnit
+    /// What the import noticed and how it was handled.
+    public let warnings: [Diagnostic]
+
+    private let personIndex: [String: Int]
+    private let organisationIndex: [String: Int]
+
+    /// Creates a network from parts already checked; use ``NetworkBuilder`` to build one from raw rows.
+    public init(
+        themeSet: ThemeSet, themes: [Theme], people: [Person], organisations: [Organisation],
+        ties: [Tie], unit: NodeUnit, warnings: [Diagnostic] = []
+    ) {
+        self.themeSet = themeSet
+        self.themes = themes
+        self.people = people
+        self.organisations = organisations
+        self.ties = ties
+        self.unit = unit
+        self.warnings = warnings
+        var personIndex: [String: Int] = [:]
+        for (index, person) in people.enumerated() { personIndex[NameKey.key(person.name)] = index }
+        self.personIndex = personIndex
+        var organisationIndex: [String: Int] = [:]
+        for (index, organisation) in organisations.enumerated() {
+            organisationIndex[NameKey.key(organisation.name)] = index
+        }
+        self.organisationIndex = organisationIndex
+    }
+
+    /// The position of the person with this name (matched as ``NameKey/key(_:)``).
+    public func personIndex(named name: String) -> Int? { personIndex[NameKey.key(name)] }
+
+    /// The position of the organisation with this name.
+    public func organisationIndex(named name: String) -> Int? { organisationIndex[NameKey.key(name)] }
+
+    /// The number of people who answered.
+    public var respondentCount: Int { people.lazy.filter(\.responded).count }
+
+    /// Every selection worth reporting: each theme, then the union.
+    public var selections: [ThemeSelection] { themes.indices.map { .theme($0) } + [.all] }
+
+    /// The id of a selection: the theme's id, or `all`.
+    public func id(of selection: ThemeSelection) -> String {
+        switch selection {
+        case .theme(let index): return themes[index].id
+        case .all: return Theme.allID
+        }
+    }
+
+    /// The label of a selection, e.g. "Decision-making" or "All themes".
+    public func label(of selection: ThemeSelection) -> String {
+        switch selection {
+        case .theme(let index): return themes[index].label
+        case .all: return themes.isEmpty ? "All ties" : "All themes"
+        }
+    }
+
+    /// The organisation a node belongs to: its organisation's position, or for
+    /// an organisation-level survey the node's own position. `nil` when unknown.
+    public func organisation(ofPerson person: Int) -> Int? {
+        switch unit {
+        case .organisations: return organisationIndex[NameKey.key(people[person].name)]
+        case .people: return people[person].organisation.flatMap { organisationIndex[NameKey.key($0)] }
+        }
+    }
+
+    /// The value of a grouping attribute for a person: `organisation`, `layer`,
+    /// or any attribute from the survey or people file. `nil` when unknown.
+    public func group(ofPerson person: Int, by attribute: String) -> String? {
+        let key = NameKey.label(attribute)
+        switch key {
+        case "organisation", "organization", "org":
+            return organisation(ofPerson: person).map { organisations[$0].name }
+        case "layer":
+            return people[person].layer?.rawValue
+        default:
+            return people[person].attributes[key]
+        }
+    }
+
+    /// Whether any person has a value for `attribute`.
+    public func hasAttribute(_ attribute: String) -> Bool {
+        people.indices.contains { group(ofPerson: $0, by: attribute) != nil }
+    }
+
+    /// The directed graph of one selection at one level, with merged weights.
+    ///
+    /// People level: a theme's tie weighs its strength, or 1 without one; in
+    /// `.all` a tie weighs the number of themes it appears in (its strength in
+    /// an unthemed survey). Organisation
+    /// level: nodes are ``organisations`` and an edge weighs the number of
+    /// person-level ties between the two organisations (counted once per theme
+    /// in `.all`); ties inside an organisation are left out.
+    ///
+    /// - Complexity: O(T log T) for T ties.
+    public func graph(_ selection: ThemeSelection, level: AnalysisLevel = .people) -> Digraph {
+        var edges: [Digraph.Edge] = []
+        edges.reserveCapacity(ties.count)
+        for tie in ties {
+            let weight: Double
+            switch selection {
+            case .theme(let index):
+                guard tie.theme == index else { continue }
+                weight = level == .people ? (tie.strength ?? 1) : 1
+            case .all:
+                // An unthemed survey has one relation, whose strength is kept.
+                weight = tie.theme == nil && level == .people ? (tie.strength ?? 1) : 1
+            }
+            switch level {
+            case .people:
+                edges.append(.init(source: Int32(tie.source), target: Int32(tie.target), weight: weight))
+            case .organisations:
+                guard let a = organisation(ofPerson: tie.source), let b = organisation(ofPerson: tie.target),
+                      a != b else { continue }
+                edges.append(.init(source: Int32(a), target: Int32(b), weight: weight))
+            }
+        }
+        let nodes = level == .people ? people.count : organisations.count
+        return Digraph(nodeCount: nodes, edges: edges, merge: .sum)
+    }
+
+    /// The node names of a level: people's names, or organisations' names.
+    public func nodeNames(level: AnalysisLevel) -> [String] {
+        level == .people ? people.map(\.name) : organisations.map(\.name)
+    }
+}

@@ -1,0 +1,130 @@
+/// Where in an input file something was found. Lines and columns count from 1;
+/// the column is the CSV field's position, with the header's name when known.
+public struct SourceLocation: Hashable, Sendable {
+    /// The file's path as the user gave it.
+    public var file: String
+    /// The line on which the record starts.
+    public var line: Int?
+    /// The field's position in the record.
+    public var column: Int?
+    /// The header of that column, when the file has one.
+    public var columnName: String?
+
+    /// Creates a location.
+    public init(file: String, line: Int? = nil, column: Int? = nil, columnName: String? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.columnName = columnName
+    }
+
+    /// `file:line:column` as compilers print it, the parts that are known.
+    public var prefix: String {
+        var text = file
+        if let line { text += ":\(line)" }
+        if let column { text += ":\(column)" }
+        return text
+    }
+}
+
+/// A problem or remark about the input, worded for the person who can fix it.
+///
+/// Printed as one line: `people.csv:12:3: error: unknown layer "stratgic" (column layer). Fix: use strategic, executive or operational.`
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    /// How serious a diagnostic is.
+    public enum Severity: String, Sendable, Comparable {
+        /// The input cannot be used as it is.
+        case error
+        /// The input was used, with a documented rule applied.
+        case warning
+
+        public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
+    }
+
+    /// error or warning.
+    public var severity: Severity
+    /// A stable, machine-readable code such as `csv.unterminated-quote`.
+    public var code: String
+    /// Where it was found, when it comes from a file.
+    public var location: SourceLocation?
+    /// What is wrong, in plain English.
+    public var message: String
+    /// The offending value, quoted in the message.
+    public var value: String?
+    /// What the user can do about it.
+    public var fix: String?
+
+    /// Creates a diagnostic.
+    public init(
+        _ severity: Severity, code: String, at location: SourceLocation? = nil,
+        _ message: String, value: String? = nil, fix: String? = nil
+    ) {
+        self.severity = severity
+        self.code = code
+        self.location = location
+        self.message = message
+        self.value = value
+        self.fix = fix
+    }
+
+    /// The diagnostic as one line of text.
+    public var description: String {
+        var text = ""
+        if let location { text += location.prefix + ": " }
+        text += "\(severity.rawValue): \(message)"
+        if let value { text += " (value: \"\(Diagnostic.printable(value))\")" }
+        if let name = location?.columnName, !name.isEmpty { text += " [column \"\(Diagnostic.printable(name))\"]" }
+        if let fix { text += ". Fix: \(fix)" }
+        return text
+    }
+
+    /// A value shortened and with control characters made visible, so one
+    /// diagnostic always stays on one line.
+    public static func printable(_ value: String, limit: Int = 60) -> String {
+        var text = ""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            default:
+                if scalar.properties.generalCategory == .control {
+                    text += "\\u{\(String(scalar.value, radix: 16))}"
+                } else {
+                    text.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        if text.count > limit { text = String(text.prefix(limit)) + "…" }
+        return text
+    }
+}
+
+/// The input could not be used; carries every problem found, not just the first.
+public struct InputError: Error, Sendable, CustomStringConvertible {
+    /// What kind of failure this is, which decides the exit status.
+    public enum Kind: Sendable {
+        /// The file is missing or unreadable (sysexits 66).
+        case missingInput
+        /// The data in the file is wrong (sysexits 65).
+        case badData
+        /// The options do not fit together (sysexits 64).
+        case usage
+    }
+
+    /// The kind of failure.
+    public var kind: Kind
+    /// Every problem found, errors and the warnings seen before them.
+    public var diagnostics: [Diagnostic]
+
+    /// Creates an error from diagnostics.
+    public init(_ kind: Kind, _ diagnostics: [Diagnostic]) {
+        self.kind = kind
+        self.diagnostics = diagnostics
+    }
+
+    /// Only the errors.
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}

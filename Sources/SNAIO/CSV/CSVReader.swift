@@ -1,0 +1,264 @@
+import Foundation
+import SNACore
+
+/// One record of a CSV file.
+public struct CSVRecord: Sendable, Equatable {
+    /// The line on which the record starts (from 1).
+    public var line: Int
+    /// The fields, unquoted, exactly as written (no trimming).
+    public var fields: [String]
+
+    /// Creates a record.
+    public init(line: Int, fields: [String]) {
+        self.line = line
+        self.fields = fields
+    }
+}
+
+/// A CSV file read into a header and records.
+public struct CSVTable: Sendable {
+    /// The file's path as given, used in diagnostics.
+    public var file: String
+    /// The header's cells, unquoted.
+    public var header: [String]
+    /// The line of the header.
+    public var headerLine: Int
+    /// The records after the header; blank lines are left out.
+    public var records: [CSVRecord]
+
+    /// Creates a table.
+    public init(file: String, header: [String], headerLine: Int = 1, records: [CSVRecord]) {
+        self.file = file
+        self.header = header
+        self.headerLine = headerLine
+        self.records = records
+    }
+
+    /// The location of a field for diagnostics.
+    public func location(line: Int, column: Int?) -> SourceLocation {
+        let name = column.flatMap { $0 >= 1 && $0 <= header.count ? NameKey.cleaned(header[$0 - 1]) : nil }
+        return SourceLocation(file: file, line: line, column: column, columnName: name)
+    }
+}
+
+/// A strict RFC 4180 CSV reader over bytes.
+///
+/// Accepts what real exports contain: a UTF-8 byte order mark, CRLF, LF or CR
+/// line ends, quoted fields holding commas, line breaks and doubled quotes,
+/// blank lines (skipped), and surplus empty fields at the end of a row.
+/// Rejects, with file, line and column: an unterminated quote, a stray quote
+/// in an unquoted field, text after a closing quote, a row with fewer fields
+/// than the header or extra non-empty ones, text that is not UTF-8, and an
+/// empty file. Every problem is collected (up to ``maximumErrors``) before
+/// the reader gives up.
+public enum CSVReader {
+    /// The most problems collected before reading stops.
+    public static let maximumErrors = 50
+
+    /// Reads the file at `path`.
+    ///
+    /// - Throws: ``InputError`` of kind `.missingInput` when the file cannot be
+    ///   read, `.badData` when its content is malformed.
+    public static func read(path: String) throws(InputError) -> CSVTable {
+        let data: Data
+        do {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw InputError(.missingInput, [Diagnostic(.error, code: "file.is-directory", at: SourceLocation(file: path),
+                                                            "is a folder, not a CSV file", fix: "give the path of a .csv file")])
+            }
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch let error as InputError {
+            throw error
+        } catch {
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw InputError(.missingInput, [Diagnostic(
+                .error, code: exists ? "file.unreadable" : "file.missing", at: SourceLocation(file: path),
+                exists ? "cannot be read" : "no such file",
+                fix: exists ? "check the file's permissions" : "check the path; it is relative to \(FileManager.default.currentDirectoryPath)")])
+        }
+        return try parse(data, file: path)
+    }
+
+    /// Parses CSV bytes; `file` names the source in diagnostics.
+    ///
+    /// - Complexity: O(n) in the number of bytes.
+    public static func parse(_ data: Data, file: String) throws(InputError) -> CSVTable {
+        var parser = Parser(file: file)
+        data.withUnsafeBytes { raw in
+            parser.run(raw.bindMemory(to: UInt8.self))
+        }
+        return try parser.finish()
+    }
+
+    /// Parses CSV text (already decoded), for tests and in-memory data.
+    public static func parse(text: String, file: String = "<text>") throws(InputError) -> CSVTable {
+        try parse(Data(text.utf8), file: file)
+    }
+}
+
+private let quote = UInt8(ascii: "\"")
+private let comma = UInt8(ascii: ",")
+private let lineFeed = UInt8(ascii: "\n")
+private let carriageReturn = UInt8(ascii: "\r")
+
+private struct Parser {
+    let file: String
+    var header: [String]?
+    var headerLine = 0
+    var records: [CSVRecord] = []
+    var diagnostics: [Diagnostic] = []
+    var stopped = false
+
+    init(file: String) { self.file = file }
+
+    private func location(_ line: Int, _ column: Int?) -> SourceLocation {
+        let name = column.flatMap { c in header.flatMap { c >= 1 && c <= $0.count ? NameKey.cleaned($0[c - 1]) : nil } }
+        return SourceLocation(file: file, line: line, column: column, columnName: name)
+    }
+
+    private mutating func error(_ code: String, _ line: Int, _ column: Int?, _ message: String, value: String? = nil, fix: String) {
+        guard !stopped else { return }
+        diagnostics.append(Diagnostic(.error, code: code, at: location(line, column), message, value: value, fix: fix))
+        if diagnostics.count >= CSVReader.maximumErrors { stopped = true }
+    }
+
+    mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var i = 0
+        let n = bytes.count
+        if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+        if n >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+            error("csv.not-utf8", 1, nil, "the file is UTF-16, not UTF-8",
+                  fix: "save it again as 'CSV UTF-8' (in Excel: File > Save As > CSV UTF-8)")
+            return
+        }
+        var line = 1
+        var fields: [String] = []
+        var recordLine = 1
+        var scratch: [UInt8] = []
+        var badEncodingReported = false
+
+        while i <= n && !stopped {
+            // Start of a field.
+            let fieldLine = line
+            let column = fields.count + 1
+            var value: String
+            if i < n && bytes[i] == quote {
+                // Quoted field: read to the closing quote, un-doubling quotes.
+                scratch.removeAll(keepingCapacity: true)
+                i += 1
+                var closed = false
+                while i < n {
+                    let byte = bytes[i]
+                    if byte == quote {
+                        if i + 1 < n && bytes[i + 1] == quote {
+                            scratch.append(quote)
+                            i += 2
+                            continue
+                        }
+                        i += 1
+                        closed = true
+                        break
+                    }
+                    if byte == lineFeed || (byte == carriageReturn && !(i + 1 < n && bytes[i + 1] == lineFeed)) { line += 1 }
+                    scratch.append(byte)
+                    i += 1
+                }
+                if !closed {
+                    error("csv.unterminated-quote", fieldLine, column, "a quoted field opened here is never closed",
+                          value: String(decoding: scratch.prefix(40), as: UTF8.self),
+                          fix: "add the closing double quote, or double any quote inside the field (\"\")")
+                    stopped = true
+                    break
+                }
+                if i < n && bytes[i] != comma && bytes[i] != lineFeed && bytes[i] != carriageReturn {
+                    let start = i
+                    while i < n && bytes[i] != comma && bytes[i] != lineFeed && bytes[i] != carriageReturn { i += 1 }
+                    error("csv.text-after-quote", fieldLine, column, "text follows the closing quote of a field",
+                          value: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self),
+                          fix: "put the whole field in quotes and double any quote inside it (\"\")")
+                }
+                value = decode(scratch[...], line: fieldLine, column: column, reported: &badEncodingReported)
+            } else {
+                let start = i
+                var strayQuote = false
+                while i < n {
+                    let byte = bytes[i]
+                    if byte == comma || byte == lineFeed || byte == carriageReturn { break }
+                    if byte == quote { strayQuote = true }
+                    i += 1
+                }
+                let slice = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                value = decode(slice, line: fieldLine, column: column, reported: &badEncodingReported)
+                if strayQuote {
+                    error("csv.stray-quote", fieldLine, column, "a double quote appears inside an unquoted field",
+                          value: value, fix: "put the whole field in quotes and double the quote inside it (\"\")")
+                }
+            }
+            fields.append(value)
+            // End of field: a comma continues the record; a line end or the end of data closes it.
+            if i < n && bytes[i] == comma {
+                i += 1
+                continue
+            }
+            if i < n && bytes[i] == carriageReturn { i += 1 }
+            if i < n && bytes[i] == lineFeed { i += 1 }
+            line += 1
+            endRecord(fields, line: recordLine)
+            fields.removeAll(keepingCapacity: true)
+            recordLine = line
+            if i >= n { break }
+        }
+    }
+
+    private mutating func decode(_ bytes: some Collection<UInt8>, line: Int, column: Int, reported: inout Bool) -> String {
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        if !reported {
+            reported = true
+            error("csv.not-utf8", line, column, "the text is not valid UTF-8 (the file may be Windows-1252 or Latin-1)",
+                  value: String(decoding: bytes, as: UTF8.self),
+                  fix: "save the file again as 'CSV UTF-8' (in Excel: File > Save As > CSV UTF-8)")
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private mutating func endRecord(_ fields: [String], line: Int) {
+        // A blank line, or a row of nothing but commas, carries no data.
+        if fields.allSatisfy({ $0.isEmpty }) { return }
+        guard let header else {
+            var cells = fields
+            while let last = cells.last, NameKey.cleaned(last).isEmpty { cells.removeLast() }
+            self.header = cells
+            headerLine = line
+            return
+        }
+        var fields = fields
+        if fields.count > header.count {
+            if fields[header.count...].allSatisfy({ NameKey.cleaned($0).isEmpty }) {
+                fields.removeLast(fields.count - header.count)
+            } else {
+                let extra = fields[header.count...].first { !NameKey.cleaned($0).isEmpty } ?? ""
+                error("csv.ragged-row", line, header.count + 1,
+                      "the row has \(fields.count) fields but the header has \(header.count)",
+                      value: extra, fix: "quote values that contain commas, or add a header for the extra column")
+                return
+            }
+        } else if fields.count < header.count {
+            error("csv.ragged-row", line, fields.count,
+                  "the row has \(fields.count) field\(fields.count == 1 ? "" : "s") but the header has \(header.count)",
+                  value: fields.last ?? "",
+                  fix: "add the missing fields (empty ones are fine: a,b,,) or quote values containing line breaks")
+            return
+        }
+        records.append(CSVRecord(line: line, fields: fields))
+    }
+
+    func finish() throws(InputError) -> CSVTable {
+        if !diagnostics.isEmpty { throw InputError(.badData, diagnostics) }
+        guard let header else {
+            throw InputError(.badData, [Diagnostic(.error, code: "csv.empty", at: SourceLocation(file: file),
+                                                   "the file is empty", fix: "export the survey again with a header row and at least one row of data")])
+        }
+        return CSVTable(file: file, header: header, headerLine: headerLine, records: records)
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import SNACore
+
+/// Why output could not be written.
+public struct OutputError: Error, Sendable, CustomStringConvertible {
+    /// The path that could not be written.
+    public var path: String
+    /// What went wrong.
+    public var reason: String
+
+    /// Creates an output error.
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { "\(path): error: cannot write: \(reason)" }
+}
+
+/// Writes files so that a failed run never leaves a half-written one: each
+/// file is written to a temporary file beside it, then renamed over the target.
+public enum AtomicWriter {
+    /// Writes `data` to `path` atomically, creating missing parent folders.
+    public static func write(_ data: Data, to path: String) throws(OutputError) {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try data.write(to: temporary)
+            try replace(url, with: temporary)
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw OutputError(path: path, reason: Self.reason(error))
+        }
+    }
+
+    /// Writes several files into `folder`, all or none: every file is first
+    /// written to a temporary folder beside it, then each is moved into place.
+    public static func write(files: [(name: String, contents: String)], into folder: String) throws(OutputError) {
+        let target = URL(fileURLWithPath: folder)
+        let staging = target.deletingLastPathComponent()
+            .appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
+        do {
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: staging) }
+            for file in files {
+                try Data(file.contents.utf8).write(to: staging.appendingPathComponent(file.name))
+            }
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+            for file in files {
+                try replace(target.appendingPathComponent(file.name), with: staging.appendingPathComponent(file.name))
+            }
+        } catch {
+            throw OutputError(path: folder, reason: Self.reason(error))
+        }
+    }
+
+    /// Renames `source` over `destination` in one step (POSIX rename).
+    private static func replace(_ destination: URL, with source: URL) throws {
+        guard rename(source.path, destination.path) == 0 else {
+            throw NSError(domain: NSPOSIXErrorDomain, code: Int(errno),
+                          userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+        }
+    }
+
+    private static func reason(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError {
+            return underlying.localizedDescription
+        }
+        return nsError.localizedDescription
+    }
+}

@@ -1,0 +1,48 @@
+/// Writes CSV text (RFC 4180) that spreadsheets open safely.
+///
+/// Fields with commas, quotes or line breaks are quoted, quotes doubled; a
+/// text cell that begins with `=`, `+`, `-`, `@`, tab or carriage return is
+/// prefixed with `'` so that a spreadsheet shows it instead of running it as a
+/// formula. Numbers are written as they are.
+public struct CSVWriter: Sendable {
+    /// A cell: text (escaped against formula injection) or a number.
+    public enum Cell: Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
+        case text(String)
+        case number(Double?)
+        case integer(Int)
+
+        public init(stringLiteral value: String) { self = .text(value) }
+        public init(integerLiteral value: Int) { self = .integer(value) }
+    }
+
+    private(set) var text = ""
+
+    /// Starts a table with its header.
+    public init(header: [String]) {
+        append(header.map { .text($0) })
+    }
+
+    /// Adds a row.
+    public mutating func append(_ row: [Cell]) {
+        text += row.map(Self.render).joined(separator: ",") + "\r\n"
+    }
+
+    /// The table so far.
+    public var output: String { text }
+
+    static func render(_ cell: Cell) -> String {
+        switch cell {
+        case .integer(let value): return String(value)
+        case .number(let value): return value.map(JSONValue.format) ?? ""
+        case .text(var value):
+            if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+                value = "'" + value
+            }
+            // Bytes, not Characters: "\r\n" is one Character equal to neither "\r" nor "\n".
+            if value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
+                return "\"" + value.replacing("\"", with: "\"\"") + "\""
+            }
+            return value
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import SNACore
+
+/// Reads a wide survey, as survey platforms export it: one row per respondent.
+///
+/// Columns: respondent (required); optionally the respondent's organisation
+/// and layer; one column per theme holding contacts separated by `;` or line
+/// breaks, or numbered columns per theme (`work_1`, `work_2` ...). Any other
+/// column becomes an attribute of the respondent (for example `sector`, `role`).
+enum WideSurveyReader {
+    static func read(_ table: CSVTable, into builder: inout NetworkBuilder) {
+        let columns = SurveyImporter.columns(of: table, roles: [.respondent, .respondentOrganisation, .layer], into: &builder)
+        SurveyImporter.require(.respondent, in: columns, table: table, into: &builder)
+        guard let respondentColumn = columns[.respondent] else { return }
+        var themeColumns: [ThemeColumn] = []
+        var attributeColumns: [Int] = []
+        let roleColumns = Set(columns.values)
+        for (index, header) in table.header.enumerated() where !roleColumns.contains(index) {
+            if let theme = ThemeColumn.theme(of: header, in: builder.themeSet) {
+                themeColumns.append(ThemeColumn(column: index, theme: theme))
+                builder.declareTheme(theme)
+            } else if !NameKey.cleaned(header).isEmpty {
+                attributeColumns.append(index)
+            }
+        }
+        if themeColumns.isEmpty {
+            builder.report(Diagnostic(
+                .error, code: "survey.no-theme-columns", at: SourceLocation(file: table.file, line: table.headerLine),
+                "the wide survey has no theme columns",
+                fix: "head each column of contacts with its theme (\(LongSurveyReader.themeList(builder.themeSet))), optionally numbered (work_1, work_2)"))
+            return
+        }
+        for record in table.records {
+            let rowLocation = table.location(line: record.line, column: nil)
+            let respondent = NameKey.cleaned(record.fields[respondentColumn])
+            guard !respondent.isEmpty else {
+                let hasContacts = themeColumns.contains { !NameKey.cleaned(record.fields[$0.column]).isEmpty }
+                if hasContacts {
+                    builder.report(Diagnostic(.error, code: "survey.missing-respondent",
+                                              at: table.location(line: record.line, column: respondentColumn + 1),
+                                              "the respondent is empty", fix: "fill in who answered, or delete the row"))
+                }
+                continue
+            }
+            var layer: Layer?
+            if let column = columns[.layer] {
+                let raw = NameKey.cleaned(record.fields[column])
+                if !raw.isEmpty {
+                    layer = Layer(spelling: raw)
+                    if layer == nil {
+                        builder.report(Diagnostic(.error, code: "people.unknown-layer", at: table.location(line: record.line, column: column + 1),
+                                                  "unknown layer", value: raw, fix: "write strategic, executive or operational, or leave it empty"))
+                    }
+                }
+            }
+            var attributes: [String: String] = [:]
+            for column in attributeColumns { attributes[table.header[column]] = record.fields[column] }
+            let organisation = columns[.respondentOrganisation].map { NameKey.cleaned(record.fields[$0]) }
+            builder.addPerson(respondent, organisation: organisation, layer: layer, attributes: attributes,
+                              origin: .respondent, at: rowLocation)
+            for themeColumn in themeColumns {
+                let location = table.location(line: record.line, column: themeColumn.column + 1)
+                for contact in contacts(in: record.fields[themeColumn.column]) {
+                    if SurveyImporter.meansNobody(contact) {
+                        builder.report(Diagnostic(.warning, code: "survey.no-contact", at: location,
+                                                  "'\(contact)' is read as naming nobody", value: contact,
+                                                  fix: "leave the cell empty instead"))
+                        continue
+                    }
+                    builder.addTie(from: respondent, to: contact, theme: themeColumn.theme, at: location)
+                }
+            }
+        }
+    }
+
+    /// The names in a contacts cell, split on `;` and line breaks.
+    static func contacts(in cell: String) -> [String] {
+        cell.split(whereSeparator: { $0 == ";" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+            .map { NameKey.cleaned($0) }
+            .filter { !$0.isEmpty }
+    }
+}

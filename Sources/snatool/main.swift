@@ -1,0 +1,3 @@
+import SNACommands
+
+SNATool.main()

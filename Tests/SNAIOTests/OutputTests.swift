@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+@testable import SNAIO
+
+@Suite struct OutputTests {
+    @Test func csvWriterEscapesFormulasAndQuotes() {
+        var writer = CSVWriter(header: ["a", "b"])
+        writer.append([.text("=SUM(A1)"), .text("say \"hi\", then")])
+        writer.append([.text("-2"), .number(-2.5)])
+        writer.append([.text("@x"), .number(nil)])
+        #expect(writer.output == "a,b\r\n'=SUM(A1),\"say \"\"hi\"\", then\"\r\n'-2,-2.5\r\n'@x,\r\n")
+    }
+
+    @Test func jsonKeepsKeyOrderAndEscapes() {
+        let value: JSONValue = .object([("b", 1), ("a", .array([.null, true, 0.5, "q\"\n\u{1}"]))])
+        #expect(value.rendered() == "{\n  \"b\": 1,\n  \"a\": [\n    null,\n    true,\n    0.5,\n    \"q\\\"\\n\\u0001\"\n  ]\n}\n")
+        #expect(JSONValue.number(.nan) == .null)
+        #expect(JSONValue.number(2) .rendered() == "2\n")
+    }
+
+    @Test func atomicWriteReplacesWholeFileAndLeavesNoTemporaries() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("snatool-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("out/report.txt").path
+        try AtomicWriter.write(Data("one".utf8), to: path)
+        try AtomicWriter.write(Data("two".utf8), to: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "two")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path) == ["report.txt"])
+        try AtomicWriter.write(files: [("a.csv", "1"), ("b.csv", "2")], into: folder.appendingPathComponent("tables").path)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("tables").path).sorted() == ["a.csv", "b.csv"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["out", "tables"])
+    }
+
+    @Test func atomicWriteIntoAFileFails() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("snatool-\(UUID().uuidString)")
+        try Data("x".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(throws: OutputError.self) { try AtomicWriter.write(Data("y".utf8), to: file.appendingPathComponent("inside.txt").path) }
+        #expect(try String(contentsOf: file, encoding: .utf8) == "x")
+    }
+}
