@@ -15,7 +15,8 @@ import SNAIO
 ///
 /// Relationships are drawn pair by pair with chances set by each partner's
 /// tier (statutory core, county-wide voluntary, local voluntary, employment
-/// and learning) and area; themes per relationship as in the Bolton scenario;
+/// and learning) and area, 1.6 times higher for the four weakly linked
+/// partners so that they are otherwise among the best connected; themes per relationship as in the Bolton scenario;
 /// named back with probability 0.6 per theme; 85% of partners answer (all
 /// statutory partners and learning providers do).
 public struct DerbyshireScenario: Sendable {
@@ -133,12 +134,15 @@ public struct DerbyshireScenario: Sendable {
                                    responds: partner.tier == .core || random.chance(0.85))
         }
         var links = LinkSet(members: members)
+        // The weakly linked partners are prominent otherwise, which is what makes their gap a finding.
+        let prominent: Set<String> = [Names.jobcentrePlus, Names.cityPCT, Names.countyCouncil, Names.countyPCT]
         let weak: Set<Set<String>> = [[Names.jobcentrePlus, Names.cityPCT], [Names.countyCouncil, Names.countyPCT]]
         for a in partners.indices {
             for b in (a + 1)..<partners.count {
                 let pa = partners[a], pb = partners[b]
                 if weak.contains([pa.name, pb.name]) { continue }
-                guard random.chance(Self.chance(pa, pb)) else { continue }
+                let boost = prominent.contains(pa.name) || prominent.contains(pb.name) ? 1.6 : 1
+                guard random.chance(min(0.9, boost * Self.chance(pa, pb))) else { continue }
                 let core = pa.tier == .core && pb.tier == .core
                 var themes = ThemeDraw(chances: [
                     ("work", 0.8), ("innovation", 0.2), ("expertise", 0.4), ("informal", 0.4), ("improvement", 0.3),
