@@ -48,6 +48,8 @@ let package = Package(
         .testTarget(name: "SNAIOTests", dependencies: ["SNAIO", "SNACore"]),
         .testTarget(name: "SNAMapsTests", dependencies: ["SNAMaps"]),
         .testTarget(name: "SNASyntheticTests", dependencies: ["SNASynthetic", "SNAIO", "SNACore"]),
+        // Values computed by igraph, networkx and R sna (Tests/Reference, scripts/reference).
+        .testTarget(name: "PeerReferenceTests", dependencies: ["SNACore", "SNAIO"]),
         .testTarget(name: "SNACommandsTests", dependencies: ["SNACommands", "snatool", "SNAIO", "SNACore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -8,7 +8,7 @@ public enum Layer: String, CaseIterable, Sendable, Codable, Comparable {
     case operational
 
     /// The layer a spelling names ("Strategic", "exec", "front line"), or `nil`.
-    public init?(spelling: some StringProtocol) {
+    public init?(spelling: String) {
         switch NameKey.label(spelling) {
         case "strategic", "strategy", "strategic layer", "board": self = .strategic
         case "executive", "exec", "management", "managerial", "tactical": self = .executive

@@ -9,15 +9,29 @@ import Foundation
 /// - they differ by one letter in names of six or more characters ("Jon Smith",
 ///   "John Smith"). A difference in a digit never counts ("Officer 1", "Officer 2").
 public enum NearDuplicateNames {
+    /// A name's forms, computed once.
+    private struct Form {
+        var key: String
+        var label: [Character]
+        var words: [Substring]
+
+        init(_ name: String) {
+            key = NameKey.key(name)
+            let label = NameKey.label(name)
+            self.label = Array(label)
+            words = label.split(separator: " ")
+        }
+    }
+
     /// Warnings, each with the alias line that would merge the pair.
     ///
     /// - Complexity: O(Σ k²) over the sizes k of the groups compared; groups
-    ///   larger than 2,000 people are compared only by surname bucket.
+    ///   larger than 2,000 people are skipped.
     public static func warnings(for people: [Person]) -> [Diagnostic] {
+        let forms = people.map { Form($0.name) }
         var buckets: [String: [Int]] = [:]
         for (index, person) in people.enumerated() {
-            let words = NameKey.label(person.name).split(separator: " ")
-            guard let last = words.last else { continue }
+            guard let last = forms[index].words.last else { continue }
             if let organisation = person.organisation {
                 buckets["org:" + NameKey.key(organisation), default: []].append(index)
             } else {
@@ -30,8 +44,8 @@ public enum NearDuplicateNames {
             guard members.count <= 2_000 else { continue }
             for i in 0..<members.count {
                 for j in (i + 1)..<members.count {
+                    guard areNearDuplicates(forms[members[i]], forms[members[j]]) else { continue }
                     let a = people[members[i]], b = people[members[j]]
-                    guard areNearDuplicates(a.name, b.name) else { continue }
                     // Suggest the shorter spelling as the alias of the longer.
                     let (alias, name) = a.name.count <= b.name.count ? (a.name, b.name) : (b.name, a.name)
                     let place = a.organisation.map { " (\($0))" } ?? ""
@@ -47,10 +61,13 @@ public enum NearDuplicateNames {
 
     /// Whether two names look like one name written two ways.
     public static func areNearDuplicates(_ a: String, _ b: String) -> Bool {
-        guard NameKey.key(a) != NameKey.key(b) else { return false }
-        let la = NameKey.label(a), lb = NameKey.label(b)
-        if la == lb { return true }
-        let wa = la.split(separator: " "), wb = lb.split(separator: " ")
+        areNearDuplicates(Form(a), Form(b))
+    }
+
+    private static func areNearDuplicates(_ a: Form, _ b: Form) -> Bool {
+        guard a.key != b.key else { return false }
+        if a.label == b.label { return true }
+        let wa = a.words, wb = b.words
         if wa.count == wb.count, wa.count >= 2, wa.last == wb.last {
             var abbreviated = false
             var compatible = true
@@ -64,15 +81,19 @@ public enum NearDuplicateNames {
             }
             if compatible && abbreviated { return true }
         }
-        return la.count >= 6 && lb.count >= 6 && differByOneLetter(Array(la), Array(lb))
+        return a.label.count >= 6 && b.label.count >= 6 && differByOneLetter(a.label, b.label)
     }
 
     /// One substitution, insertion or deletion of a letter (not a digit or space).
     private static func differByOneLetter(_ a: [Character], _ b: [Character]) -> Bool {
         if a.count == b.count {
-            let differences = zip(a, b).enumerated().filter { $0.element.0 != $0.element.1 }
-            guard differences.count == 1, let only = differences.first else { return false }
-            return only.element.0.isLetter && only.element.1.isLetter
+            var difference: Int?
+            for index in a.indices where a[index] != b[index] {
+                guard difference == nil else { return false }
+                difference = index
+            }
+            guard let index = difference else { return false }
+            return a[index].isLetter && b[index].isLetter
         }
         let (short, long) = a.count < b.count ? (a, b) : (b, a)
         guard long.count == short.count + 1 else { return false }

@@ -51,6 +51,10 @@ public struct NetworkBuilder: Sendable {
     private var aliasSources: [String: SourceLocation?] = [:]
     private var records: [PersonRecord] = []
     private var personIndex: [String: Int] = [:]
+    /// Names exactly as written, to the person they resolved to (a fast path
+    /// for the many rows that repeat a spelling).
+    private var spellingIndex: [String: Int] = [:]
+    private var organisationSpellings: [String: String] = [:]
     private var organisationNames: [String: String] = [:]
     private var organisationOrder: [String] = []
     private var themesAsked = Set<Int>()
@@ -88,6 +92,8 @@ public struct NetworkBuilder: Sendable {
         }
         aliases[key] = target
         aliasSources[key] = location
+        spellingIndex.removeAll()
+        organisationSpellings.removeAll()
     }
 
     /// Marks a theme as asked by the survey, even if nobody named anyone in it.
@@ -107,15 +113,19 @@ public struct NetworkBuilder: Sendable {
         _ rawName: String, organisation rawOrganisation: String? = nil, layer: Layer? = nil,
         attributes: [String: String] = [:], origin: Origin = .contact, at location: SourceLocation? = nil
     ) -> Int? {
-        let name = canonical(rawName)
-        let key = NameKey.key(name)
-        guard !key.isEmpty else { return nil }
         let index: Int
-        if let existing = personIndex[key] {
+        if let known = spellingIndex[rawName] {
+            index = known
+        } else if let existing = personIndex[NameKey.key(canonical(rawName))] {
             index = existing
+            spellingIndex[rawName] = index
         } else {
+            let name = canonical(rawName)
+            let key = NameKey.key(name)
+            guard !key.isEmpty else { return nil }
             index = records.count
             personIndex[key] = index
+            spellingIndex[rawName] = index
             records.append(PersonRecord(person: Person(name: name), firstSeen: location))
             if peopleFileGiven && origin != .peopleFile {
                 report(Diagnostic(.warning, code: "people.not-in-people-file", at: location,
@@ -125,8 +135,16 @@ public struct NetworkBuilder: Sendable {
         }
         if origin == .respondent { records[index].person.responded = true }
         if origin == .peopleFile { records[index].inPeopleFile = true }
-        if let rawOrganisation, !NameKey.key(rawOrganisation).isEmpty {
-            setOrganisation(canonical(rawOrganisation), of: index, at: location)
+        if let rawOrganisation {
+            if let name = organisationSpellings[rawOrganisation] {
+                setOrganisation(name, of: index, at: location)
+            } else {
+                let name = canonical(rawOrganisation)
+                if !NameKey.key(name).isEmpty {
+                    organisationSpellings[rawOrganisation] = name
+                    setOrganisation(name, of: index, at: location)
+                }
+            }
         }
         if let layer { setLayer(layer, of: index, at: location) }
         for (attribute, value) in attributes {
@@ -233,6 +251,8 @@ public struct NetworkBuilder: Sendable {
     }
 
     private mutating func setOrganisation(_ name: String, of index: Int, at location: SourceLocation?) {
+        // The common case: the same spelling as the organisation already recorded.
+        if records[index].person.organisation == name { return }
         let key = NameKey.key(name)
         if organisationNames[key] == nil {
             organisationNames[key] = name

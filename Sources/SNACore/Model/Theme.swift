@@ -56,12 +56,12 @@ public struct ThemeSet: Sendable, Hashable {
     }
 
     /// The theme a spelling names, or `nil` when none does.
-    public func resolve(_ spelling: some StringProtocol) -> Theme? {
+    public func resolve(_ spelling: String) -> Theme? {
         index(of: spelling).map { themes[$0] }
     }
 
     /// The position of the theme a spelling names, or `nil` when none does.
-    public func index(of spelling: some StringProtocol) -> Int? {
+    public func index(of spelling: String) -> Int? {
         lookup[NameKey.label(spelling)]
     }
 

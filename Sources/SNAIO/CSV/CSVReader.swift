@@ -178,7 +178,7 @@ private struct Parser {
                           value: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self),
                           fix: "put the whole field in quotes and double any quote inside it (\"\")")
                 }
-                value = decode(scratch[...], line: fieldLine, column: column, reported: &badEncodingReported)
+                value = scratch.withUnsafeBufferPointer { decode($0, line: fieldLine, column: column, reported: &badEncodingReported) }
             } else {
                 let start = i
                 var strayQuote = false
