@@ -6,6 +6,7 @@ public struct SNATool: ParsableCommand {
     /// The version printed by `--version`.
     public static let version = "0.1.0"
 
+    /// The command name, help text, version and subcommands.
     public static let configuration = CommandConfiguration(
         commandName: "snatool",
         abstract: "Analyse how a public-service partnership works together.",
@@ -19,5 +20,6 @@ public struct SNATool: ParsableCommand {
         subcommands: [Analyse.self, Generate.self]
     )
 
+    /// Creates the command; argument parsing fills it in.
     public init() {}
 }

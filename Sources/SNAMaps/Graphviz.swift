@@ -22,6 +22,7 @@ public enum GraphvizError: Error, Equatable, CustomStringConvertible {
     /// Rendering failed or the format is unknown.
     case render(format: String, message: String)
 
+    /// The failure as one line.
     public var description: String {
         switch self {
         case .parse(let message): return "Graphviz could not read the graph: \(message)"

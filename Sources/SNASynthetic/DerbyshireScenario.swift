@@ -42,11 +42,17 @@ public struct DerbyshireScenario: Sendable {
 
     /// The names the scenario's findings are about.
     public enum Names {
+        /// Weakly linked with the city PCT.
         public static let jobcentrePlus = "Jobcentre Plus Derbyshire"
+        /// Weakly linked with Jobcentre Plus.
         public static let cityPCT = "Derby City Primary Care Trust"
+        /// Weakly linked with the county PCT.
         public static let countyCouncil = "Derbyshire County Council"
+        /// Weakly linked with the county council.
         public static let countyPCT = "Derbyshire County Primary Care Trust"
+        /// Isolated from decision-making.
         public static let learningAndSkillsCouncil = "Learning and Skills Council Derbyshire"
+        /// The further and higher education institutions, isolated from decision-making.
         public static let colleges = [
             "Chesterfield College", "Derby College", "University of Derby", "High Peak College", "South East Derbyshire College",
         ]

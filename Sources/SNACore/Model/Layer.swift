@@ -17,6 +17,7 @@ public enum Layer: String, CaseIterable, Sendable, Codable, Comparable {
         }
     }
 
+    /// Strategic before executive before operational.
     public static func < (a: Layer, b: Layer) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }

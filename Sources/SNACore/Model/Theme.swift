@@ -16,6 +16,7 @@ public struct Theme: Hashable, Sendable, Codable, CustomStringConvertible {
         self.aliases = aliases
     }
 
+    /// The theme's id.
     public var description: String { id }
 
     /// The id used for the union of all themes.
@@ -130,6 +131,7 @@ public enum ThemeSetError: Error, Equatable, CustomStringConvertible {
     /// The declaration named no theme.
     case empty
 
+    /// The problem in plain English.
     public var description: String {
         switch self {
         case .ambiguousSpelling(let spelling, let a, let b):

@@ -38,6 +38,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         /// The input was used, with a documented rule applied.
         case warning
 
+        /// Warnings sort before errors.
         public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
     }
 
@@ -126,5 +127,6 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
     /// Only the errors.
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
 
+    /// Every diagnostic, one per line.
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }

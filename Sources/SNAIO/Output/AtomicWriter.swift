@@ -14,6 +14,7 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
         self.reason = reason
     }
 
+    /// The failure as one line.
     public var description: String { "\(path): error: cannot write: \(reason)" }
 }
 

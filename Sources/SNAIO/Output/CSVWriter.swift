@@ -7,11 +7,16 @@
 public struct CSVWriter: Sendable {
     /// A cell: text (escaped against formula injection) or a number.
     public enum Cell: Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
+        /// Text, quoted as needed and protected against formulas.
         case text(String)
+        /// A number, written in full precision; empty when `nil`.
         case number(Double?)
+        /// An integer.
         case integer(Int)
 
+        /// A text cell from a literal.
         public init(stringLiteral value: String) { self = .text(value) }
+        /// An integer cell from a literal.
         public init(integerLiteral value: Int) { self = .integer(value) }
     }
 

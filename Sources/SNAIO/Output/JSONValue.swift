@@ -6,19 +6,32 @@ import Foundation
 public indirect enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByFloatLiteral, ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByNilLiteral
 {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// An integer.
     case int(Int)
+    /// A finite double (non-finite values are written as `null`).
     case double(Double)
+    /// A string, escaped on output.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object whose keys keep the order given.
     case object([(String, JSONValue)])
 
+    /// A string from a literal.
     public init(stringLiteral value: String) { self = .string(value) }
+    /// An integer from a literal.
     public init(integerLiteral value: Int) { self = .int(value) }
+    /// A double from a literal.
     public init(floatLiteral value: Double) { self = .double(value) }
+    /// A boolean from a literal.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
+    /// An array from a literal.
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    /// `null` from `nil`.
     public init(nilLiteral: ()) { self = .null }
 
     /// A number, or `null` when absent or not finite.
@@ -32,6 +45,7 @@ public indirect enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral,
         value.map { .string($0) } ?? .null
     }
 
+    /// Equal values; objects must have the same keys in the same order.
     public static func == (a: JSONValue, b: JSONValue) -> Bool {
         switch (a, b) {
         case (.null, .null): return true
