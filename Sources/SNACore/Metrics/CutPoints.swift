@@ -1,0 +1,170 @@
+/// Articulation points (cut-vertices), bridges (cut-edges) and the removal
+/// impact of every node of an undirected graph, from one depth-first search
+/// (Hopcroft and Tarjan 1973), without recursion.
+///
+/// Removal impact (the key-player fragmentation of Borgatti 2006, computed for
+/// all nodes at once): the share of connected pairs of *other* nodes that are
+/// no longer connected when the node is removed. Removing v from a component
+/// of size s splits it into the subtrees of v's DFS children w with
+/// low(w) ≥ disc(v), and the rest; the pairs lost are C(s-1, 2) minus the
+/// pairs inside each piece. Isolates and leaves score 0.
+public struct CutPoints: Sendable, Equatable {
+    /// Whether each node is an articulation point.
+    public var isArticulationPoint: [Bool]
+    /// Removal impact of each node, between 0 and 1.
+    public var removalImpact: [Double]
+    /// Pairs of other nodes disconnected by each node's removal.
+    public var pairsDisconnected: [Int]
+    /// Bridges as (smaller, larger) node pairs, sorted.
+    public var bridges: [(Int, Int)]
+    /// The number of connected unordered pairs of nodes.
+    public var connectedPairs: Int
+
+    public static func == (a: CutPoints, b: CutPoints) -> Bool {
+        a.isArticulationPoint == b.isArticulationPoint && a.removalImpact == b.removalImpact
+            && a.bridges.map { [$0.0, $0.1] } == b.bridges.map { [$0.0, $0.1] }
+    }
+
+    /// Analyses `graph`, ignoring the nodes in `removed`.
+    ///
+    /// - Complexity: O(V + E).
+    public init(_ graph: UndirectedGraph, removed: [Bool]? = nil) {
+        let n = graph.nodeCount
+        let gone = removed ?? [Bool](repeating: false, count: n)
+        var discovery = [Int](repeating: -1, count: n)
+        var low = [Int](repeating: 0, count: n)
+        var subtree = [Int](repeating: 1, count: n)
+        var parent = [Int](repeating: -1, count: n)
+        // For each node: the sizes of the pieces its removal separates (children with low ≥ disc).
+        var separated = [Int](repeating: 0, count: n)
+        var separatedPairs = [Int](repeating: 0, count: n)
+        var articulation = [Bool](repeating: false, count: n)
+        var children = [Int](repeating: 0, count: n)
+        var bridges: [(Int, Int)] = []
+        var componentOf = [Int](repeating: -1, count: n)
+        var componentSizes: [Int] = []
+        var time = 0
+        var stack: [(node: Int, edge: Int)] = []
+        for root in 0..<n where discovery[root] < 0 && !gone[root] {
+            let component = componentSizes.count
+            var size = 0
+            discovery[root] = time; low[root] = time; time += 1
+            stack.append((root, Int(graph.offsets[root])))
+            while let frame = stack.last {
+                let v = frame.node
+                if frame.edge < Int(graph.offsets[v + 1]) {
+                    stack[stack.count - 1].edge += 1
+                    let w = Int(graph.neighbours[frame.edge])
+                    guard !gone[w] else { continue }
+                    if discovery[w] < 0 {
+                        parent[w] = v
+                        children[v] += 1
+                        discovery[w] = time; low[w] = time; time += 1
+                        stack.append((w, Int(graph.offsets[w])))
+                    } else if w != parent[v] {
+                        low[v] = Swift.min(low[v], discovery[w])
+                    }
+                } else {
+                    stack.removeLast()
+                    componentOf[v] = component
+                    size += 1
+                    if let p = stack.last?.node {
+                        subtree[p] += subtree[v]
+                        low[p] = Swift.min(low[p], low[v])
+                        if low[v] >= discovery[p] {
+                            separated[p] += subtree[v]
+                            separatedPairs[p] += subtree[v] * (subtree[v] - 1) / 2
+                            if parent[p] >= 0 { articulation[p] = true }
+                        }
+                        if low[v] > discovery[p] { bridges.append((Swift.min(p, v), Swift.max(p, v))) }
+                    }
+                }
+            }
+            if children[root] > 1 { articulation[root] = true }
+            componentSizes.append(size)
+        }
+        let connectedPairs = componentSizes.reduce(0) { $0 + $1 * ($1 - 1) / 2 }
+        var impact = [Double](repeating: 0, count: n)
+        var lost = [Int](repeating: 0, count: n)
+        for v in 0..<n where componentOf[v] >= 0 {
+            let size = componentSizes[componentOf[v]]
+            let rest = size - 1 - separated[v]
+            let remaining = separatedPairs[v] + rest * (rest - 1) / 2
+            lost[v] = (size - 1) * (size - 2) / 2 - remaining
+            // Pairs of other nodes connected before: all connected pairs but those involving v.
+            let before = connectedPairs - (size - 1)
+            impact[v] = before > 0 ? Double(lost[v]) / Double(before) : 0
+        }
+        self.isArticulationPoint = articulation
+        self.removalImpact = impact
+        self.pairsDisconnected = lost
+        self.bridges = bridges.sorted { $0 < $1 }
+        self.connectedPairs = connectedPairs
+    }
+}
+
+/// One step of a resilience curve.
+public struct RemovalStep: Sendable, Equatable {
+    /// The node removed at this step.
+    public var node: Int
+    /// Its removal impact when it was removed (on the graph left by earlier steps).
+    public var impact: Double
+    /// The share of the originally connected pairs of remaining nodes still connected.
+    public var connectivityLeft: Double
+}
+
+extension UndirectedGraph {
+    /// "If these people left": removes, one at a time, the node whose removal
+    /// disconnects the most pairs in what is left (ties broken by the lower
+    /// index), `count` times.
+    ///
+    /// - Complexity: O(k (V + E)).
+    public func greedyRemoval(count: Int) -> [RemovalStep] {
+        var removed = [Bool](repeating: false, count: nodeCount)
+        let original = CutPoints(self)
+        var steps: [RemovalStep] = []
+        var current = original
+        for _ in 0..<Swift.min(count, nodeCount) {
+            var best = -1
+            for v in 0..<nodeCount where !removed[v] {
+                if best < 0 || current.pairsDisconnected[v] > current.pairsDisconnected[best] { best = v }
+            }
+            guard best >= 0, current.pairsDisconnected[best] > 0 else { break }
+            removed[best] = true
+            let impact = current.removalImpact[best]
+            current = CutPoints(self, removed: removed)
+            // Pairs among the remaining nodes that were connected at the start.
+            let remainingOriginal = Self.connectedPairs(original: original, graph: self, removed: removed)
+            let left = remainingOriginal == 0 ? 0 : Double(current.connectedPairs) / Double(remainingOriginal)
+            steps.append(RemovalStep(node: best, impact: impact, connectivityLeft: left))
+        }
+        return steps
+    }
+
+    /// Connected pairs of the full graph among nodes not removed.
+    private static func connectedPairs(original: CutPoints, graph: UndirectedGraph, removed: [Bool]) -> Int {
+        let components = graph.components(removed: [Bool](repeating: false, count: graph.nodeCount))
+        var sizes: [Int: Int] = [:]
+        for v in 0..<graph.nodeCount where !removed[v] { sizes[components[v], default: 0] += 1 }
+        return sizes.values.reduce(0) { $0 + $1 * ($1 - 1) / 2 }
+    }
+
+    /// The component of each node (ignoring removed nodes, which get -1).
+    func components(removed: [Bool]) -> [Int] {
+        var label = [Int](repeating: -1, count: nodeCount)
+        var next = 0
+        var stack: [Int] = []
+        for root in 0..<nodeCount where label[root] < 0 && !removed[root] {
+            label[root] = next
+            stack.append(root)
+            while let v = stack.popLast() {
+                for w in neighbours(of: v) where label[Int(w)] < 0 && !removed[Int(w)] {
+                    label[Int(w)] = next
+                    stack.append(Int(w))
+                }
+            }
+            next += 1
+        }
+        return label
+    }
+}

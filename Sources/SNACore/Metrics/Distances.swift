@@ -1,0 +1,95 @@
+/// The longest and the mean shortest path over the pairs connected by a path.
+public struct DistanceSummary: Sendable, Equatable {
+    /// The longest shortest path; 0 without connected pairs.
+    public var diameter: Int
+    /// The mean shortest path over connected pairs; `nil` without connected pairs.
+    public var meanDistance: Double?
+    /// The number of (ordered, for directed graphs) pairs connected by a path.
+    public var connectedPairs: Int
+}
+
+extension Digraph {
+    /// Diameter and mean distance over the ordered pairs (u, v) with a
+    /// directed path from u to v, restricted to `nodes` when given; as igraph
+    /// `diameter(directed=True, unconn=True)` and
+    /// `average_path_length(directed=True, unconn=True)` on that subgraph.
+    ///
+    /// - Complexity: O(V E).
+    public func distanceSummary(within nodes: [Int]? = nil) -> DistanceSummary {
+        let inside = Self.mask(nodes, count: nodeCount)
+        return Self.summarise(nodeCount: nodeCount, inside: inside) { v in self.successors(of: v) }
+    }
+
+    static func mask(_ nodes: [Int]?, count: Int) -> [Bool] {
+        guard let nodes else { return [Bool](repeating: true, count: count) }
+        var mask = [Bool](repeating: false, count: count)
+        for v in nodes { mask[v] = true }
+        return mask
+    }
+
+    static func summarise(nodeCount: Int, inside: [Bool], next: @Sendable (Int) -> ArraySlice<Int32>) -> DistanceSummary {
+        let parts = Parallel.stripes { stripe -> (Int, Int, Int) in
+            var distance = [Int32](repeating: -1, count: nodeCount)
+            var queue: [Int32] = []
+            var longest = 0, total = 0, pairs = 0
+            var source = stripe
+            while source < nodeCount {
+                defer { source += Parallel.stripes }
+                guard inside[source] else { continue }
+                queue.removeAll(keepingCapacity: true)
+                queue.append(Int32(source))
+                distance[source] = 0
+                var head = 0
+                while head < queue.count {
+                    let v = Int(queue[head]); head += 1
+                    for w in next(v) where inside[Int(w)] && distance[Int(w)] < 0 {
+                        distance[Int(w)] = distance[v] + 1
+                        queue.append(w)
+                        let d = Int(distance[Int(w)])
+                        longest = Swift.max(longest, d)
+                        total += d
+                        pairs += 1
+                    }
+                }
+                for v in queue { distance[Int(v)] = -1 }
+            }
+            return (longest, total, pairs)
+        }
+        let longest = parts.map(\.0).max() ?? 0
+        let total = parts.reduce(0) { $0 + $1.1 }, pairs = parts.reduce(0) { $0 + $1.2 }
+        return DistanceSummary(diameter: longest, meanDistance: pairs == 0 ? nil : Double(total) / Double(pairs), connectedPairs: pairs)
+    }
+}
+
+extension UndirectedGraph {
+    /// Diameter and mean distance over connected pairs, restricted to `nodes` when given.
+    ///
+    /// - Complexity: O(V E).
+    public func distanceSummary(within nodes: [Int]? = nil) -> DistanceSummary {
+        let inside = Digraph.mask(nodes, count: nodeCount)
+        return Digraph.summarise(nodeCount: nodeCount, inside: inside) { v in self.neighbours(of: v) }
+    }
+}
+
+/// Freeman's centralisation (1979): how far a network is from a star.
+public enum Centralisation {
+    /// Degree centralisation of the symmetrised graph: Σ(max d - d_i) / ((n-1)(n-2));
+    /// as igraph `centralization_degree(mode="all", loops=False, normalized=True)`
+    /// and sna `centralization(g, degree, mode="graph")`. 0 when n < 3.
+    public static func degree(_ graph: UndirectedGraph) -> Double {
+        let n = graph.nodeCount
+        guard n >= 3 else { return 0 }
+        let degrees = (0..<n).map { graph.degree(of: $0) }
+        let top = degrees.max()!
+        let sum = degrees.reduce(0) { $0 + (top - $1) }
+        return Double(sum) / (Double(n - 1) * Double(n - 2))
+    }
+
+    /// Betweenness centralisation of a directed graph: Σ(max b - b_i) / ((n-1)²(n-2));
+    /// as igraph `centralization_betweenness(directed=True, normalized=True)`. 0 when n < 3.
+    public static func betweenness(_ betweenness: [Double]) -> Double {
+        let n = Double(betweenness.count)
+        guard n >= 3, let top = betweenness.max() else { return 0 }
+        return betweenness.reduce(0) { $0 + (top - $1) } / ((n - 1) * (n - 1) * (n - 2))
+    }
+}
