@@ -7,13 +7,14 @@ import SNAIO
 struct Analyse: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyse",
-        abstract: "Summarise a partnership survey: people, organisations, ties and each theme's network.",
+        abstract: "Analyse a partnership survey: findings, metrics per person, organisation, tie and theme.",
         discussion: """
-            Prints, per theme and for all themes together: people, active people, ties, density, \
-            reciprocity, weak and strong components, isolates; the response rate overall and per \
-            organisation; and what the import noticed. Formats: text (a terminal table), json \
-            (schema in docs/schema/analyse.schema.json), csv (the themes table). --out DIR also \
-            writes every table as CSV.
+            Prints findings in plain English first (gatekeepers, weak links between partners, \
+            bridges, organisations absent from a theme, isolated people), then each theme's \
+            network figures, the top people per metric, the organisations and the response rate. \
+            --format json gives every metric of every person, organisation and tie (schema: \
+            docs/schema/analyse.schema.json); --out DIR writes the same as CSV tables. \
+            Metric conventions: docs/metrics.md; finding rules and thresholds: docs/findings.md.
             """,
         aliases: ["analyze"]
     )
@@ -28,11 +29,26 @@ struct Analyse: ParsableCommand {
     @Option(help: "Analyse people, or organisations with their people's ties aggregated.")
     var level: AnalysisLevel = .people
 
-    @Option(help: "Output format: text, json or csv.")
+    @Option(help: "Make ties undirected first: none (the survey as answered), either (a tie named by one counts both ways) or both (only ties named by both).")
+    var symmetrise: Symmetrisation = .none
+
+    @Option(help: ArgumentHelp("A CSV of pairs of organisations (or sectors) that should work together: organisation_a,organisation_b[,theme,note]. Missing ones become findings.", valueName: "file"))
+    var expectedLinks: String?
+
+    @Option(help: "Output format: text, json or csv (the themes table).")
     var format: Format = .text
 
-    @Option(help: ArgumentHelp("Also write the tables as CSV files into this folder.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Also write every table as CSV files into this folder.", valueName: "dir"))
     var out: String?
+
+    @Option(help: "Text: how many people to list per metric.")
+    var top: Int = 5
+
+    @OptionGroup(title: "Finding thresholds (docs/findings.md)") var thresholds: ThresholdOptions
+
+    func validate() throws {
+        guard top >= 0 else { throw ValidationError("--top must not be negative") }
+    }
 
     func run() throws {
         let survey = try input.load()
@@ -48,8 +64,17 @@ struct Analyse: ParsableCommand {
                 throw usageFailure("--theme: '\(theme)' is not a theme of this survey; choose one of: \(available)")
             }
         }
-        let summary = PartnershipSummary(network: network, level: level, selections: selections)
-        let output = SummaryOutput(summary: summary, survey: survey, groupBy: input.groupBy)
+        var expected: [ExpectedLink] = []
+        if let expectedLinks {
+            do throws(InputError) { expected = try ExpectedLinksReader.read(path: expectedLinks, network: network) } catch {
+                throw report(error)
+            }
+        }
+        let options = AnalysisOptions(
+            level: level, groupBy: input.groupBy, selections: selections, symmetrisation: symmetrise,
+            thresholds: thresholds.thresholds, expectedLinks: expected)
+        let analysis = PartnershipAnalysis(network: network, options: options)
+        let output = AnalysisOutput(analysis: analysis, survey: survey)
         if let out {
             do throws(OutputError) { try AtomicWriter.write(files: output.csvTables(), into: out) } catch {
                 printError(error.description)
@@ -57,7 +82,7 @@ struct Analyse: ParsableCommand {
             }
         }
         switch format {
-        case .text: print(output.text(), terminator: "")
+        case .text: print(output.text(top: top), terminator: "")
         case .json: print(output.json().rendered(), terminator: "")
         case .csv: print(output.csvTables().first { $0.name == "themes.csv" }!.contents, terminator: "")
         }
@@ -66,3 +91,51 @@ struct Analyse: ParsableCommand {
         }
     }
 }
+
+/// The finding thresholds as options.
+struct ThresholdOptions: ParsableArguments {
+    @Option(help: "A cut-point is a gatekeeper when its departure cuts off at least this many people.")
+    var gatekeeperCutOff: Int = FindingThresholds().gatekeeperMinimumCutOff
+
+    @Option(help: "A person is a gatekeeper when they carry at least this share (0-1) of the brokerage between groups.")
+    var brokerShare: Double = FindingThresholds().brokerMinimumShare
+
+    @Option(help: "Weak link: at least this many ties expected between two organisations...")
+    var weakLinkExpected: Double = FindingThresholds().weakLinkMinimumExpected
+
+    @Option(help: "...and at most this share (0-1) of them observed.")
+    var weakLinkRatio: Double = FindingThresholds().weakLinkMaximumRatio
+
+    @Option(help: "Report a bridge when its smaller side holds at least this many people.")
+    var bridgeSide: Int = FindingThresholds().bridgeMinimumSide
+
+    @Option(help: "Report an organisation absent from a theme when it has at least this many ties (and the median) in all themes.")
+    var absenceTies: Double = FindingThresholds().isolationMinimumOtherTies
+
+    @Option(help: "At most this many findings of each kind.")
+    var findingsPerKind: Int = FindingThresholds().maximumPerKind
+
+    func validate() throws {
+        guard gatekeeperCutOff >= 1 else { throw ValidationError("--gatekeeper-cut-off must be at least 1") }
+        guard (0...1).contains(brokerShare) else { throw ValidationError("--broker-share must be between 0 and 1") }
+        guard weakLinkExpected >= 0 else { throw ValidationError("--weak-link-expected must not be negative") }
+        guard (0...1).contains(weakLinkRatio) else { throw ValidationError("--weak-link-ratio must be between 0 and 1") }
+        guard bridgeSide >= 1 else { throw ValidationError("--bridge-side must be at least 1") }
+        guard absenceTies >= 0 else { throw ValidationError("--absence-ties must not be negative") }
+        guard findingsPerKind >= 0 else { throw ValidationError("--findings-per-kind must not be negative") }
+    }
+
+    var thresholds: FindingThresholds {
+        var t = FindingThresholds()
+        t.gatekeeperMinimumCutOff = gatekeeperCutOff
+        t.brokerMinimumShare = brokerShare
+        t.weakLinkMinimumExpected = weakLinkExpected
+        t.weakLinkMaximumRatio = weakLinkRatio
+        t.bridgeMinimumSide = bridgeSide
+        t.isolationMinimumOtherTies = absenceTies
+        t.maximumPerKind = findingsPerKind
+        return t
+    }
+}
+
+extension Symmetrisation: ExpressibleByArgument {}

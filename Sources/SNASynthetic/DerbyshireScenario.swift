@@ -15,8 +15,9 @@ import SNAIO
 ///
 /// Relationships are drawn pair by pair with chances set by each partner's
 /// tier (statutory core, county-wide voluntary, local voluntary, employment
-/// and learning) and area, 1.6 times higher for the four weakly linked
-/// partners so that they are otherwise among the best connected; themes per relationship as in the Bolton scenario;
+/// and learning) and area; the four weakly linked partners relate to every
+/// other statutory partner, and to the rest with 1.6 times the usual chance,
+/// so that they are otherwise among the best connected; themes per relationship as in the Bolton scenario;
 /// named back with probability 0.6 per theme; 85% of partners answer (all
 /// statutory partners and learning providers do).
 public struct DerbyshireScenario: Sendable {
@@ -147,8 +148,11 @@ public struct DerbyshireScenario: Sendable {
             for b in (a + 1)..<partners.count {
                 let pa = partners[a], pb = partners[b]
                 if weak.contains([pa.name, pb.name]) { continue }
-                let boost = prominent.contains(pa.name) || prominent.contains(pb.name) ? 1.6 : 1
-                guard random.chance(min(0.9, boost * Self.chance(pa, pb))) else { continue }
+                let isProminent = prominent.contains(pa.name) || prominent.contains(pb.name)
+                // The prominent partners work with every other statutory partner, so that
+                // the designed weak links are the only gaps among them.
+                let chance = isProminent && pa.tier == .core && pb.tier == .core ? 1 : min(0.9, (isProminent ? 1.6 : 1) * Self.chance(pa, pb))
+                guard random.chance(chance) else { continue }
                 let core = pa.tier == .core && pb.tier == .core
                 var themes = ThemeDraw(chances: [
                     ("work", 0.8), ("innovation", 0.2), ("expertise", 0.4), ("informal", 0.4), ("improvement", 0.3),

@@ -72,7 +72,11 @@ import Testing
         #expect(run.status == 0)
         #expect(run.stdout.hasPrefix("theme,label,level,nodes,"))
         let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-        #expect(files == ["network.csv", "response_rates.csv", "themes.csv", "warnings.csv"])
+        #expect(files == ["blocks.csv", "findings.csv", "network.csv", "organisations.csv", "people.csv", "resilience.csv",
+                          "response_rates.csv", "theme_overlap.csv", "themes.csv", "ties.csv", "warnings.csv"])
+        let people = try String(contentsOfFile: scratch.path("tables/people.csv"), encoding: .utf8)
+        #expect(people.hasPrefix("id,theme,group,organisation,layer,in_degree,out_degree,degree,"))
+        #expect(people.split(separator: "\r\n").count == 1 + 111 * 8)
         let themes = try String(contentsOfFile: scratch.path("tables/themes.csv"), encoding: .utf8)
         #expect(themes == run.stdout)
     }
@@ -91,6 +95,7 @@ import Testing
         let run = try snatool("analyse", survey)
         #expect(run.status == 0)
         #expect(run.stdout.contains("Import warnings (3)"))
+        #expect(run.stdout.contains("Findings"))
         #expect(run.stdout.contains("may be the same person"))
         #expect(run.stdout.contains("s.csv:4: warning: 'Ann' named themselves"))
         let json = try snatool("analyse", survey, "--format", "json")

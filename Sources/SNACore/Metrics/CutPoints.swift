@@ -17,6 +17,8 @@ public struct CutPoints: Sendable, Equatable {
     public var pairsDisconnected: [Int]
     /// Bridges as (smaller, larger) node pairs, sorted.
     public var bridges: [(Int, Int)]
+    /// For each bridge, the number of nodes on its smaller side.
+    public var bridgeSmallerSide: [Int]
     /// The number of connected unordered pairs of nodes.
     public var connectedPairs: Int
 
@@ -40,7 +42,7 @@ public struct CutPoints: Sendable, Equatable {
         var separatedPairs = [Int](repeating: 0, count: n)
         var articulation = [Bool](repeating: false, count: n)
         var children = [Int](repeating: 0, count: n)
-        var bridges: [(Int, Int)] = []
+        var bridges: [(pair: (Int, Int), below: Int, component: Int)] = []
         var componentOf = [Int](repeating: -1, count: n)
         var componentSizes: [Int] = []
         var time = 0
@@ -76,7 +78,9 @@ public struct CutPoints: Sendable, Equatable {
                             separatedPairs[p] += subtree[v] * (subtree[v] - 1) / 2
                             if parent[p] >= 0 { articulation[p] = true }
                         }
-                        if low[v] > discovery[p] { bridges.append((Swift.min(p, v), Swift.max(p, v))) }
+                        if low[v] > discovery[p] {
+                            bridges.append(((Swift.min(p, v), Swift.max(p, v)), subtree[v], component))
+                        }
                     }
                 }
             }
@@ -98,7 +102,9 @@ public struct CutPoints: Sendable, Equatable {
         self.isArticulationPoint = articulation
         self.removalImpact = impact
         self.pairsDisconnected = lost
-        self.bridges = bridges.sorted { $0 < $1 }
+        let sortedBridges = bridges.sorted { $0.pair < $1.pair }
+        self.bridges = sortedBridges.map(\.pair)
+        self.bridgeSmallerSide = sortedBridges.map { Swift.min($0.below, componentSizes[$0.component] - $0.below) }
         self.connectedPairs = connectedPairs
     }
 }

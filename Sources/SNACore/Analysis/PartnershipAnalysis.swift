@@ -1,0 +1,109 @@
+import Foundation
+
+/// The full analysis of a partnership survey: every metric per theme, the
+/// organisation view, and findings in plain English.
+///
+/// ```swift
+/// let analysis = PartnershipAnalysis(network: survey.network)
+/// for finding in analysis.findings where finding.kind == .gatekeeper { print(finding.headline) }
+/// ```
+public struct PartnershipAnalysis: Sendable {
+    /// The network analysed.
+    public var network: PartnershipNetwork
+    /// The options used.
+    public var options: AnalysisOptions
+    /// The group name of each node, for brokerage (at the analysed level).
+    public var groupNames: [String]
+    /// Each node's group position in `groupNames`.
+    public var groups: [Int]
+    /// One analysis per theme, then `all`, at the analysed level.
+    public var selections: [SelectionAnalysis]
+    /// Jaccard overlap of the themes' tie sets.
+    public var themeOverlap: [[Double?]]
+    /// The organisation-level network per theme, with its own centralities
+    /// (people-level surveys analysed at people level; otherwise `selections`
+    /// already is the organisation level).
+    public var organisationNetworks: [SelectionAnalysis]
+    /// Findings, ranked within each kind, kinds in a fixed order.
+    public var findings: [Finding]
+
+    /// The names of the analysed level's nodes.
+    public var nodeNames: [String] {
+        options.level == .people ? network.people.map(\.name) : network.organisations.map(\.name)
+    }
+
+    /// Analyses `network`.
+    ///
+    /// - Complexity: dominated by betweenness, O(V E) per theme.
+    public init(network: PartnershipNetwork, options: AnalysisOptions = .init()) {
+        self.network = network
+        self.options = options
+        let selectionsWanted = options.selections ?? network.selections
+        let level = options.level
+        let nodeCount = level == .people ? network.people.count : network.organisations.count
+        // Groups for brokerage.
+        var groupNames: [String] = []
+        var groupIndex: [String: Int] = [:]
+        var groups: [Int] = []
+        for node in 0..<nodeCount {
+            let name: String
+            if level == .people {
+                name = network.group(ofPerson: node, by: options.groupBy) ?? "(none)"
+            } else if NameKey.label(options.groupBy) == "organisation" || NameKey.label(options.groupBy) == "organization" {
+                name = network.organisations[node].name
+            } else {
+                name = network.organisations[node].attributes[NameKey.label(options.groupBy)] ?? "(none)"
+            }
+            let key = NameKey.key(name)
+            if let index = groupIndex[key] {
+                groups.append(index)
+            } else {
+                groupIndex[key] = groupNames.count
+                groups.append(groupNames.count)
+                groupNames.append(name)
+            }
+        }
+        self.groupNames = groupNames
+        self.groups = groups
+        let nodeOrganisation: [Int?] = level == .people
+            ? network.people.indices.map { network.organisation(ofPerson: $0) }
+            : network.organisations.indices.map { $0 }
+        let layersKnown = level == .people && network.people.contains { $0.layer != nil }
+        let nodeLayer: [Int?]? = layersKnown
+            ? network.people.map { person in person.layer.flatMap { Layer.allCases.firstIndex(of: $0) } } : nil
+        let summaries = PartnershipSummary(network: network, level: level, selections: selectionsWanted).themes
+        selections = zip(selectionsWanted, summaries).map { selection, summary in
+            SelectionAnalysis(
+                network: network, selection: selection,
+                graph: Self.symmetrise(network.graph(selection, level: level), options.symmetrisation),
+                summary: summary, nodeOrganisation: nodeOrganisation, nodeLayer: nodeLayer, groups: groups,
+                resilienceSteps: options.resilienceSteps)
+        }
+        themeOverlap = network.themeOverlap()
+        if level == .people && network.unit == .people {
+            let organisationSummaries = PartnershipSummary(network: network, level: .organisations, selections: selectionsWanted).themes
+            organisationNetworks = zip(selectionsWanted, organisationSummaries).map { selection, summary in
+                SelectionAnalysis(
+                    network: network, selection: selection,
+                    graph: Self.symmetrise(network.graph(selection, level: .organisations), options.symmetrisation),
+                    summary: summary, nodeOrganisation: network.organisations.indices.map { $0 }, nodeLayer: nil,
+                    groups: Array(network.organisations.indices), resilienceSteps: 0)
+            }
+        } else {
+            organisationNetworks = []
+        }
+        findings = []
+        findings = FindingsBuilder(analysis: self).findings()
+    }
+
+    static func symmetrise(_ graph: Digraph, _ how: Symmetrisation) -> Digraph {
+        switch how {
+        case .none: return graph
+        case .either: return graph.symmetrised(keepingOnlyReciprocated: false)
+        case .both: return graph.symmetrised(keepingOnlyReciprocated: true)
+        }
+    }
+
+    /// The analysis of one selection, by theme id or `all`.
+    public func selection(_ id: String) -> SelectionAnalysis? { selections.first { $0.id == id } }
+}

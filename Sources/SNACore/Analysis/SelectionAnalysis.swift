@@ -1,0 +1,60 @@
+/// Everything computed for one theme (or `all`) at one level.
+public struct SelectionAnalysis: Sendable {
+    /// Which theme.
+    public var selection: ThemeSelection
+    /// The theme's id, or `all`.
+    public var id: String
+    /// The theme's label.
+    public var label: String
+    /// The graph analysed (after symmetrisation, if any).
+    public var graph: Digraph
+    /// Size and shape.
+    public var summary: ThemeSummary
+    /// Node metrics.
+    public var metrics: NodeMetrics
+    /// Transitivity of the symmetrised graph.
+    public var transitivity: Double
+    /// Directed distances within the largest weak component.
+    public var distances: DistanceSummary
+    /// Undirected distances within the largest weak component.
+    public var undirectedDistances: DistanceSummary
+    /// Freeman degree centralisation (symmetrised).
+    public var degreeCentralisation: Double
+    /// Freeman betweenness centralisation (directed).
+    public var betweennessCentralisation: Double
+    /// Ties between and within organisations (nodes' organisations; empty groups left out).
+    public var organisationBlocks: GroupBlocks
+    /// Ties between and within layers, when any layer is known.
+    public var layerBlocks: GroupBlocks?
+    /// The "if these people left" curve.
+    public var resilience: [RemovalStep]
+
+    /// Analyses one graph of `network`.
+    ///
+    /// - Parameters:
+    ///   - nodeOrganisation: each node's organisation position, or `nil`.
+    ///   - groups: each node's group for brokerage.
+    public init(
+        network: PartnershipNetwork, selection: ThemeSelection, graph: Digraph, summary: ThemeSummary,
+        nodeOrganisation: [Int?], nodeLayer: [Int?]?, groups: [Int], resilienceSteps: Int
+    ) {
+        self.selection = selection
+        self.id = network.id(of: selection)
+        self.label = network.label(of: selection)
+        self.graph = graph
+        self.summary = summary
+        let metrics = NodeMetrics(graph, groups: groups)
+        self.metrics = metrics
+        transitivity = metrics.undirected.transitivity()
+        let weak = graph.weakComponents()
+        let largest = weak.sizes.firstIndex(of: weak.largest) ?? 0
+        let members = (0..<graph.nodeCount).filter { weak.membership[$0] == largest }
+        distances = graph.distanceSummary(within: members)
+        undirectedDistances = metrics.undirected.distanceSummary(within: members)
+        degreeCentralisation = Centralisation.degree(metrics.undirected)
+        betweennessCentralisation = Centralisation.betweenness(metrics.paths.betweenness)
+        organisationBlocks = GroupBlocks(graph, groupOf: nodeOrganisation, names: network.organisations.map(\.name))
+        layerBlocks = nodeLayer.map { GroupBlocks(graph, groupOf: $0, names: Layer.allCases.map(\.rawValue)) }
+        resilience = metrics.undirected.greedyRemoval(count: resilienceSteps)
+    }
+}

@@ -1,0 +1,120 @@
+import SNACore
+
+extension AnalysisOutput {
+    /// The CSV tables written by `--out DIR`: file name and contents.
+    public func csvTables() -> [(name: String, contents: String)] {
+        let rate = network.responseRate
+        var networkTable = CSVWriter(header: ["measure", "value"])
+        let measures: [(String, CSVWriter.Cell)] = [
+            ("source", .text(survey.file)), ("layout", .text(survey.layout.rawValue)), ("unit", .text(network.unit.rawValue)),
+            ("level", .text(analysis.options.level.rawValue)), ("group_by", .text(analysis.options.groupBy)),
+            ("symmetrise", .text(analysis.options.symmetrisation.rawValue)), ("people", .integer(network.people.count)),
+            ("organisations", .integer(network.organisations.count)), ("groups", .integer(groupCount)),
+            ("respondents", .integer(rate.respondents)), ("response_rate", .number(rate.rate)), ("ties", .integer(network.ties.count)),
+        ]
+        for (measure, value) in measures { networkTable.append([.text(measure), value]) }
+
+        let themes = table(analysis.selections.map(themeRow))
+        let people = table(analysis.selections.flatMap(personRows))
+        let organisations = table(organisationRows())
+        let tieThemes = tieThemes()
+        let ties = table(analysis.selections.flatMap { tieRows($0, themes: tieThemes) })
+
+        var findings = CSVWriter(header: ["rank", "kind", "theme", "subjects", "headline", "evidence", "response", "score"])
+        for (rank, finding) in analysis.findings.enumerated() {
+            findings.append([.integer(rank + 1), .text(finding.kind.rawValue), .text(finding.theme), .text(finding.subjects.joined(separator: "; ")),
+                             .text(finding.headline), .text(finding.evidence), .text(finding.response), .number(finding.score)])
+        }
+        var blocks = CSVWriter(header: ["theme", "kind", "from", "to", "ties", "density"])
+        for selection in analysis.selections {
+            for row in blockRows(selection.organisationBlocks) {
+                blocks.append([.text(selection.id), "organisation", .text(row.from), .text(row.to), .number(row.ties), .number(row.density)])
+            }
+            if let layers = selection.layerBlocks {
+                for row in blockRows(layers, includeEmpty: true) {
+                    blocks.append([.text(selection.id), "layer", .text(row.from), .text(row.to), .number(row.ties), .number(row.density)])
+                }
+            }
+        }
+        var resilience = CSVWriter(header: ["theme", "step", "removed", "impact", "connectivity_left"])
+        for selection in analysis.selections {
+            for (step, removal) in selection.resilience.enumerated() {
+                resilience.append([.text(selection.id), .integer(step + 1), .text(names[removal.node]), .number(removal.impact), .number(removal.connectivityLeft)])
+            }
+        }
+        var overlap = CSVWriter(header: ["theme"] + network.themes.map(\.id))
+        for (index, theme) in network.themes.enumerated() {
+            overlap.append([.text(theme.id)] + analysis.themeOverlap[index].map { .number($0) })
+        }
+        var response = CSVWriter(header: ["organisation", "people", "respondents", "response_rate"])
+        for rate in network.responseRatesByOrganisation {
+            response.append([.text(rate.group ?? ""), .integer(rate.people), .integer(rate.respondents), .number(rate.rate)])
+        }
+        var warnings = CSVWriter(header: ["severity", "code", "file", "line", "column", "column_name", "message", "value", "fix"])
+        for d in network.warnings {
+            warnings.append([
+                .text(d.severity.rawValue), .text(d.code), .text(d.location?.file ?? ""),
+                d.location?.line.map { .integer($0) } ?? .number(nil), d.location?.column.map { .integer($0) } ?? .number(nil),
+                .text(d.location?.columnName ?? ""), .text(d.message), .text(d.value ?? ""), .text(d.fix ?? ""),
+            ])
+        }
+        return [
+            ("network.csv", networkTable.output), ("themes.csv", themes), ("people.csv", people),
+            ("organisations.csv", organisations), ("ties.csv", ties), ("findings.csv", findings.output),
+            ("blocks.csv", blocks.output), ("resilience.csv", resilience.output), ("theme_overlap.csv", overlap.output),
+            ("response_rates.csv", response.output), ("warnings.csv", warnings.output),
+        ]
+    }
+
+    /// A table from rows that share their keys; brokerage objects are flattened to `brokerage_<role>`.
+    func table(_ rows: [OutputRow]) -> String {
+        guard let first = rows.first else { return "" }
+        var writer = CSVWriter(header: first.map(\.0))
+        for row in rows { writer.append(row.map { $0.1.cell }) }
+        return writer.output
+    }
+
+    func themeRow(_ selection: SelectionAnalysis) -> OutputRow {
+        let g = selection.summary.graph
+        return [
+            ("theme", .text(selection.id)), ("label", .text(selection.label)), ("level", .text(analysis.options.level.rawValue)),
+            ("nodes", .int(g.nodes)), ("people", .int(selection.summary.activePeople)),
+            ("organisations", .int(selection.summary.activeOrganisations)), ("respondents_naming", .int(selection.summary.respondentsNaming)),
+            ("ties", .int(g.ties)), ("density", .number(g.density)), ("reciprocity", .number(g.reciprocity)),
+            ("mutual_pairs", .int(g.mutualPairs)), ("isolates", .int(g.isolates)), ("weak_components", .int(g.weakComponents)),
+            ("largest_weak_component", .int(g.largestWeakComponent)), ("strong_components", .int(g.strongComponents)),
+            ("largest_strong_component", .int(g.largestStrongComponent)), ("transitivity", .number(selection.transitivity)),
+            ("diameter", .int(selection.distances.diameter)), ("mean_distance", .number(selection.distances.meanDistance)),
+            ("diameter_undirected", .int(selection.undirectedDistances.diameter)),
+            ("mean_distance_undirected", .number(selection.undirectedDistances.meanDistance)),
+            ("degree_centralisation", .number(selection.degreeCentralisation)),
+            ("betweenness_centralisation", .number(selection.betweennessCentralisation)),
+            ("ei_index", .number(selection.organisationBlocks.networkEIIndex)),
+        ]
+    }
+
+    func personRows(_ selection: SelectionAnalysis) -> [OutputRow] {
+        let m = selection.metrics
+        let organisations = nodeOrganisationNames, layers = nodeLayers
+        return names.indices.map { v in
+            let counts = m.brokerage.raw[v]
+            var row: OutputRow = [
+                ("id", .text(names[v])), ("theme", .text(selection.id)), ("group", .text(analysis.groupNames[analysis.groups[v]])),
+                ("organisation", .text(organisations[v])), ("layer", .text(layers[v]?.rawValue)),
+                ("in_degree", .int(m.inDegree[v])), ("out_degree", .int(m.outDegree[v])), ("degree", .int(m.degree[v])),
+                ("in_strength", .number(m.inStrength[v])), ("out_strength", .number(m.outStrength[v])),
+                ("betweenness", .number(m.paths.betweenness[v])), ("betweenness_normalised", .number(m.paths.betweennessNormalised[v])),
+                ("harmonic", .number(m.paths.harmonic[v])), ("closeness", .number(m.paths.closeness[v])),
+                ("pagerank", .number(m.pageRank[v])), ("eigenvector", .number(m.eigenvector[v])),
+                ("constraint", .number(m.structuralHoles.constraint[v])), ("effective_size", .number(m.structuralHoles.effectiveSize[v])),
+                ("core", .int(m.core[v])), ("clustering", .number(m.clustering[v])),
+                ("articulation_point", .bool(m.cutPoints.isArticulationPoint[v])), ("removal_impact", .number(m.cutPoints.removalImpact[v])),
+            ]
+            for (role, key) in Self.roles { row.append(("brokerage_\(key)", .number(counts[role]))) }
+            row.append(("brokerage_total", .number(counts.total)))
+            for (k, role) in Self.roles.enumerated() { row.append(("brokerage_z_\(role.1)", .number(m.brokerage.z[v][k]))) }
+            row.append(("brokerage_z_total", .number(m.brokerage.z[v][5])))
+            return row
+        }
+    }
+}

@@ -1,0 +1,194 @@
+import SNACore
+
+extension AnalysisOutput {
+    /// The JSON document (schema: docs/schema/analyse.schema.json).
+    public func json() -> JSONValue {
+        let themes = themeTies()
+        return .object([
+            ("schema_version", .int(Self.schemaVersion)),
+            ("network", networkJSON()),
+            ("themes", .array(analysis.selections.map(themeJSON))),
+            ("people", .array(analysis.selections.flatMap { peopleJSON($0) })),
+            ("organisations", .array(organisationsJSON())),
+            ("ties", .array(analysis.selections.flatMap { tiesJSON($0, themes: themes) })),
+            ("findings", .array(analysis.findings.map(Self.findingJSON))),
+            ("warnings", .array(network.warnings.map(Self.diagnosticJSON))),
+        ])
+    }
+
+    func themeTies() -> [Int64: [String]] { tieThemes() }
+
+    private func networkJSON() -> JSONValue {
+        let rate = network.responseRate
+        return .object([
+            ("source", .string(survey.file)),
+            ("layout", .string(survey.layout.rawValue)),
+            ("unit", .string(network.unit.rawValue)),
+            ("level", .string(analysis.options.level.rawValue)),
+            ("group_by", .string(analysis.options.groupBy)),
+            ("symmetrise", .string(analysis.options.symmetrisation.rawValue)),
+            ("rows", .int(survey.rows)),
+            ("people", .int(network.people.count)),
+            ("organisations", .int(network.organisations.count)),
+            ("groups", .int(groupCount)),
+            ("respondents", .int(rate.respondents)),
+            ("response_rate", .number(rate.rate)),
+            ("ties", .int(network.ties.count)),
+            ("themes", .array(network.themes.map { .string($0.id) })),
+            ("response_by_organisation", .array(network.responseRatesByOrganisation.map { rate in
+                .object([
+                    ("organisation", .string(rate.group)),
+                    ("people", .int(rate.people)),
+                    ("respondents", .int(rate.respondents)),
+                    ("response_rate", .number(rate.rate)),
+                ])
+            })),
+            ("theme_overlap", .object([
+                ("themes", .array(network.themes.map { .string($0.id) })),
+                ("jaccard", .array(analysis.themeOverlap.map { row in .array(row.map(JSONValue.number)) })),
+            ])),
+        ])
+    }
+
+    private func themeJSON(_ selection: SelectionAnalysis) -> JSONValue {
+        let graph = selection.summary.graph
+        let brokerage = selection.metrics.brokerage
+        var members: [(String, JSONValue)] = [
+            ("theme", .string(selection.id)),
+            ("label", .string(selection.label)),
+            ("level", .string(analysis.options.level.rawValue)),
+            ("nodes", .int(graph.nodes)),
+            ("people", .int(selection.summary.activePeople)),
+            ("organisations", .int(selection.summary.activeOrganisations)),
+            ("respondents_naming", .int(selection.summary.respondentsNaming)),
+            ("ties", .int(graph.ties)),
+            ("density", .number(graph.density)),
+            ("reciprocity", .number(graph.reciprocity)),
+            ("mutual_pairs", .int(graph.mutualPairs)),
+            ("isolates", .int(graph.isolates)),
+            ("weak_components", .int(graph.weakComponents)),
+            ("largest_weak_component", .int(graph.largestWeakComponent)),
+            ("strong_components", .int(graph.strongComponents)),
+            ("largest_strong_component", .int(graph.largestStrongComponent)),
+            ("transitivity", .number(selection.transitivity)),
+            ("diameter", .int(selection.distances.diameter)),
+            ("mean_distance", .number(selection.distances.meanDistance)),
+            ("diameter_undirected", .int(selection.undirectedDistances.diameter)),
+            ("mean_distance_undirected", .number(selection.undirectedDistances.meanDistance)),
+            ("degree_centralisation", .number(selection.degreeCentralisation)),
+            ("betweenness_centralisation", .number(selection.betweennessCentralisation)),
+            ("ei_index", .number(selection.organisationBlocks.networkEIIndex)),
+            ("brokerage", .object(Self.roles.map { role, key in
+                let k = BrokerageRole.allCases.firstIndex(of: role)!
+                return (key, .object([
+                    ("observed", .number(brokerage.networkRaw[k])), ("expected", .number(brokerage.networkExpected[k])),
+                    ("z", .number(brokerage.networkZ[k])),
+                ]))
+            } + [("total", .object([
+                ("observed", .number(brokerage.networkRaw[5])), ("expected", .number(brokerage.networkExpected[5])),
+                ("z", .number(brokerage.networkZ[5])),
+            ]))])),
+            ("resilience", .array(selection.resilience.map { step in
+                .object([("removed", .string(names[step.node])), ("impact", .number(step.impact)),
+                         ("connectivity_left", .number(step.connectivityLeft))])
+            })),
+            ("blocks", .array(blockRows(selection.organisationBlocks).map { row in
+                .object([("from", .string(row.from)), ("to", .string(row.to)), ("ties", .number(row.ties)), ("density", .number(row.density))])
+            })),
+        ]
+        if let layers = selection.layerBlocks {
+            members.append(("layers", .array(blockRows(layers, includeEmpty: true).map { row in
+                .object([("from", .string(row.from)), ("to", .string(row.to)), ("ties", .number(row.ties)), ("density", .number(row.density))])
+            })))
+        } else {
+            members.append(("layers", .null))
+        }
+        return .object(members)
+    }
+
+    /// The non-empty blocks (or all, for layers): from, to, ties, density.
+    func blockRows(_ blocks: GroupBlocks, includeEmpty: Bool = false) -> [(from: String, to: String, ties: Double, density: Double)] {
+        var rows: [(String, String, Double, Double)] = []
+        for a in blocks.groups.indices where blocks.sizes[a] > 0 {
+            for b in blocks.groups.indices where blocks.sizes[b] > 0 && (includeEmpty || blocks.ties[a][b] > 0) {
+                rows.append((blocks.groups[a], blocks.groups[b], blocks.ties[a][b], blocks.density(a, b)))
+            }
+        }
+        return rows
+    }
+
+    private func peopleJSON(_ selection: SelectionAnalysis) -> [JSONValue] {
+        let m = selection.metrics
+        let organisations = nodeOrganisationNames, layers = nodeLayers
+        return names.indices.map { v in
+            let counts = m.brokerage.raw[v]
+            return .object([
+                ("id", .string(names[v])),
+                ("theme", .string(selection.id)),
+                ("group", .string(analysis.groupNames[analysis.groups[v]])),
+                ("organisation", .string(organisations[v])),
+                ("layer", .string(layers[v]?.rawValue)),
+                ("in_degree", .int(m.inDegree[v])),
+                ("out_degree", .int(m.outDegree[v])),
+                ("degree", .int(m.degree[v])),
+                ("in_strength", .number(m.inStrength[v])),
+                ("out_strength", .number(m.outStrength[v])),
+                ("betweenness", .number(m.paths.betweenness[v])),
+                ("betweenness_normalised", .number(m.paths.betweennessNormalised[v])),
+                ("harmonic", .number(m.paths.harmonic[v])),
+                ("closeness", .number(m.paths.closeness[v])),
+                ("pagerank", .number(m.pageRank[v])),
+                ("eigenvector", .number(m.eigenvector[v])),
+                ("constraint", .number(m.structuralHoles.constraint[v])),
+                ("effective_size", .number(m.structuralHoles.effectiveSize[v])),
+                ("core", .int(m.core[v])),
+                ("clustering", .number(m.clustering[v])),
+                ("articulation_point", .bool(m.cutPoints.isArticulationPoint[v])),
+                ("removal_impact", .number(m.cutPoints.removalImpact[v])),
+                ("brokerage", .object(Self.roles.map { role, key in (key, .number(counts[role])) } + [("total", .number(counts.total))])),
+                ("brokerage_expected", .object(Self.roles.enumerated().map { k, role in (role.1, .number(m.brokerage.expected[v][k])) }
+                    + [("total", .number(m.brokerage.expected[v][5]))])),
+                ("brokerage_z", .object(Self.roles.enumerated().map { k, role in (role.1, .number(m.brokerage.z[v][k])) }
+                    + [("total", .number(m.brokerage.z[v][5]))])),
+            ])
+        }
+    }
+
+    private func organisationsJSON() -> [JSONValue] {
+        organisationRows().map { row in
+            .object(row.map { key, value in (key, value.json) })
+        }
+    }
+
+    private func tiesJSON(_ selection: SelectionAnalysis, themes: [Int64: [String]]) -> [JSONValue] {
+        tieRows(selection, themes: themes).map { row in .object(row.map { key, value in (key, value.json) }) }
+    }
+
+    /// A finding as a JSON object.
+    public static func findingJSON(_ finding: Finding) -> JSONValue {
+        .object([
+            ("kind", .string(finding.kind.rawValue)),
+            ("theme", .string(finding.theme)),
+            ("subjects", .array(finding.subjects.map { .string($0) })),
+            ("headline", .string(finding.headline)),
+            ("evidence", .string(finding.evidence)),
+            ("response", .string(finding.response)),
+            ("score", .number(finding.score)),
+        ])
+    }
+
+    /// A diagnostic as a JSON object.
+    public static func diagnosticJSON(_ diagnostic: Diagnostic) -> JSONValue {
+        .object([
+            ("severity", .string(diagnostic.severity.rawValue)),
+            ("code", .string(diagnostic.code)),
+            ("file", .string(diagnostic.location?.file)),
+            ("line", diagnostic.location?.line.map { .int($0) } ?? .null),
+            ("column", diagnostic.location?.column.map { .int($0) } ?? .null),
+            ("column_name", .string(diagnostic.location?.columnName)),
+            ("message", .string(diagnostic.message)),
+            ("value", .string(diagnostic.value)),
+            ("fix", .string(diagnostic.fix)),
+        ])
+    }
+}

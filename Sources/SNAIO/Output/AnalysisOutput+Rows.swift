@@ -1,0 +1,104 @@
+import SNACore
+
+/// A value in an output row, rendered as JSON or as a CSV cell.
+enum OutputValue {
+    case text(String?)
+    case int(Int)
+    case number(Double?)
+    case bool(Bool)
+    case list([String])
+
+    var json: JSONValue {
+        switch self {
+        case .text(let value): return .string(value)
+        case .int(let value): return .int(value)
+        case .number(let value): return .number(value)
+        case .bool(let value): return .bool(value)
+        case .list(let values): return .array(values.map { .string($0) })
+        }
+    }
+
+    var cell: CSVWriter.Cell {
+        switch self {
+        case .text(let value): return .text(value ?? "")
+        case .int(let value): return .integer(value)
+        case .number(let value): return .number(value.flatMap { $0.isFinite ? $0 : nil })
+        case .bool(let value): return .text(value ? "true" : "false")
+        case .list(let values): return .text(values.joined(separator: ";"))
+        }
+    }
+}
+
+typealias OutputRow = [(String, OutputValue)]
+
+extension AnalysisOutput {
+    /// One row per organisation and theme: size, ties inside and across its
+    /// boundary, E-I index, absence, and its centralities in the
+    /// organisation-level network.
+    func organisationRows() -> [OutputRow] {
+        let nodesAreOrganisations = analysis.options.level == .organisations || network.unit == .organisations
+        var rows: [OutputRow] = []
+        for selection in analysis.selections {
+            let blocks = selection.organisationBlocks
+            let organisationLevel = nodesAreOrganisations ? selection : analysis.organisationNetworks.first { $0.id == selection.id }
+            let activeMembers: [Int] = network.organisations.map { organisation in
+                guard !nodesAreOrganisations else { return 0 }
+                return organisation.members.filter { selection.graph.inDegree(of: $0) + selection.graph.outDegree(of: $0) > 0 }.count
+            }
+            for (index, organisation) in network.organisations.enumerated() {
+                let external = blocks.externalTies(index)
+                var row: OutputRow = [
+                    ("organisation", .text(organisation.name)),
+                    ("theme", .text(selection.id)),
+                    ("sector", .text(organisation.sector)),
+                    ("people", .int(organisation.members.count)),
+                    ("active_people", .int(nodesAreOrganisations ? (external.out + external.in > 0 ? 1 : 0) : activeMembers[index])),
+                    ("internal_ties", .number(blocks.internalTies(index))),
+                    ("external_ties_out", .number(external.out)),
+                    ("external_ties_in", .number(external.in)),
+                    ("ei_index", .number(blocks.eiIndex(index))),
+                    ("absent", .bool(external.out + external.in == 0)),
+                ]
+                let m = organisationLevel?.metrics
+                row += [
+                    ("in_degree", m.map { .int($0.inDegree[index]) } ?? .number(nil)),
+                    ("out_degree", m.map { .int($0.outDegree[index]) } ?? .number(nil)),
+                    ("in_strength", .number(m?.inStrength[index])),
+                    ("out_strength", .number(m?.outStrength[index])),
+                    ("betweenness", .number(m?.paths.betweenness[index])),
+                    ("harmonic", .number(m?.paths.harmonic[index])),
+                    ("pagerank", .number(m?.pageRank[index])),
+                    ("eigenvector", .number(m?.eigenvector[index])),
+                    ("articulation_point", m.map { .bool($0.cutPoints.isArticulationPoint[index]) } ?? .number(nil)),
+                ]
+                rows.append(row)
+            }
+        }
+        return rows
+    }
+
+    /// One row per directed tie of a selection.
+    func tieRows(_ selection: SelectionAnalysis, themes: [Int64: [String]]) -> [OutputRow] {
+        let graph = selection.graph
+        let bridges = Set(selection.metrics.cutPoints.bridges.map { Int64($0.0) << 32 | Int64($0.1) })
+        var rows: [OutputRow] = []
+        for v in 0..<graph.nodeCount {
+            for position in Int(graph.outOffsets[v])..<Int(graph.outOffsets[v + 1]) {
+                let w = Int(graph.outTargets[position])
+                let tieThemes = themes[Int64(v) << 32 | Int64(w)] ?? []
+                rows.append([
+                    ("theme", .text(selection.id)),
+                    ("source", .text(names[v])),
+                    ("target", .text(names[w])),
+                    ("strength", .number(graph.outWeights[position])),
+                    ("reciprocated", .bool(graph.hasEdge(from: w, to: v))),
+                    ("multiplexity", .int(tieThemes.count)),
+                    ("themes", .list(tieThemes)),
+                    ("edge_betweenness", .number(selection.metrics.paths.edgeBetweenness[position])),
+                    ("bridge", .bool(bridges.contains(Int64(min(v, w)) << 32 | Int64(max(v, w))))),
+                ])
+            }
+        }
+        return rows
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+import SNACore
+
+extension AnalysisOutput {
+    /// The analysis as text for a terminal: findings first, then the themes,
+    /// the top people per metric, the organisations and the response.
+    public func text(top: Int = 5) -> String {
+        var out = header()
+        out += findingsText()
+        out += themesText()
+        out += topText(top: top)
+        out += organisationsText()
+        out += responseText()
+        out += Self.warningsText(network.warnings)
+        return out
+    }
+
+    private func header() -> String {
+        let rate = network.responseRate
+        let unitWord = network.unit == .people ? "people" : "organisations (organisation-level survey)"
+        var out = "Survey: \(survey.file) (\(survey.layout.rawValue) layout, \(survey.rows) rows)\n"
+        out += "Network: \(network.people.count) \(unitWord)"
+        if network.unit == .people { out += " in \(network.organisations.count) organisations" }
+        if network.themes.isEmpty {
+            out += ", \(network.ties.count) ties (one relation, no themes)\n"
+        } else {
+            out += ", \(network.ties.count) ties across \(network.themes.count) themes (\(network.graph(.all).edgeCount) distinct pairs)\n"
+        }
+        out += "Response: \(rate.respondents) of \(rate.people) answered (\(Self.percent(rate.rate)))\n"
+        if analysis.options.level == .organisations { out += "Level: organisations (ties between people aggregated to their organisations)\n" }
+        if analysis.options.symmetrisation != .none { out += "Ties symmetrised: \(analysis.options.symmetrisation.rawValue)\n" }
+        return out
+    }
+
+    private func findingsText() -> String {
+        var out = "\nFindings\n"
+        guard !analysis.findings.isEmpty else { return out + "  None at the current thresholds (see docs/findings.md).\n" }
+        let width = 100
+        var number = 0
+        for kind in FindingKind.allCases {
+            let findings = analysis.findings.filter { $0.kind == kind }
+            guard let first = findings.first else { continue }
+            out += "\n  \(Self.title(of: kind)) (\(findings.count))\n"
+            for finding in findings {
+                number += 1
+                let label = "\(number). "
+                out += Self.wrap(finding.headline, width: width, first: "  " + label, rest: String(repeating: " ", count: 2 + label.count))
+                out += Self.wrap(finding.evidence, width: width, first: "     ", rest: "     ")
+            }
+            out += Self.wrap("What to do: " + first.response, width: width, first: "  ", rest: "  ")
+        }
+        return out
+    }
+
+    static func title(of kind: FindingKind) -> String {
+        switch kind {
+        case .gatekeeper: return "Gatekeepers the partnership depends on"
+        case .weakLink: return "Weak links between partners"
+        case .missingLink: return "Expected partners with no ties"
+        case .bridge: return "Bridges: single ties holding parts together"
+        case .absentFromTheme: return "Partners absent from a theme"
+        case .isolatedPeople: return "Isolated"
+        }
+    }
+
+    /// Wraps text at word boundaries.
+    static func wrap(_ text: String, width: Int, first: String, rest: String) -> String {
+        var lines: [String] = []
+        var line = first
+        var lineHasWord = false
+        for word in text.split(separator: " ") {
+            if lineHasWord && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = rest
+                lineHasWord = false
+            }
+            line += (lineHasWord ? " " : "") + word
+            lineHasWord = true
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func themesText() -> String {
+        let people = analysis.options.level == .people && network.unit == .people
+        var shape = TextTable(header: [
+            "theme", people ? "people" : "orgs", "active", "ties", "density", "reciprocity",
+            "weak comp.", "largest", "strong comp.", "largest", "isolates",
+        ])
+        var figures = TextTable(header: ["theme", "transitivity", "diameter", "mean dist.", "degree centr.", "betw. centr.", "E-I index"])
+        for selection in analysis.selections {
+            let g = selection.summary.graph
+            shape.append([
+                selection.id, String(g.nodes), String(g.activeNodes), String(g.ties), Self.decimal(g.density),
+                g.reciprocity.map(Self.decimal) ?? "-", String(g.weakComponents), String(g.largestWeakComponent),
+                String(g.strongComponents), String(g.largestStrongComponent), String(g.isolates),
+            ])
+            figures.append([
+                selection.id, Self.decimal(selection.transitivity), String(selection.distances.diameter),
+                selection.distances.meanDistance.map(Self.decimal) ?? "-", Self.decimal(selection.degreeCentralisation),
+                Self.decimal(selection.betweennessCentralisation), selection.organisationBlocks.networkEIIndex.map(Self.decimal) ?? "-",
+            ])
+        }
+        return "\nThemes\n" + shape.rendered(indent: "  ") + "\n" + figures.rendered(indent: "  ")
+            + "  (distances follow tie direction within the largest weak component; E-I index: ties between organisations against ties within)\n"
+    }
+
+    private func topText(top: Int) -> String {
+        guard let whole = analysis.selection(Theme.allID) ?? analysis.selections.last, top > 0 else { return "" }
+        let m = whole.metrics
+        let between = m.brokerage.raw.map { $0.total - $0[.coordinator] }
+        let metrics: [(String, [Double], Bool)] = [
+            ("betweenness", m.paths.betweenness, false),
+            ("removal impact", m.cutPoints.removalImpact, false),
+            ("brokerage between groups", between, false),
+            ("eigenvector", m.eigenvector, false),
+            ("pagerank", m.pageRank, false),
+            ("harmonic closeness", m.paths.harmonic, false),
+        ]
+        let noun = analysis.options.level == .people && network.unit == .people ? "people" : "partners"
+        var out = "\nTop \(noun) (\(whole.label.lowercased()))\n"
+        for (title, values, _) in metrics {
+            let ranked = names.indices.filter { values[$0] > 0 }.sorted { (values[$0], names[$1]) > (values[$1], names[$0]) }.prefix(top)
+            guard !ranked.isEmpty else { continue }
+            out += "  \(title)\n"
+            var table = TextTable(header: ["#", "name", "value"], alignments: [.right, .left, .right])
+            for (rank, v) in ranked.enumerated() {
+                let value = values[v]
+                table.append([String(rank + 1), names[v], value == value.rounded() && value > 1 ? String(Int(value)) : Self.decimal(value)])
+            }
+            out += table.rendered(indent: "    ").split(separator: "\n").dropFirst(2).map { $0 + "\n" }.joined()
+        }
+        return out
+    }
+
+    private func organisationsText() -> String {
+        guard network.unit == .people, analysis.options.level == .people,
+              let whole = analysis.selection(Theme.allID) ?? analysis.selections.last else { return "" }
+        let blocks = whole.organisationBlocks
+        var table = TextTable(header: ["organisation", "people", "ties inside", "ties out", "ties in", "E-I"])
+        let order = blocks.groups.indices.sorted { a, b in
+            let ea = blocks.externalTies(a), eb = blocks.externalTies(b)
+            return (ea.out + ea.in, blocks.groups[b]) > (eb.out + eb.in, blocks.groups[a])
+        }
+        for g in order where blocks.sizes[g] > 0 {
+            let external = blocks.externalTies(g)
+            table.append([blocks.groups[g], String(blocks.sizes[g]), String(Int(blocks.internalTies(g))), String(Int(external.out)),
+                          String(Int(external.in)), blocks.eiIndex(g).map(Self.decimal) ?? "-"])
+        }
+        return "\nOrganisations (\(whole.label.lowercased()); ties between distinct people)\n" + table.rendered(indent: "  ")
+    }
+
+    private func responseText() -> String {
+        let rates = network.responseRatesByOrganisation
+        guard network.unit == .people, !rates.isEmpty else { return "" }
+        var table = TextTable(header: ["organisation", "people", "answered", "rate"])
+        for rate in rates.sorted(by: { ($0.rate, $0.group ?? "") < ($1.rate, $1.group ?? "") }) {
+            table.append([rate.group ?? "", String(rate.people), String(rate.respondents), Self.percent(rate.rate)])
+        }
+        return "\nResponse by organisation\n" + table.rendered(indent: "  ")
+    }
+
+    /// Warnings grouped by code, at most `limit` of each shown.
+    public static func warningsText(_ warnings: [Diagnostic], limit: Int = 5) -> String {
+        guard !warnings.isEmpty else { return "" }
+        var out = "\nImport warnings (\(warnings.count))\n"
+        var order: [String] = []
+        var byCode: [String: [Diagnostic]] = [:]
+        for warning in warnings {
+            if byCode[warning.code] == nil { order.append(warning.code) }
+            byCode[warning.code, default: []].append(warning)
+        }
+        for code in order {
+            let group = byCode[code]!
+            for warning in group.prefix(limit) { out += "  \(warning)\n" }
+            if group.count > limit { out += "  ... and \(group.count - limit) more like this (\(code)); --format json lists them all\n" }
+        }
+        return out
+    }
+}

@@ -1,0 +1,160 @@
+import Testing
+@testable import SNACore
+
+/// Invariants of the metrics on seeded random graphs, checked against brute force.
+@Suite struct MetricPropertyTests {
+    static func randomGraph(_ random: inout SeededGenerator, nodes: Int, edges: Int) -> Digraph {
+        Digraph(nodeCount: nodes, edges: (0..<edges).map { _ in
+            Digraph.Edge(source: Int32(random.nextInt(below: nodes)), target: Int32(random.nextInt(below: nodes)))
+        })
+    }
+
+    /// All-pairs distances by breadth-first search; -1 when unreachable.
+    static func distances(_ g: Digraph) -> [[Int]] {
+        (0..<g.nodeCount).map { s in
+            var d = [Int](repeating: -1, count: g.nodeCount)
+            d[s] = 0
+            var queue = [s], head = 0
+            while head < queue.count {
+                let v = queue[head]; head += 1
+                for w in g.successors(of: v) where d[Int(w)] < 0 { d[Int(w)] = d[v] + 1; queue.append(Int(w)) }
+            }
+            return d
+        }
+    }
+
+    @Test func betweennessSumsToPathLengthsLessOne() {
+        var random = SeededGenerator(seed: 11)
+        for _ in 0..<40 {
+            let n = 3 + random.nextInt(below: 30)
+            let g = Self.randomGraph(&random, nodes: n, edges: random.nextInt(below: n * 4))
+            let paths = PathCentralities(g)
+            let d = Self.distances(g)
+            var expected = 0.0, edgeExpected = 0.0
+            for s in 0..<n { for t in 0..<n where s != t && d[s][t] > 0 { expected += Double(d[s][t] - 1); edgeExpected += Double(d[s][t]) } }
+            #expect(abs(paths.betweenness.reduce(0, +) - expected) < 1e-9 * max(1, expected))
+            #expect(abs(paths.edgeBetweenness.reduce(0, +) - edgeExpected) < 1e-9 * max(1, edgeExpected))
+            // Harmonic closeness from the distances.
+            for s in 0..<n {
+                let harmonic = d[s].enumerated().filter { $0.offset != s && $0.element > 0 }.reduce(0.0) { $0 + 1 / Double($1.element) } / Double(n - 1)
+                #expect(abs(paths.harmonic[s] - harmonic) < 1e-12)
+            }
+        }
+    }
+
+    @Test func parallelResultDoesNotDependOnStripeOrder() {
+        var random = SeededGenerator(seed: 12)
+        let g = Self.randomGraph(&random, nodes: 200, edges: 900)
+        #expect(PathCentralities(g) == PathCentralities(g))
+    }
+
+    @Test func brokerageTotalsCountOpenTwoPaths() {
+        var random = SeededGenerator(seed: 13)
+        for _ in 0..<40 {
+            let n = 3 + random.nextInt(below: 25)
+            let g = Self.randomGraph(&random, nodes: n, edges: random.nextInt(below: n * 3))
+            let groups = (0..<n).map { _ in random.nextInt(below: 4) }
+            let brokerage = Brokerage(g, groups: groups)
+            for v in 0..<n {
+                var open = 0
+                for a in g.predecessors(of: v) {
+                    for b in g.successors(of: v) where a != b && !g.hasEdge(from: Int(a), to: Int(b)) { open += 1 }
+                }
+                #expect(brokerage.raw[v].total == Double(open))
+            }
+        }
+    }
+
+    @Test func cutPointsAndRemovalImpactMatchBruteForce() {
+        var random = SeededGenerator(seed: 14)
+        for _ in 0..<40 {
+            let n = 2 + random.nextInt(below: 25)
+            let g = Self.randomGraph(&random, nodes: n, edges: random.nextInt(below: n * 2)).symmetrised()
+            let cut = CutPoints(g)
+            let none = [Bool](repeating: false, count: n)
+            let before = g.components(removed: none)
+            func pairs(_ labels: [Int], skipping: Int) -> Int {
+                var sizes: [Int: Int] = [:]
+                for v in 0..<n where v != skipping && labels[v] >= 0 { sizes[labels[v], default: 0] += 1 }
+                return sizes.values.reduce(0) { $0 + $1 * ($1 - 1) / 2 }
+            }
+            for v in 0..<n {
+                var removed = none
+                removed[v] = true
+                let after = g.components(removed: removed)
+                let connectedBefore = pairs(before, skipping: v), connectedAfter = pairs(after, skipping: v)
+                let impact = connectedBefore == 0 ? 0 : Double(connectedBefore - connectedAfter) / Double(connectedBefore)
+                #expect(abs(cut.removalImpact[v] - impact) < 1e-12)
+                // An articulation point splits its component.
+                let componentsBefore = Set((0..<n).filter { $0 != v }.map { before[$0] }).count
+                let componentsAfter = Set((0..<n).filter { $0 != v }.map { after[$0] }).count
+                #expect(cut.isArticulationPoint[v] == (componentsAfter > componentsBefore))
+                if g.degree(of: v) == 0 { #expect(cut.removalImpact[v] == 0) }
+            }
+            // A bridge is exactly an edge whose removal disconnects its ends.
+            var bruteForce: [(Int, Int)] = []
+            for (u, w) in Self.edges(of: g) {
+                let without = UndirectedGraph(nodeCount: n, pairs: Self.edges(of: g).filter { $0 != (u, w) }.map { (Int32($0.0), Int32($0.1)) })
+                let labels = without.components(removed: none)
+                if labels[u] != labels[w] { bruteForce.append((u, w)) }
+            }
+            #expect(cut.bridges.map { [$0.0, $0.1] } == bruteForce.map { [$0.0, $0.1] })
+        }
+    }
+
+    /// Each undirected edge once, as (smaller, larger), sorted.
+    static func edges(of g: UndirectedGraph) -> [(Int, Int)] {
+        var result: [(Int, Int)] = []
+        for a in 0..<g.nodeCount {
+            for b in g.neighbours(of: a) where Int(b) > a { result.append((a, Int(b))) }
+        }
+        return result
+    }
+
+    @Test func coreNumbersHaveTheirDefiningProperty() {
+        var random = SeededGenerator(seed: 15)
+        for _ in 0..<30 {
+            let n = 2 + random.nextInt(below: 30)
+            let g = Self.randomGraph(&random, nodes: n, edges: random.nextInt(below: n * 4)).symmetrised()
+            let core = g.coreNumbers()
+            // Within the k-core (nodes with core ≥ k) every node has at least k neighbours there.
+            for k in Set(core) {
+                for v in 0..<n where core[v] >= k {
+                    #expect(g.neighbours(of: v).filter { core[Int($0)] >= k }.count >= k)
+                }
+            }
+        }
+    }
+
+    @Test func pageRankSumsToOneAndEigenvectorPeaksAtOne() {
+        var random = SeededGenerator(seed: 16)
+        for _ in 0..<20 {
+            let n = 2 + random.nextInt(below: 40)
+            let g = Self.randomGraph(&random, nodes: n, edges: random.nextInt(below: n * 3))
+            #expect(abs(g.pageRank().reduce(0, +) - 1) < 1e-12)
+            let eigen = g.symmetrised().eigenvectorCentrality()
+            #expect(abs((eigen.max() ?? 0) - 1) < 1e-12)
+            #expect(eigen.allSatisfy { $0 >= -1e-12 })
+        }
+    }
+
+    @Test func greedyRemovalNeverRaisesConnectivity() {
+        var random = SeededGenerator(seed: 17)
+        let g = Self.randomGraph(&random, nodes: 60, edges: 90).symmetrised()
+        let steps = g.greedyRemoval(count: 8)
+        #expect(!steps.isEmpty)
+        for (a, b) in zip(steps, steps.dropFirst()) { #expect(b.connectivityLeft <= a.connectivityLeft + 1e-12) }
+    }
+
+    @Test func blocksAndEIIndex() {
+        // 0,1 in group 0; 2 in group 1. Ties 0->1 (inside), 0->2, 2->1 (across).
+        let g = Digraph(nodeCount: 3, edges: [.init(source: 0, target: 1), .init(source: 0, target: 2), .init(source: 2, target: 1)])
+        let blocks = GroupBlocks(g, groupOf: [0, 0, 1], names: ["A", "B"])
+        #expect(blocks.ties == [[1, 1], [1, 0]])
+        #expect(blocks.density(0, 0) == 0.5)
+        #expect(blocks.density(0, 1) == 0.5)
+        #expect(blocks.eiIndex(0) == (2.0 - 1) / 3)
+        #expect(blocks.eiIndex(1) == 1)
+        #expect(blocks.networkEIIndex == (2.0 - 1) / 3)
+    }
+}
