@@ -43,6 +43,9 @@ let package = Package(
         .executableTarget(name: "snatool", dependencies: ["SNACommands"]),
         // A small program that uses the library as another tool would.
         .executableTarget(name: "survey-summary", dependencies: ["SNACore", "SNAIO"], path: "Examples/SurveySummary"),
+        .executableTarget(name: "gatekeepers", dependencies: ["SNACore", "SNAIO"], path: "Examples/Gatekeepers"),
+        // Timings of the library on bundled and generated surveys: docs/performance.md.
+        .executableTarget(name: "snatool-bench", dependencies: ["SNACore", "SNAIO", "SNASynthetic"], path: "Benchmarks/snatool-bench"),
 
         .testTarget(name: "SNACoreTests", dependencies: ["SNACore"]),
         .testTarget(name: "SNAIOTests", dependencies: ["SNAIO", "SNACore"]),

@@ -89,6 +89,7 @@ import Testing
             let biggest = largest.sizes.firstIndex(of: largest.largest)!
             let members = (0..<graph.nodeCount).filter { largest.membership[$0] == biggest }
             let lwc = graph.distanceSummary(within: members)
+            #expect(metrics.paths.distanceSummary(sources: members) == lwc, "\(id)")
             #expect(Double(lwc.diameter) == number("lwc_diameter_directed"), "\(id)")
             #expect(close(lwc.meanDistance ?? .nan, number("lwc_mean_distance_directed")), "\(id)")
             let lwcUndirected = metrics.undirected.distanceSummary(within: members)

@@ -5,7 +5,16 @@ struct FindingsBuilder {
     let analysis: PartnershipAnalysis
     var thresholds: FindingThresholds { analysis.options.thresholds }
     var network: PartnershipNetwork { analysis.network }
-    var names: [String] { analysis.nodeNames }
+    let names: [String]
+    let nodeOrganisation: [Int?]
+
+    init(analysis: PartnershipAnalysis) {
+        self.analysis = analysis
+        names = analysis.nodeNames
+        nodeOrganisation = analysis.options.level == .people
+            ? analysis.network.people.indices.map { analysis.network.organisation(ofPerson: $0) }
+            : analysis.network.organisations.indices.map { $0 }
+    }
     /// Whether nodes are people (rather than organisations).
     var nodesArePeople: Bool { analysis.options.level == .people && network.unit == .people }
 
@@ -26,13 +35,6 @@ struct FindingsBuilder {
     }
 
     // MARK: Organisations of nodes
-
-    /// Each node's organisation position at the analysed level.
-    var nodeOrganisation: [Int?] {
-        analysis.options.level == .people
-            ? network.people.indices.map { network.organisation(ofPerson: $0) }
-            : network.organisations.indices.map { $0 }
-    }
 
     func organisationName(_ index: Int) -> String { network.organisations[index].name }
 

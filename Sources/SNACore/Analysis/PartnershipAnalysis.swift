@@ -28,9 +28,7 @@ public struct PartnershipAnalysis: Sendable {
     public var findings: [Finding]
 
     /// The names of the analysed level's nodes.
-    public var nodeNames: [String] {
-        options.level == .people ? network.people.map(\.name) : network.organisations.map(\.name)
-    }
+    public let nodeNames: [String]
 
     /// Analyses `network`.
     ///
@@ -38,6 +36,7 @@ public struct PartnershipAnalysis: Sendable {
     public init(network: PartnershipNetwork, options: AnalysisOptions = .init()) {
         self.network = network
         self.options = options
+        nodeNames = options.level == .people ? network.people.map(\.name) : network.organisations.map(\.name)
         let selectionsWanted = options.selections ?? network.selections
         let level = options.level
         let nodeCount = level == .people ? network.people.count : network.organisations.count

@@ -49,7 +49,7 @@ public struct SelectionAnalysis: Sendable {
         let weak = graph.weakComponents()
         let largest = weak.sizes.firstIndex(of: weak.largest) ?? 0
         let members = (0..<graph.nodeCount).filter { weak.membership[$0] == largest }
-        distances = graph.distanceSummary(within: members)
+        distances = metrics.paths.distanceSummary(sources: members)
         undirectedDistances = metrics.undirected.distanceSummary(within: members)
         degreeCentralisation = Centralisation.degree(metrics.undirected)
         betweennessCentralisation = Centralisation.betweenness(metrics.paths.betweenness)

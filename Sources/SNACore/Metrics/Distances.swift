@@ -16,8 +16,7 @@ extension Digraph {
     ///
     /// - Complexity: O(V E).
     public func distanceSummary(within nodes: [Int]? = nil) -> DistanceSummary {
-        let inside = Self.mask(nodes, count: nodeCount)
-        return Self.summarise(nodeCount: nodeCount, inside: inside) { v in self.successors(of: v) }
+        Self.summarise(offsets: outOffsets, targets: outTargets, inside: Self.mask(nodes, count: nodeCount))
     }
 
     static func mask(_ nodes: [Int]?, count: Int) -> [Bool] {
@@ -27,7 +26,9 @@ extension Digraph {
         return mask
     }
 
-    static func summarise(nodeCount: Int, inside: [Bool], next: @Sendable (Int) -> ArraySlice<Int32>) -> DistanceSummary {
+    /// Breadth-first searches from every node inside, over CSR arrays.
+    static func summarise(offsets: [Int32], targets: [Int32], inside: [Bool]) -> DistanceSummary {
+        let nodeCount = offsets.count - 1
         let parts = Parallel.stripes { stripe -> (Int, Int, Int) in
             var distance = [Int32](repeating: -1, count: nodeCount)
             var queue: [Int32] = []
@@ -42,12 +43,14 @@ extension Digraph {
                 var head = 0
                 while head < queue.count {
                     let v = Int(queue[head]); head += 1
-                    for w in next(v) where inside[Int(w)] && distance[Int(w)] < 0 {
-                        distance[Int(w)] = distance[v] + 1
-                        queue.append(w)
-                        let d = Int(distance[Int(w)])
-                        longest = Swift.max(longest, d)
-                        total += d
+                    let next = distance[v] + 1
+                    for position in Int(offsets[v])..<Int(offsets[v + 1]) {
+                        let w = Int(targets[position])
+                        guard inside[w], distance[w] < 0 else { continue }
+                        distance[w] = next
+                        queue.append(Int32(w))
+                        longest = Swift.max(longest, Int(next))
+                        total += Int(next)
                         pairs += 1
                     }
                 }
@@ -66,8 +69,7 @@ extension UndirectedGraph {
     ///
     /// - Complexity: O(V E).
     public func distanceSummary(within nodes: [Int]? = nil) -> DistanceSummary {
-        let inside = Digraph.mask(nodes, count: nodeCount)
-        return Digraph.summarise(nodeCount: nodeCount, inside: inside) { v in self.neighbours(of: v) }
+        Digraph.summarise(offsets: offsets, targets: neighbours, inside: Digraph.mask(nodes, count: nodeCount))
     }
 }
 

@@ -24,6 +24,21 @@ public struct PathCentralities: Sendable, Equatable {
     public var harmonic: [Double]
     /// Wasserman-Faust closeness per node (out-paths).
     public var closeness: [Double]
+    /// The number of nodes each node reaches.
+    public var reached: [Int]
+    /// The sum of the distances to the nodes each node reaches.
+    public var totalDistance: [Int]
+    /// The longest distance to a node each node reaches (0 if it reaches none).
+    public var eccentricity: [Int]
+
+    /// Diameter and mean distance over the pairs (u, v) with u in `sources`
+    /// and a path from u to v, from the searches already made: for the members
+    /// of a weak component this is that component's directed distance summary.
+    public func distanceSummary(sources: [Int]) -> DistanceSummary {
+        let pairs = sources.reduce(0) { $0 + reached[$1] }, total = sources.reduce(0) { $0 + totalDistance[$1] }
+        return DistanceSummary(diameter: sources.map { eccentricity[$0] }.max() ?? 0,
+                               meanDistance: pairs == 0 ? nil : Double(total) / Double(pairs), connectedPairs: pairs)
+    }
 
     /// Betweenness divided by (n-1)(n-2), the number of ordered pairs of other nodes; 0 when n < 3.
     public var betweennessNormalised: [Double] {
@@ -51,11 +66,15 @@ public struct PathCentralities: Sendable, Equatable {
         var edgeBetweenness = [Double](repeating: 0, count: graph.edgeCount)
         var harmonic = [Double](repeating: 0, count: n)
         var closeness = [Double](repeating: 0, count: n)
+        var reached = [Int](repeating: 0, count: n), totalDistance = reached, eccentricity = reached
         for partial in partials {
             for v in 0..<n {
                 betweenness[v] += partial.betweenness[v]
                 harmonic[v] += partial.harmonic[v]
                 closeness[v] += partial.closeness[v]
+                reached[v] += partial.reached[v]
+                totalDistance[v] += partial.totalDistance[v]
+                eccentricity[v] = max(eccentricity[v], partial.eccentricity[v])
             }
             for e in 0..<graph.edgeCount { edgeBetweenness[e] += partial.edgeBetweenness[e] }
         }
@@ -63,6 +82,9 @@ public struct PathCentralities: Sendable, Equatable {
         self.edgeBetweenness = edgeBetweenness
         self.harmonic = harmonic
         self.closeness = closeness
+        self.reached = reached
+        self.totalDistance = totalDistance
+        self.eccentricity = eccentricity
     }
 
     /// One stripe's sums.
@@ -71,12 +93,18 @@ public struct PathCentralities: Sendable, Equatable {
         var edgeBetweenness: [Double]
         var harmonic: [Double]
         var closeness: [Double]
+        var reached: [Int]
+        var totalDistance: [Int]
+        var eccentricity: [Int]
 
         init(nodes: Int, edges: Int) {
             betweenness = [Double](repeating: 0, count: nodes)
             edgeBetweenness = [Double](repeating: 0, count: edges)
             harmonic = [Double](repeating: 0, count: nodes)
             closeness = [Double](repeating: 0, count: nodes)
+            reached = [Int](repeating: 0, count: nodes)
+            totalDistance = reached
+            eccentricity = reached
         }
     }
 
@@ -121,6 +149,9 @@ public struct PathCentralities: Sendable, Equatable {
                 }
             }
             let reached = order.count - 1
+            partial.reached[source] = reached
+            partial.totalDistance[source] = reachedDistance
+            partial.eccentricity[source] = order.last.map { Int(distance[Int($0)]) } ?? 0
             if n > 1 {
                 partial.harmonic[source] = inverseDistances / Double(n - 1)
                 if reached > 0 {

@@ -12,14 +12,17 @@ public struct AnalysisOutput: Sendable {
     /// The survey as read.
     public var survey: ImportedSurvey
 
+    /// The names of the analysed nodes.
+    let names: [String]
+
     /// Creates the output of an analysis.
     public init(analysis: PartnershipAnalysis, survey: ImportedSurvey) {
         self.analysis = analysis
         self.survey = survey
+        names = analysis.nodeNames
     }
 
     var network: PartnershipNetwork { analysis.network }
-    var names: [String] { analysis.nodeNames }
 
     /// The brokerage roles in output order, with their JSON keys.
     static let roles: [(BrokerageRole, String)] = BrokerageRole.allCases.map { ($0, $0.rawValue) }

@@ -1,0 +1,71 @@
+// Times snatool's library on the bundled datasets and on generated ones:
+// import, the full analysis (every theme and all, every metric, findings),
+// and the main kernels on the network of all themes. Median of repeated runs.
+//
+//     swift run -c release snatool-bench            # bundled datasets
+//     swift run -c release snatool-bench --people 5000 --ties 45000   # adds a generated survey
+//
+// Figures and how to read them: docs/performance.md.
+
+import Dispatch
+import Foundation
+import SNACore
+import SNAIO
+import SNASynthetic
+
+struct Timer {
+    static func median(_ runs: Int, _ body: () throws -> Void) rethrows -> Double {
+        var times: [Double] = []
+        for _ in 0..<runs {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try body()
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        return times.sorted()[times.count / 2]
+    }
+}
+
+func format(_ seconds: Double) -> String {
+    seconds < 1 ? String(format: "%7.1f ms", seconds * 1000) : String(format: "%7.2f s ", seconds)
+}
+
+let arguments = CommandLine.arguments
+func option(_ name: String) -> Int? {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+    return Int(arguments[index + 1])
+}
+let runs = option("--runs") ?? 5
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+var cases: [(name: String, survey: String, people: String, groupBy: String)] = [
+    ("bolton", "datasets/bolton/survey.csv", "datasets/bolton/people.csv", "organisation"),
+    ("derbyshire", "datasets/derbyshire/survey.csv", "datasets/derbyshire/partners.csv", "sector"),
+    ("emon-Texas", "datasets/emon/Texas/survey.csv", "datasets/emon/Texas/organisations.csv", "sponsorship"),
+].map { ($0.0, root.appendingPathComponent($0.1).path, root.appendingPathComponent($0.2).path, $0.3) }
+
+if let people = option("--people"), let ties = option("--ties") {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("snatool-bench-\(people)-\(ties)")
+    try AtomicWriter.write(files: PartnershipScenario(seed: 1, people: people, ties: ties).files(), into: folder.path)
+    cases.append(("generated \(people)/\(ties)", folder.appendingPathComponent("survey.csv").path,
+                  folder.appendingPathComponent("people.csv").path, "organisation"))
+}
+
+print("snatool-bench: median of \(runs) runs, \(ProcessInfo.processInfo.activeProcessorCount) cores\n")
+print("dataset                   people    ties    import   analysis  betweenness  closeness*  brokerage  cut-points")
+for item in cases {
+    var survey: ImportedSurvey!
+    let load = try Timer.median(runs) { survey = try SurveyImporter.load(path: item.survey, options: .init(peoplePath: item.people)) }
+    let network = survey.network
+    let analysisRuns = network.people.count > 3000 ? 1 : runs
+    let analysis = Timer.median(analysisRuns) { _ = PartnershipAnalysis(network: network, options: .init(groupBy: item.groupBy)) }
+    let graph = network.graph(.all)
+    let paths = Timer.median(analysisRuns) { _ = PathCentralities(graph) }
+    let groups = network.people.indices.map { network.organisation(ofPerson: $0) ?? -1 }
+    let brokerage = Timer.median(runs) { _ = Brokerage(graph, groups: groups) }
+    let undirected = graph.symmetrised()
+    let cut = Timer.median(runs) { _ = CutPoints(undirected) }
+    print(item.name.padding(toLength: 24, withPad: " ", startingAt: 0),
+          String(format: "%7d %7d", network.people.count, graph.edgeCount),
+          format(load), format(analysis), "  ", format(paths), "  (with)  ", format(brokerage), " ", format(cut))
+}
+print("\n* closeness and harmonic closeness come from the same searches as betweenness.")
+print("analysis = every theme and all: every metric, organisation blocks, findings.")
