@@ -23,8 +23,9 @@ func report(_ error: InputError) -> ExitCode {
     let shown = errors.isEmpty ? error.diagnostics : errors
     for diagnostic in shown.prefix(50) { printError(diagnostic.description) }
     if shown.count > 50 { printError("... and \(shown.count - 50) more errors") }
-    let count = errors.count
-    if count > 1 { printError("snatool: \(count) problems found; nothing was written") }
+    let stoppedEarly = errors.contains { $0.code == "csv.stopped" }
+    let count = errors.filter { $0.code != "csv.stopped" }.count
+    if count > 1 { printError("snatool: \(stoppedEarly ? "at least " : "")\(count) problems found; nothing was written") }
     switch error.kind {
     case .missingInput: return ExitStatus.missingInput
     case .badData: return ExitStatus.badData

@@ -39,12 +39,25 @@ struct Generate: ParsableCommand {
 
     enum Scenario: String, ExpressibleByArgument, CaseIterable { case bolton, derbyshire, dca, partnership }
 
-    func validate() throws {
-        guard people >= 2 else { throw ValidationError("--people must be at least 2") }
-        guard ties >= 0 else { throw ValidationError("--ties must not be negative") }
-        guard orgSize >= 1 else { throw ValidationError("--org-size must be at least 1") }
-        guard (0...1).contains(within) else { throw ValidationError("--within must be between 0 and 1") }
+    /// The scenario the options describe.
+    var partnership: PartnershipScenario {
+        PartnershipScenario(seed: seed, people: people, ties: ties, organisationSize: orgSize, withinShare: within)
     }
+
+    func validate() throws {
+        if scenario == .partnership {
+            if let problem = partnership.problem { throw ValidationError(problem) }
+        } else {
+            let defaults = Generate.defaults
+            let given = [("--people", people != defaults.people), ("--ties", ties != defaults.ties),
+                         ("--org-size", orgSize != defaults.orgSize), ("--within", within != defaults.within)]
+            if let option = given.first(where: \.1)?.0 {
+                throw ValidationError("\(option) applies to the partnership scenario only; \(scenario.rawValue) has a fixed size")
+            }
+        }
+    }
+
+    private static let defaults = (people: 1000, ties: 9000, orgSize: 20, within: 0.6)
 
     func run() throws {
         let files: [(name: String, contents: String)]
@@ -53,11 +66,11 @@ struct Generate: ParsableCommand {
         case .derbyshire: files = DerbyshireScenario(seed: seed).files()
         case .dca: files = DCAWorkshopScenario(seed: seed).files()
         case .partnership:
-            let maximum = people * (people - 1) * 7
-            guard ties <= maximum / 2 else {
-                throw usageFailure("--ties: \(ties) is too many for \(people) people; at most \(maximum / 2)")
+            let survey = partnership.survey()
+            guard survey.links.count == ties else {
+                throw usageFailure("could place only \(survey.links.count) of \(ties) ties: the organisations (about \(orgSize) people) are too small for --within \(within); lower --ties or --within, or raise --org-size")
             }
-            files = PartnershipScenario(seed: seed, people: people, ties: ties, organisationSize: orgSize, withinShare: within).files()
+            files = [("survey.csv", survey.longCSV()), ("people.csv", survey.peopleCSV())]
         }
         do throws(OutputError) { try AtomicWriter.write(files: files, into: output) } catch {
             printError(error.description)

@@ -35,10 +35,28 @@ public struct PartnershipScenario: Sendable {
         self.withinShare = withinShare
     }
 
-    /// Generates the survey.
+    /// The most people and ties the generator accepts.
+    public static let maximumPeople = 10_000_000, maximumTies = 100_000_000
+
+    /// Why the scenario cannot be generated, or `nil` when it can.
+    public var problem: String? {
+        guard (2...Self.maximumPeople).contains(people) else { return "--people must be between 2 and \(Self.maximumPeople)" }
+        guard (0...Self.maximumTies).contains(ties) else { return "--ties must be between 0 and \(Self.maximumTies)" }
+        guard (1...people).contains(organisationSize) else { return "--org-size must be between 1 and the number of people (\(people))" }
+        guard (0...1).contains(withinShare) else { return "--within must be between 0 and 1" }
+        // Ties available: 7 themes for every ordered pair of people (an upper bound; non-respondents name nobody).
+        let pairs = Double(people) * Double(people - 1) * 7
+        if Double(ties) > pairs / 2 { return "--ties: \(ties) is too many for \(people) people; at most \(Int(pairs / 2))" }
+        return nil
+    }
+
+    /// Generates the survey. When the ties cannot all be placed (the
+    /// organisations too small for the share asked inside them), it stops
+    /// after a bounded number of attempts with fewer ties than asked.
     ///
     /// - Complexity: O(people + ties) expected.
     public func survey() -> SyntheticSurvey {
+        precondition(problem == nil, problem ?? "")
         var random = SeededGenerator(seed: seed)
         var members: [SyntheticSurvey.Member] = []
         var organisationRanges: [Range<Int>] = []
@@ -66,7 +84,8 @@ public struct PartnershipScenario: Sendable {
         links.reserveCapacity(ties)
         let capacity = respondents.count * (members.count - 1) * Self.themeWeights.count
         let wanted = min(ties, capacity)
-        while links.count < wanted {
+        var failedAttempts = 0
+        while links.count < wanted && failedAttempts < 1_000 + 50 * wanted {
             let source = respondents[random.nextInt(below: respondents.count)]
             let range = organisationRanges[memberOrganisation[source]]
             var target: Int
@@ -78,11 +97,11 @@ public struct PartnershipScenario: Sendable {
             } else {
                 target = random.nextInt(below: members.count)
             }
-            guard target != source else { continue }
+            guard target != source else { failedAttempts += 1; continue }
             let roll = random.nextUnit() * cumulative.last!
             let theme = cumulative.firstIndex { roll < $0 } ?? cumulative.count - 1
             let key = (UInt64(source) << 35) | (UInt64(target) << 3) | UInt64(theme)
-            guard seen.insert(key).inserted else { continue }
+            guard seen.insert(key).inserted else { failedAttempts += 1; continue }
             links.append(.init(source: source, target: target, theme: Self.themeWeights[theme].0, strength: 1 + random.nextInt(below: 4)))
         }
         return SyntheticSurvey(members: members, links: links)

@@ -57,6 +57,7 @@ public struct NetworkBuilder: Sendable {
     private var organisationSpellings: [String: String] = [:]
     private var organisationNames: [String: String] = [:]
     private var organisationOrder: [String] = []
+    private var organisationFirstSeen: [String: SourceLocation?] = [:]
     private var themesAsked = Set<Int>()
     private var unthemedTies = false
     private var ties: [Tie] = []
@@ -237,7 +238,11 @@ public struct NetworkBuilder: Sendable {
                 organisations[index].attributes = Self.sharedAttributes(of: organisations[index].members.map { people[$0] })
             }
         }
-        diagnostics += NearDuplicateNames.warnings(for: people)
+        diagnostics += NearDuplicateNames.warnings(for: people, locations: records.map(\.firstSeen))
+        if unit == .people {
+            diagnostics += NearDuplicateNames.warnings(forOrganisations: organisations.map(\.name),
+                                                       locations: organisationOrder.map { organisationFirstSeen[$0] ?? nil })
+        }
         return PartnershipNetwork(
             themeSet: themeSet, themes: asked.map { themeSet.themes[$0] }, people: people,
             organisations: organisations, ties: networkTies, unit: unit, warnings: diagnostics)
@@ -257,6 +262,7 @@ public struct NetworkBuilder: Sendable {
         if organisationNames[key] == nil {
             organisationNames[key] = name
             organisationOrder.append(key)
+            organisationFirstSeen[key] = location
         }
         let display = organisationNames[key]!
         if let current = records[index].person.organisation {

@@ -40,13 +40,12 @@ public struct ThemeSet: Sendable, Hashable {
     public init(_ themes: [Theme]) throws(ThemeSetError) {
         var lookup: [String: Int] = [:]
         for (index, theme) in themes.enumerated() {
-            if NameKey.label(theme.id) == Theme.allID {
-                throw .reservedID(theme.id)
-            }
             for spelling in [theme.id, theme.label] + theme.aliases {
                 let key = NameKey.label(spelling)
                 guard !key.isEmpty else { throw .emptySpelling(theme: theme.id) }
+                if key == Theme.allID || key == "all themes" { throw .reservedID(spelling) }
                 if let other = lookup[key], other != index {
+                    if themes[other].id == theme.id { throw .duplicateID(theme.id) }
                     throw .ambiguousSpelling(spelling, themes[other].id, theme.id)
                 }
                 lookup[key] = index
@@ -86,7 +85,7 @@ public struct ThemeSet: Sendable, Hashable {
                 "expert", "experts", "advice", "expertise advice", "knowledge",
             ]),
             Theme(id: "informal", label: "Informal", aliases: [
-                "informal social", "social", "informal contact", "informal contacts", "friendship",
+                "informal social", "social informal", "social", "informal contact", "informal contacts", "friendship",
             ]),
             Theme(id: "improvement", label: "Improvement", aliases: [
                 "improve", "improvements", "service improvement", "improving services",
@@ -107,9 +106,12 @@ public struct ThemeSet: Sendable, Hashable {
     public static func parse(declaration: String) throws(ThemeSetError) -> ThemeSet {
         var themes: [Theme] = []
         for entry in declaration.split(separator: ",") {
-            let parts = entry.split(separator: "=", maxSplits: 1)
+            let parts = entry.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let id = NameKey.cleaned(parts[0])
-            guard !id.isEmpty else { continue }
+            guard !id.isEmpty else {
+                if parts.count > 1 { throw .emptySpelling(theme: String(entry)) }
+                continue
+            }
             let aliases = parts.count > 1
                 ? parts[1].split(separator: "|").map { NameKey.cleaned($0) }.filter { !$0.isEmpty }
                 : []
@@ -130,6 +132,8 @@ public enum ThemeSetError: Error, Equatable, CustomStringConvertible {
     case emptySpelling(theme: String)
     /// The declaration named no theme.
     case empty
+    /// Two themes have the same id.
+    case duplicateID(String)
 
     /// The problem in plain English.
     public var description: String {
@@ -137,11 +141,13 @@ public enum ThemeSetError: Error, Equatable, CustomStringConvertible {
         case .ambiguousSpelling(let spelling, let a, let b):
             return "the spelling '\(spelling)' would name both theme '\(a)' and theme '\(b)'"
         case .reservedID(let id):
-            return "'\(id)' is reserved for the union of all themes; choose another theme id"
+            return "'\(id)' is reserved for the union of all themes; choose another name"
         case .emptySpelling(let theme):
-            return "theme '\(theme)' has an empty spelling"
+            return "'\(theme)' has an empty theme id or spelling"
         case .empty:
             return "the theme declaration names no theme"
+        case .duplicateID(let id):
+            return "the theme '\(id)' is declared twice"
         }
     }
 }

@@ -68,8 +68,11 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.fix = fix
     }
 
-    /// The diagnostic as one line of text.
-    public var description: String {
+    /// The diagnostic as one line of text; control characters anywhere in it
+    /// (in a file name, a person's name) are shown escaped, never sent raw.
+    public var description: String { Diagnostic.printable(rawDescription, limit: Int.max) }
+
+    private var rawDescription: String {
         var text = ""
         if let location { text += location.prefix + ": " }
         text += "\(severity.rawValue): \(message)"
@@ -96,7 +99,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
                 }
             }
         }
-        if text.count > limit { text = String(text.prefix(limit)) + "…" }
+        if limit < Int.max, text.count > limit { text = String(text.prefix(limit)) + "…" }
         return text
     }
 }

@@ -6,6 +6,10 @@ import Foundation
 /// display (`cleaned`); two names match when their `key`s are equal, which also
 /// ignores case and Unicode composition ("Zoë" typed either way).
 ///
+/// Invisible format characters (zero-width spaces, joiners, direction marks,
+/// byte order marks) are removed, and control characters count as whitespace,
+/// so that a name copied from a web page or a PDF matches the same name typed.
+///
 /// ASCII text, the common case, takes a byte-level path that never consults
 /// Unicode tables; other text is handled scalar by scalar.
 public enum NameKey {
@@ -20,7 +24,9 @@ public enum NameKey {
         result.reserveCapacity(raw.utf8.count)
         var pendingSpace = false
         for scalar in raw.unicodeScalars {
-            if scalar.properties.isWhitespace || scalar == "\u{FEFF}" || scalar == "\u{00A0}" {
+            let category = scalar.properties.generalCategory
+            if category == .format { continue }
+            if scalar.properties.isWhitespace || category == .control || scalar == "\u{00A0}" {
                 pendingSpace = !result.isEmpty
             } else {
                 if pendingSpace { result.append(" ") }
@@ -89,7 +95,7 @@ public enum NameKey {
         var length = 0
         for byte in raw {
             guard byte < 0x80 else { return nil }
-            if byte == 0x20 || (0x09...0x0D).contains(byte) || (0x1C...0x1F).contains(byte) {
+            if byte < 0x21 || byte == 0x7F {
                 if byte != 0x20 || pendingSpace || length == 0 { changed = true }
                 pendingSpace = length > 0
             } else {
@@ -103,7 +109,7 @@ public enum NameKey {
         bytes.reserveCapacity(raw.count)
         pendingSpace = false
         for byte in raw {
-            if byte == 0x20 || (0x09...0x0D).contains(byte) || (0x1C...0x1F).contains(byte) {
+            if byte < 0x21 || byte == 0x7F {
                 pendingSpace = !bytes.isEmpty
             } else {
                 if pendingSpace { bytes.append(0x20) }

@@ -55,29 +55,37 @@ public enum CSVReader {
     /// The most problems collected before reading stops.
     public static let maximumErrors = 50
 
-    /// Reads the file at `path`.
+    /// Reads the file at `path`; `-` reads standard input. Pipes, FIFOs and
+    /// process substitutions (`<(iconv ...)`) are read like files.
     ///
     /// - Throws: ``InputError`` of kind `.missingInput` when the file cannot be
     ///   read, `.badData` when its content is malformed.
     public static func read(path: String) throws(InputError) -> CSVTable {
-        let data: Data
-        do {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                throw InputError(.missingInput, [Diagnostic(.error, code: "file.is-directory", at: SourceLocation(file: path),
-                                                            "is a folder, not a CSV file", fix: "give the path of a .csv file")])
-            }
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch let error as InputError {
-            throw error
-        } catch {
-            let exists = FileManager.default.fileExists(atPath: path)
-            throw InputError(.missingInput, [Diagnostic(
-                .error, code: exists ? "file.unreadable" : "file.missing", at: SourceLocation(file: path),
-                exists ? "cannot be read" : "no such file",
-                fix: exists ? "check the file's permissions" : "check the path; it is relative to \(FileManager.default.currentDirectoryPath)")])
+        try parse(readBytes(path: path), file: path)
+    }
+
+    /// The bytes of a file, or of standard input for `-`.
+    public static func readBytes(path: String) throws(InputError) -> Data {
+        func failure(_ code: String, _ message: String, _ fix: String) -> InputError {
+            InputError(.missingInput, [Diagnostic(.error, code: code, at: SourceLocation(file: path), message, fix: fix)])
         }
-        return try parse(data, file: path)
+        guard !path.isEmpty else { throw failure("file.missing", "the file name is empty", "give the path of a .csv file") }
+        if path == "-" {
+            guard let data = try? FileHandle.standardInput.readToEnd() else { return Data() }
+            return data
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw failure("file.missing", "no such file", "check the path; it is relative to \(FileManager.default.currentDirectoryPath)")
+        }
+        if isDirectory.boolValue { throw failure("file.is-directory", "is a folder, not a CSV file", "give the path of a .csv file") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw failure("file.unreadable", "cannot be read", "check the file's permissions")
+        }
+        defer { try? handle.close() }
+        do { return try handle.readToEnd() ?? Data() } catch {
+            throw failure("file.unreadable", "cannot be read (\((error as NSError).localizedDescription))", "check that it is a readable file")
+        }
     }
 
     /// Parses CSV bytes; `file` names the source in diagnostics.
@@ -109,6 +117,26 @@ private struct Parser {
     var records: [CSVRecord] = []
     var diagnostics: [Diagnostic] = []
     var stopped = false
+    var skippedLines = 0
+
+    /// What a file is when it is not UTF-8 text: a BOM of another encoding, a
+    /// spreadsheet or archive, or NUL bytes (UTF-16 without a BOM, or binary).
+    static func notText(_ bytes: UnsafeBufferPointer<UInt8>) -> (code: String, message: String, fix: String)? {
+        let resave = "save it again as 'CSV UTF-8' (in Excel: File > Save As > CSV UTF-8)"
+        func starts(_ prefix: [UInt8]) -> Bool { bytes.count >= prefix.count && zip(bytes, prefix).allSatisfy { $0 == $1 } }
+        if starts([0xFF, 0xFE, 0, 0]) || starts([0, 0, 0xFE, 0xFF]) { return ("csv.not-utf8", "the file is UTF-32, not UTF-8", resave) }
+        if starts([0xFF, 0xFE]) || starts([0xFE, 0xFF]) { return ("csv.not-utf8", "the file is UTF-16, not UTF-8", resave) }
+        if starts([0x50, 0x4B, 0x03, 0x04]) {
+            return ("csv.not-csv", "the file is a zip archive, such as an Excel workbook (.xlsx), not CSV text", resave)
+        }
+        if starts([0xD0, 0xCF, 0x11, 0xE0]) { return ("csv.not-csv", "the file is an old Excel workbook (.xls), not CSV text", resave) }
+        if starts([0x1F, 0x8B]) { return ("csv.not-csv", "the file is gzip-compressed", "decompress it first (gunzip)") }
+        if let nul = bytes.firstIndex(of: 0) {
+            let line = bytes[..<nul].filter { $0 == 0x0A }.count + 1
+            return ("csv.nul-byte", "the file holds a NUL byte on line \(line): it is UTF-16 without a byte order mark, or not text at all", resave)
+        }
+        return nil
+    }
 
     init(file: String) { self.file = file }
 
@@ -120,21 +148,37 @@ private struct Parser {
     private mutating func error(_ code: String, _ line: Int, _ column: Int?, _ message: String, value: String? = nil, fix: String) {
         guard !stopped else { return }
         diagnostics.append(Diagnostic(.error, code: code, at: location(line, column), message, value: value, fix: fix))
-        if diagnostics.count >= CSVReader.maximumErrors { stopped = true }
+        if diagnostics.count >= CSVReader.maximumErrors {
+            stopped = true
+            diagnostics.append(Diagnostic(.error, code: "csv.stopped", at: SourceLocation(file: file),
+                                          "stopped reading after \(CSVReader.maximumErrors) problems", fix: "fix these and run again to see any more"))
+        }
     }
 
     mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) {
         var i = 0
         let n = bytes.count
         if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
-        if n >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
-            error("csv.not-utf8", 1, nil, "the file is UTF-16, not UTF-8",
-                  fix: "save it again as 'CSV UTF-8' (in Excel: File > Save As > CSV UTF-8)")
+        if let kind = Self.notText(bytes) {
+            error(kind.code, 1, nil, kind.message, fix: kind.fix)
             return
         }
-        var line = 1
+        // Excel's "sep=," hint line names the separator; a comma is what we read.
+        if n - i >= 5, bytes[i] == UInt8(ascii: "s"), bytes[i + 1] == UInt8(ascii: "e"), bytes[i + 2] == UInt8(ascii: "p"),
+           bytes[i + 3] == UInt8(ascii: "=") {
+            if bytes[i + 4] != comma {
+                error("csv.separator", 1, nil, "the file declares '\(Character(Unicode.Scalar(bytes[i + 4])))' as its separator; snatool reads commas",
+                      fix: "save it again as comma-separated values (CSV UTF-8)")
+                return
+            }
+            while i < n && bytes[i] != lineFeed && bytes[i] != carriageReturn { i += 1 }
+            if i < n && bytes[i] == carriageReturn { i += 1 }
+            if i < n && bytes[i] == lineFeed { i += 1 }
+            skippedLines = 1
+        }
+        var line = 1 + skippedLines
         var fields: [String] = []
-        var recordLine = 1
+        var recordLine = line
         var scratch: [UInt8] = []
         var badEncodingReported = false
 
@@ -228,6 +272,13 @@ private struct Parser {
         guard let header else {
             var cells = fields
             while let last = cells.last, NameKey.cleaned(last).isEmpty { cells.removeLast() }
+            if cells.count == 1, let separator = [";", "\t", "|"].first(where: { cells[0].contains($0) }) {
+                let name = separator == "\t" ? "tabs" : "'\(separator)'"
+                error("csv.separator", line, nil, "the header is one field holding \(name): the file seems to be separated by \(name), not commas",
+                      value: cells[0], fix: "save it again as comma-separated values (CSV UTF-8)")
+                stopped = true
+                return
+            }
             self.header = cells
             headerLine = line
             return
@@ -240,7 +291,9 @@ private struct Parser {
                 let extra = fields[header.count...].first { !NameKey.cleaned($0).isEmpty } ?? ""
                 error("csv.ragged-row", line, header.count + 1,
                       "the row has \(fields.count) fields but the header has \(header.count)",
-                      value: extra, fix: "quote values that contain commas, or add a header for the extra column")
+                      value: extra, fix: header.count == 1
+                        ? "if line \(headerLine) is a title above the header, delete it; otherwise quote values that contain commas"
+                        : "quote values that contain commas, or add a header for the extra column")
                 return
             }
         } else if fields.count < header.count {
@@ -250,6 +303,7 @@ private struct Parser {
                   fix: "add the missing fields (empty ones are fine: a,b,,) or quote values containing line breaks")
             return
         }
+
         records.append(CSVRecord(line: line, fields: fields))
     }
 

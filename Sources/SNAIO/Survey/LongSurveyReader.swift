@@ -60,9 +60,11 @@ enum LongSurveyReader {
             }
             var strength: Double?
             if let raw = cell(.strength) {
-                guard let value = Double(raw), value.isFinite, value >= 0 else {
+                let decimal = raw.allSatisfy { "0123456789.eE+-".contains($0) }
+                guard decimal, let value = Double(raw), value.isFinite, value >= 0 else {
+                    let tooLarge = decimal && Double(raw)?.isInfinite == true
                     builder.report(Diagnostic(.error, code: "survey.bad-strength", at: at(.strength),
-                                              "the strength is not a number of zero or more", value: raw,
+                                              tooLarge ? "the strength is too large" : "the strength is not a number of zero or more", value: raw,
                                               fix: "write a number such as 1, 2 or 2.5 (a point, not a comma, for decimals), or leave it empty"))
                     continue
                 }
