@@ -76,15 +76,17 @@ struct Analyse: ParsableCommand {
         let analysis = PartnershipAnalysis(network: network, options: options)
         let output = AnalysisOutput(analysis: analysis, survey: survey)
         if let out {
-            do throws(OutputError) { try AtomicWriter.write(files: output.csvTables(), into: out) } catch {
+            var protected = input.inputPaths
+            if let expectedLinks { protected.append(expectedLinks) }
+            do throws(OutputError) { try AtomicWriter.write(files: output.csvTables(), into: out, protecting: protected) } catch {
                 printError(error.description)
                 throw ExitStatus.cannotCreate
             }
         }
         switch format {
-        case .text: print(output.text(top: top), terminator: "")
-        case .json: print(output.json().rendered(), terminator: "")
-        case .csv: print(output.csvTables().first { $0.name == "themes.csv" }!.contents, terminator: "")
+        case .text: try writeStandardOutput(output.text(top: top))
+        case .json: try writeStandardOutput(output.json().rendered())
+        case .csv: try writeStandardOutput(output.csvTables().first { $0.name == "themes.csv" }!.contents)
         }
         if format != .text, !network.warnings.isEmpty {
             printError("snatool: \(network.warnings.count) import warning\(network.warnings.count == 1 ? "" : "s"); run with --format text, or see the JSON's warnings, for details")

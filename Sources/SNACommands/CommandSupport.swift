@@ -56,6 +56,9 @@ struct SurveyOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Force the survey layout instead of detecting it: long or wide.", valueName: "layout"))
     var layout: SurveyLayout?
 
+    @Option(help: ArgumentHelp("Rows at the top of the survey that form its header: 3 for Qualtrics exports, 2 for SurveyMonkey; the extra rows are skipped.", valueName: "n"))
+    var headerRows: Int = 1
+
     @Option(help: ArgumentHelp(
         "Declare the survey's own themes instead of the seven standard ones: comma-separated ids, each optionally with spellings, e.g. 'referrals=referral|refer,funding'.",
         valueName: "list"))
@@ -69,7 +72,8 @@ struct SurveyOptions: ParsableArguments {
                 throw usageFailure("--themes: \(error)")
             }
         }
-        let options = SurveyImportOptions(layout: layout, themes: themeSet, peoplePath: people, aliasesPath: aliases)
+        guard headerRows >= 1 else { throw usageFailure("--header-rows must be at least 1") }
+        let options = SurveyImportOptions(layout: layout, themes: themeSet, peoplePath: people, aliasesPath: aliases, headerRows: headerRows)
         let survey: ImportedSurvey
         do throws(InputError) { survey = try SurveyImporter.load(path: self.survey, options: options) } catch {
             throw report(error)
@@ -77,10 +81,27 @@ struct SurveyOptions: ParsableArguments {
         let network = survey.network
         if NameKey.label(groupBy) != "organisation", NameKey.label(groupBy) != "organization", !network.hasAttribute(groupBy) {
             let known = Set(network.people.flatMap { $0.attributes.keys }).sorted()
-            let list = (["organisation", "layer"] + known).joined(separator: ", ")
+            var available: [String] = []
+            if !network.organisations.isEmpty { available.append("organisation") }
+            if network.people.contains(where: { $0.layer != nil }) { available.append("layer") }
+            let list = (available + known).joined(separator: ", ")
             throw usageFailure("--group-by: no one has the attribute '\(groupBy)'; attributes in this survey: \(list)")
         }
         return survey
+    }
+
+    /// The input files, which output must never overwrite.
+    var inputPaths: [String] { [survey] + [people, aliases].compactMap { $0 } }
+}
+
+/// Prints to standard output; a failed write (a full disk, a closed pipe) is
+/// an output error, not a success.
+func writeStandardOutput(_ text: String) throws {
+    do {
+        try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+    } catch {
+        printError("snatool: error: cannot write to standard output: \((error as NSError).localizedDescription)")
+        throw ExitStatus.cannotCreate
     }
 }
 

@@ -124,3 +124,49 @@ import Testing
         #expect(json["network"]?["people"]?.int == 4)
     }
 }
+
+/// Output never replaces an input, a failed write is an error, and pipes are read.
+@Suite(.serialized) struct OutputSafetyTests {
+    @Test func outNeverOverwritesAnInput() throws {
+        let scratch = Scratch()
+        let survey = scratch.write("network.csv", "respondent,contact\nA,B\n")
+        let run = try snatool("analyse", survey, "--out", scratch.folder.path)
+        #expect(run.status == 73)
+        #expect(run.stderr.contains("it is one of the input files"))
+        #expect(try String(contentsOfFile: survey, encoding: .utf8) == "respondent,contact\nA,B\n")
+    }
+
+    @Test func aFolderInTheWayChangesNothing() throws {
+        let scratch = Scratch()
+        let out = scratch.path("out")
+        try FileManager.default.createDirectory(atPath: out + "/warnings.csv", withIntermediateDirectories: true)
+        _ = scratch.write("out/themes.csv", "OLD")
+        let run = try snatool("analyse", "datasets/emon/MtSi/survey.csv", "--out", out)
+        #expect(run.status == 73)
+        #expect(try String(contentsOfFile: out + "/themes.csv", encoding: .utf8) == "OLD")
+    }
+
+    @Test func aFullDiskIsAnError() throws {
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+        let process = Process()
+        process.executableURL = snatoolBinary
+        process.arguments = ["analyse", "datasets/emon/MtSi/survey.csv"]
+        process.currentDirectoryURL = repositoryRoot
+        process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 73)
+    }
+
+    @Test func generateRefusesWhatItCannotMake() throws {
+        let scratch = Scratch()
+        let tooSmall = try snatool("generate", "partnership", "--people", "100", "--org-size", "4", "--within", "1", "--ties", "5000", "-o", scratch.path("a"))
+        #expect(tooSmall.status == 64)
+        #expect(tooSmall.stderr.contains("could place only"))
+        #expect(try snatool("generate", "partnership", "--people", "2000000000", "--ties", "1", "-o", scratch.path("b")).status == 64)
+        #expect(try snatool("generate", "partnership", "--org-size", "9223372036854775807", "--people", "10", "--ties", "5", "-o", scratch.path("c")).status == 64)
+        #expect(try snatool("generate", "bolton", "--people", "5", "-o", scratch.path("d")).status == 64)
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("a")))
+    }
+}

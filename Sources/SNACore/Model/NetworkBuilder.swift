@@ -91,6 +91,19 @@ public struct NetworkBuilder: Sendable {
                               fix: "keep one line for each variant spelling"))
             return
         }
+        // A cycle (A -> B and B -> A) leaves no name to use.
+        var name = target
+        var seen: Set<String> = [key]
+        while let next = aliases[NameKey.key(name)] {
+            guard seen.insert(NameKey.key(name)).inserted else { break }
+            name = next
+        }
+        if NameKey.key(name) == key {
+            report(Diagnostic(.error, code: "aliases.cycle", at: location,
+                              "the aliases lead from '\(NameKey.cleaned(variant))' back to itself (through '\(target)')",
+                              fix: "map every variant spelling to the one right name, and the right name to nothing"))
+            return
+        }
         aliases[key] = target
         aliasSources[key] = location
         spellingIndex.removeAll()
@@ -176,7 +189,7 @@ public struct NetworkBuilder: Sendable {
             let first = tieSources[existing].map { $0.prefix } ?? "an earlier row"
             let themeText = theme.map { " in theme '\(themeSet.themes[$0].id)'" } ?? ""
             report(Diagnostic(.warning, code: "survey.duplicate-tie", at: location,
-                              "'\(records[source].person.name)' -> '\(records[target].person.name)'\(themeText) repeats the tie at \(first); merged into one tie, keeping the higher strength",
+                              "'\(records[source].person.name)' -> '\(records[target].person.name)'\(themeText) repeats the tie at \(first); merged into one tie" + (strength == nil ? "" : ", keeping the higher strength"),
                               fix: "remove the repeated row if it is a mistake"))
             if let strength {
                 ties[existing].strength = max(ties[existing].strength ?? strength, strength)
@@ -250,9 +263,15 @@ public struct NetworkBuilder: Sendable {
 
     // MARK: - Merging what is known of a person
 
+    /// The name a spelling stands for, following chains of aliases (A -> B, B -> C).
     private func canonical(_ raw: String) -> String {
-        let cleaned = NameKey.cleaned(raw)
-        return aliases[NameKey.key(cleaned)] ?? cleaned
+        var name = NameKey.cleaned(raw)
+        var steps = 0
+        while let next = aliases[NameKey.key(name)], steps < aliases.count {
+            name = next
+            steps += 1
+        }
+        return name
     }
 
     private mutating func setOrganisation(_ name: String, of index: Int, at location: SourceLocation?) {

@@ -36,19 +36,33 @@ public enum AtomicWriter {
         }
     }
 
-    /// Writes several files into `folder`, all or none: every file is first
-    /// written to a temporary folder beside it, then each is moved into place.
-    public static func write(files: [(name: String, contents: String)], into folder: String) throws(OutputError) {
+    /// Writes several files into `folder`: every file is first written to a
+    /// temporary folder inside it, then each is renamed into place. Before any
+    /// rename, every destination is checked (not a folder, not one of
+    /// `protected`), so a foreseeable failure leaves the old files untouched.
+    ///
+    /// - Parameter protected: paths that must never be overwritten (the inputs).
+    public static func write(files: [(name: String, contents: String)], into folder: String, protecting protected: [String] = []) throws(OutputError) {
+        guard !folder.isEmpty else { throw OutputError(path: folder, reason: "the folder name is empty") }
         let target = URL(fileURLWithPath: folder)
-        let staging = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
+        let protectedPaths = Set(protected.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().standardizedFileURL.path })
+        for file in files {
+            let destination = target.appendingPathComponent(file.name)
+            if protectedPaths.contains(destination.resolvingSymlinksInPath().standardizedFileURL.path) {
+                throw OutputError(path: destination.path, reason: "it is one of the input files; choose another --out folder")
+            }
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: destination.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw OutputError(path: destination.path, reason: "a folder of that name is in the way")
+            }
+        }
+        let staging = target.appendingPathComponent(".snatool-\(UUID().uuidString).tmp")
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: staging) }
             for file in files {
                 try Data(file.contents.utf8).write(to: staging.appendingPathComponent(file.name))
             }
-            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
             for file in files {
                 try replace(target.appendingPathComponent(file.name), with: staging.appendingPathComponent(file.name))
             }
@@ -66,10 +80,15 @@ public enum AtomicWriter {
     }
 
     private static func reason(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError {
-            return underlying.localizedDescription
+        var nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError { nsError = underlying }
+        if nsError.domain == NSPOSIXErrorDomain, let text = strerror(Int32(nsError.code)) { return String(cString: text) }
+        switch nsError.code {
+        case NSFileWriteNoPermissionError: return "permission denied"
+        case NSFileWriteOutOfSpaceError: return "no space left on the device"
+        case NSFileNoSuchFileError, NSFileReadNoSuchFileError: return "no such folder"
+        case NSFileWriteVolumeReadOnlyError: return "the file system is read-only"
+        default: return nsError.localizedDescription
         }
-        return nsError.localizedDescription
     }
 }

@@ -13,16 +13,19 @@ enum LongSurveyReader {
         SurveyImporter.require(.respondent, in: columns, table: table, into: &builder)
         SurveyImporter.require(.contact, in: columns, table: table, into: &builder)
         guard columns[.respondent] != nil, columns[.contact] != nil else { return }
+        SurveyImporter.reportUnnamedColumns(table, into: &builder)
         let used = Set(columns.values)
         let ignored = table.header.indices.filter { !used.contains($0) && !NameKey.cleaned(table.header[$0]).isEmpty }
         if !ignored.isEmpty {
-            let names = ignored.map { "'\(NameKey.cleaned(table.header[$0]))'" }.joined(separator: ", ")
+            let shown = ignored.prefix(10).map { "'\(NameKey.cleaned(table.header[$0]))'" }.joined(separator: ", ")
+            let names = ignored.count > 10 ? shown + " and \(ignored.count - 10) more" : shown
             builder.report(Diagnostic(
                 .warning, code: "survey.ignored-columns", at: SourceLocation(file: table.file, line: table.headerLine),
-                "columns \(names) are not survey columns and were ignored",
+                "\(ignored.count == 1 ? "the column" : "columns") \(names) \(ignored.count == 1 ? "is not a survey column and was" : "are not survey columns and were") ignored",
                 fix: "put attributes of people in a people file (--people)"))
         }
         for record in table.records {
+            if SurveyImporter.skipRepeatedHeader(record, of: table, into: &builder) { continue }
             func cell(_ role: SurveyColumn) -> String? {
                 columns[role].map { NameKey.cleaned(record.fields[$0]) }.flatMap { $0.isEmpty ? nil : $0 }
             }

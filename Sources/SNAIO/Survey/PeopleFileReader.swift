@@ -6,7 +6,10 @@ import SNACore
 /// attribute under its header, e.g. `sector`, `role`.
 enum PeopleFileReader {
     static let idSpellings: Set<String> = ["id", "name", "person", "person id", "respondent", "participant", "member", "node"]
-    static let organisationSpellings: Set<String> = ["organisation", "organization", "org", "agency", "partner"]
+    static let organisationSpellings: Set<String> = [
+        "organisation", "organization", "org", "agency", "partner", "organisation name", "organization name", "org name",
+        "agency name", "partner name", "employer", "organisation id", "organization id",
+    ]
 
     static func read(_ table: CSVTable, into builder: inout NetworkBuilder) {
         builder.markPeopleFileGiven()

@@ -69,20 +69,28 @@ struct ThemeColumn: Sendable {
     var column: Int
     var theme: Int
 
-    /// The theme a wide-format header names, with or without a trailing number.
+    /// Words that may follow a theme in a survey platform's column header:
+    /// "Work [Contact 1]", "Work - Contact 2", "Work [Other (please specify)]".
+    static let fillerWords: Set<Substring> = [
+        "contact", "contacts", "name", "names", "person", "people", "partner", "partners", "organisation",
+        "organisations", "organization", "organizations", "colleague", "colleagues", "other", "please", "specify", "no",
+    ]
+
+    /// The theme a wide-format header names, with or without a trailing number
+    /// or a platform's contact wording.
     static func theme(of header: String, in themes: ThemeSet) -> Int? {
         let label = NameKey.label(header)
         if let index = themes.index(of: label) { return index }
-        // "work 1", "work_1", "Work #1": strip the trailing number.
-        var words = label.split(separator: " ")
-        guard let last = words.last, last.allSatisfy(\.isNumber) else {
-            // "work1"
-            let trimmed = label.reversed().drop(while: \.isNumber)
-            guard trimmed.count < label.count, !trimmed.isEmpty else { return nil }
-            return themes.index(of: String(trimmed.reversed()))
+        let words = label.split(separator: " ")
+        for length in stride(from: min(4, words.count - 1), through: 1, by: -1) where length >= 1 {
+            let rest = words[length...]
+            guard rest.allSatisfy({ fillerWords.contains($0) || $0.allSatisfy(\.isNumber) }),
+                  rest.contains(where: { $0 != "no" }) else { continue }
+            if let index = themes.index(of: words[..<length].joined(separator: " ")) { return index }
         }
-        words.removeLast()
-        guard !words.isEmpty else { return nil }
-        return themes.index(of: words.joined(separator: " "))
+        // "work1", "Strategy2": a number stuck to the theme.
+        let trimmed = String(label.reversed().drop(while: \.isNumber).reversed())
+        guard trimmed.count < label.count, !trimmed.isEmpty else { return nil }
+        return themes.index(of: trimmed)
     }
 }
