@@ -137,9 +137,12 @@ struct FindingsBuilder {
 
     // MARK: Weak links
 
-    /// Ties between organisations in all themes, weighted by theme count.
+    /// Ties between organisations in all themes: a tie counts once per theme
+    /// it appears in (and, at organisation level, once per person-level tie);
+    /// strengths are not summed.
     func weightedBlocks(_ whole: SelectionAnalysis) -> GroupBlocks {
-        GroupBlocks(whole.graph, groupOf: nodeOrganisation, names: network.organisations.map(\.name), weighted: true)
+        let weighted = !network.themes.isEmpty || analysis.options.level == .organisations
+        return GroupBlocks(whole.graph, groupOf: nodeOrganisation, names: network.organisations.map(\.name), weighted: weighted)
     }
 
     func weakLinks(_ whole: SelectionAnalysis) -> [Finding] {

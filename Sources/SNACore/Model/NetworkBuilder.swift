@@ -238,7 +238,7 @@ public struct NetworkBuilder: Sendable {
             let missing = people.filter { $0.organisation == nil }.count
             if missing > 0 {
                 diagnostics.append(Diagnostic(.warning, code: "people.no-organisation",
-                                              "\(missing) of \(people.count) people have no organisation; they are grouped as '(no organisation)'",
+                                              "\(missing) of \(people.count) people \(missing == 1 ? "has" : "have") no organisation; \(missing == 1 ? "they are" : "they are all") grouped as '(no organisation)'",
                                               fix: "give their organisation in a people file (--people) or in the survey's organisation columns"))
             }
         case .organisations:

@@ -20,11 +20,12 @@ extension AnalysisOutput {
         let unitWord = network.unit == .people ? "people" : "organisations (organisation-level survey)"
         var out = "Survey: \(survey.file) (\(survey.layout.rawValue) layout, \(survey.rows) rows)\n"
         out += "Network: \(network.people.count) \(unitWord)"
-        if network.unit == .people { out += " in \(network.organisations.count) organisations" }
+        if network.unit == .people { out += " in \(network.organisations.count) organisation\(network.organisations.count == 1 ? "" : "s")" }
         if network.themes.isEmpty {
             out += ", \(network.ties.count) ties (one relation, no themes)\n"
         } else {
-            out += ", \(network.ties.count) ties across \(network.themes.count) themes (\(network.graph(.all).edgeCount) distinct pairs)\n"
+            let themes = network.themes.count == 1 ? "1 theme" : "\(network.themes.count) themes"
+            out += ", \(network.ties.count) ties across \(themes) (\(network.graph(.all).edgeCount) distinct pairs)\n"
         }
         out += "Response: \(rate.respondents) of \(rate.people) answered (\(Self.percent(rate.rate)))\n"
         if analysis.options.level == .organisations { out += "Level: organisations (ties between people aggregated to their organisations)\n" }
