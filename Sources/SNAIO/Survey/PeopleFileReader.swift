@@ -37,17 +37,7 @@ enum PeopleFileReader {
             } else {
                 seen[NameKey.key(id)] = record.line
             }
-            var layer: Layer?
-            if let layerColumn {
-                let raw = NameKey.cleaned(record.fields[layerColumn])
-                if !raw.isEmpty {
-                    layer = Layer(spelling: raw)
-                    if layer == nil {
-                        builder.report(Diagnostic(.error, code: "people.unknown-layer", at: table.location(line: record.line, column: layerColumn + 1),
-                                                  "unknown layer", value: raw, fix: "write strategic, executive or operational, or leave it empty"))
-                    }
-                }
-            }
+            let layer = layerColumn.flatMap { layerCell($0, of: record, in: table, into: &builder) }
             var attributes: [String: String] = [:]
             for (column, header) in table.header.enumerated()
             where column != idColumn && column != organisationColumn && column != layerColumn && !NameKey.label(header).isEmpty {
@@ -58,6 +48,18 @@ enum PeopleFileReader {
                               at: table.location(line: record.line, column: nil))
         }
     }
+}
+
+/// The layer in a cell: `nil` when empty; an error reported when no layer has that spelling.
+func layerCell(_ column: Int, of record: CSVRecord, in table: CSVTable, into builder: inout NetworkBuilder) -> Layer? {
+    let raw = NameKey.cleaned(record.fields[column])
+    guard !raw.isEmpty else { return nil }
+    guard let layer = Layer(spelling: raw) else {
+        builder.report(Diagnostic(.error, code: "people.unknown-layer", at: table.location(line: record.line, column: column + 1),
+                                  "unknown layer", value: raw, fix: "write strategic, executive or operational, or leave it empty"))
+        return nil
+    }
+    return layer
 }
 
 /// Reads an aliases file: columns `alias` (also `variant`, `spelling`, `from`)

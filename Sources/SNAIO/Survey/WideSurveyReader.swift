@@ -66,17 +66,7 @@ enum WideSurveyReader {
                 }
                 continue
             }
-            var layer: Layer?
-            if let column = columns[.layer] {
-                let raw = NameKey.cleaned(record.fields[column])
-                if !raw.isEmpty {
-                    layer = Layer(spelling: raw)
-                    if layer == nil {
-                        builder.report(Diagnostic(.error, code: "people.unknown-layer", at: table.location(line: record.line, column: column + 1),
-                                                  "unknown layer", value: raw, fix: "write strategic, executive or operational, or leave it empty"))
-                    }
-                }
-            }
+            let layer = columns[.layer].flatMap { layerCell($0, of: record, in: table, into: &builder) }
             var attributes: [String: String] = [:]
             for column in attributeColumns { attributes[table.header[column]] = record.fields[column] }
             let organisation = columns[.respondentOrganisation].map { NameKey.cleaned(record.fields[$0]) }
