@@ -49,7 +49,7 @@ let package = Package(
 
         .testTarget(name: "SNACoreTests", dependencies: ["SNACore"]),
         .testTarget(name: "SNAIOTests", dependencies: ["SNAIO", "SNACore"]),
-        .testTarget(name: "SNAMapsTests", dependencies: ["SNAMaps"]),
+        .testTarget(name: "SNAMapsTests", dependencies: ["SNAMaps", "SNACore", "SNAIO"]),
         .testTarget(name: "SNASyntheticTests", dependencies: ["SNASynthetic", "SNAIO", "SNACore"]),
         // Values computed by igraph, networkx and R sna (Tests/Reference, scripts/reference).
         .testTarget(name: "PeerReferenceTests", dependencies: ["SNACore", "SNAIO"]),

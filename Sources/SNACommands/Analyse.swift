@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SNACore
 import SNAIO
+import SNAMaps
 
 /// `snatool analyse`: read a survey and report on the network.
 struct Analyse: ParsableCommand {
@@ -41,6 +42,9 @@ struct Analyse: ParsableCommand {
     @Option(help: ArgumentHelp("Also write every table as CSV files into this folder.", valueName: "dir"))
     var out: String?
 
+    @Option(help: ArgumentHelp("Also draw maps into this folder: one SVG per theme, all themes, and the organisation level.", valueName: "dir"))
+    var maps: String?
+
     @Option(help: "Text: how many people to list per metric.")
     var top: Int = 5
 
@@ -53,17 +57,7 @@ struct Analyse: ParsableCommand {
     func run() throws {
         let survey = try input.load()
         let network = survey.network
-        var selections: [ThemeSelection]?
-        if let theme {
-            if NameKey.label(theme) == Theme.allID {
-                selections = [.all]
-            } else if let index = network.themes.firstIndex(where: { network.themeSet.resolve(theme) == $0 }) {
-                selections = [.theme(index)]
-            } else {
-                let available = (network.themes.map(\.id) + [Theme.allID]).joined(separator: ", ")
-                throw usageFailure("--theme: '\(theme)' is not a theme of this survey; choose one of: \(available)")
-            }
-        }
+        let selections = try theme.map { [try resolveTheme($0, in: network)] }
         var expected: [ExpectedLink] = []
         if let expectedLinks {
             do throws(InputError) { expected = try ExpectedLinksReader.read(path: expectedLinks, network: network) } catch {
@@ -83,6 +77,7 @@ struct Analyse: ParsableCommand {
                 throw ExitStatus.cannotCreate
             }
         }
+        if let maps { try drawMaps(analysis: analysis, survey: survey, into: maps) }
         switch format {
         case .text: try writeStandardOutput(output.text(top: top))
         case .json: try writeStandardOutput(output.json().rendered())
@@ -90,6 +85,33 @@ struct Analyse: ParsableCommand {
         }
         if format != .text, !network.warnings.isEmpty {
             printError("snatool: \(network.warnings.count) import warning\(network.warnings.count == 1 ? "" : "s"); run with --format text, or see the JSON's warnings, for details")
+        }
+    }
+}
+
+extension Analyse {
+    /// Writes one SVG per analysed theme (and `all`), and the organisation-level map.
+    func drawMaps(analysis: PartnershipAnalysis, survey: ImportedSurvey, into folder: String) throws {
+        let source = URL(fileURLWithPath: survey.file).lastPathComponent
+        let network = analysis.network
+        for selection in analysis.selections {
+            var options = MapOptions()
+            options.selection = selection.selection
+            options.level = level
+            let single = PartnershipAnalysis(network: network, options: AnalysisOptions(
+                level: level, groupBy: input.groupBy, selections: [selection.selection], symmetrisation: symmetrise,
+                thresholds: thresholds.thresholds))
+            try drawMap(analysis: single, options: options, source: source,
+                        to: (folder as NSString).appendingPathComponent("\(selection.id).svg"), protecting: input.inputPaths)
+        }
+        if level == .people && network.unit == .people {
+            var options = MapOptions()
+            options.level = .organisations
+            let organisations = PartnershipAnalysis(network: network, options: AnalysisOptions(
+                level: .organisations, groupBy: "organisation", selections: [.all], symmetrisation: symmetrise,
+                thresholds: thresholds.thresholds))
+            try drawMap(analysis: organisations, options: options, source: source,
+                        to: (folder as NSString).appendingPathComponent("organisations.svg"), protecting: input.inputPaths)
         }
     }
 }

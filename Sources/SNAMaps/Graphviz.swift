@@ -87,7 +87,7 @@ public final class Graphviz: @unchecked Sendable {
             throw GraphvizError.layout(engine: engineName, message: lastError(default: "layout failed"))
         }
         defer { gvFreeLayout(context, graph) }
-        let formats = pluginNames("render")
+        let formats = pluginNames("device")
         guard formats.contains(formatName) else {
             throw GraphvizError.render(format: formatName, message: "unknown format; use one of: \(formats.joined(separator: ", "))")
         }

@@ -1,0 +1,155 @@
+import ArgumentParser
+import Foundation
+import SNACore
+import SNAIO
+import SNAMaps
+
+/// `snatool map`: draw a network map with Graphviz.
+struct MapCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "map",
+        abstract: "Draw a network map: a theme, all themes, organisations, or one person's neighbourhood.",
+        discussion: """
+            The format follows the output file's extension: .svg, .png, .pdf, or .dot (the \
+            generated graph, to edit). Node colour: organisation (or --colour-by); size: \
+            betweenness (or --size-by); gatekeepers have a double outline, bridges are thick \
+            black, weak links between organisations dashed orange, isolates dashed and set apart; \
+            every map has a title and a legend (docs/maps.md). The same data and --seed give the \
+            same map.
+            """
+    )
+
+    @OptionGroup var input: SurveyOptions
+
+    @Option(help: ArgumentHelp("The theme (any spelling) or 'all' for the combined map.", valueName: "theme"))
+    var theme: String = "all"
+
+    @Option(help: "people, or organisations (one node per organisation sized by its people).")
+    var level: AnalysisLevel = .people
+
+    @Option(help: ArgumentHelp("Draw only this person (or organisation) and their neighbourhood.", valueName: "name"))
+    var ego: String?
+
+    @Option(help: "With --ego: how many steps out to draw.")
+    var radius: Int = 1
+
+    @Option(help: "Layout engine: sfdp, neato, fdp, dot, circo or twopi.")
+    var engine: LayoutEngine = .sfdp
+
+    @Option(name: [.customLong("colour-by"), .customLong("color-by")], help: ArgumentHelp("The attribute that colours nodes (default: organisation; sector for organisation maps when known).", valueName: "attribute"))
+    var colourBy: String?
+
+    @Option(help: ArgumentHelp("The metric that sizes nodes: \(MapSizeMetric.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "metric"))
+    var sizeBy: MapSizeMetric?
+
+    @Option(help: ArgumentHelp("What to mark, comma-separated: gatekeepers, weak-links, isolates; or none.", valueName: "list"))
+    var highlight: String = "gatekeepers,weak-links,isolates"
+
+    @Option(help: ArgumentHelp("Draw a box around each value of this attribute (uses fdp or dot).", valueName: "attribute"))
+    var clusterBy: String?
+
+    @Option(help: ArgumentHelp("Which nodes to label: all, none, or 'top N' (default: all up to 60 nodes, else top 25).", valueName: "labels"))
+    var labels: String?
+
+    @Option(help: "The layout seed.")
+    var seed: Int = 1
+
+    @Option(help: ArgumentHelp("The map's title (default: the theme and the data).", valueName: "text"))
+    var title: String?
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The map file: .svg, .png, .pdf or .dot.", valueName: "file"))
+    var output: String
+
+    func validate() throws {
+        guard MapFile.format(of: output) != nil else {
+            throw ValidationError("-o: '\(output)' must end in .svg, .png, .pdf or .dot")
+        }
+        guard radius >= 0 else { throw ValidationError("--radius must not be negative") }
+        _ = try parsedLabels()
+        _ = try parsedHighlights()
+    }
+
+    func parsedLabels() throws -> MapLabels? {
+        guard let labels else { return nil }
+        let words = NameKey.label(labels).split(separator: " ")
+        switch words.first {
+        case "all": return .all
+        case "none": return MapLabels.none
+        case "top":
+            if words.count == 2, let n = Int(words[1]), n >= 0 { return .top(n) }
+        default:
+            if words.count == 1, let n = Int(words[0]), n >= 0 { return .top(n) }
+        }
+        throw ValidationError("--labels: write all, none, or top N (e.g. 'top 20')")
+    }
+
+    func parsedHighlights() throws -> Set<MapHighlight> {
+        if NameKey.label(highlight) == "none" { return [] }
+        var result = Set<MapHighlight>()
+        for part in highlight.split(separator: ",") {
+            let key = NameKey.label(part).replacingOccurrences(of: " ", with: "-")
+            guard let item = MapHighlight(rawValue: key) ?? MapHighlight(rawValue: key + "s") else {
+                throw ValidationError("--highlight: '\(part)' is not one of gatekeepers, weak-links, isolates")
+            }
+            result.insert(item)
+        }
+        return result
+    }
+
+    func run() throws {
+        let survey = try input.load()
+        let network = survey.network
+        let selection = try resolveTheme(theme, in: network)
+        var options = MapOptions()
+        options.selection = selection
+        options.level = level
+        options.ego = ego
+        options.radius = radius
+        options.engine = engine
+        options.colourBy = colourBy
+        options.sizeBy = sizeBy
+        options.highlights = try parsedHighlights()
+        options.clusterBy = clusterBy
+        options.labels = try parsedLabels()
+        options.seed = seed
+        options.title = title
+        let analysis = PartnershipAnalysis(network: network, options: AnalysisOptions(level: level, groupBy: input.groupBy, selections: [selection]))
+        try drawMap(analysis: analysis, options: options, source: URL(fileURLWithPath: survey.file).lastPathComponent,
+                    to: output, protecting: input.inputPaths)
+    }
+}
+
+/// The selection a `--theme` value names, or a usage error listing the themes.
+func resolveTheme(_ theme: String, in network: PartnershipNetwork) throws -> ThemeSelection {
+    if NameKey.label(theme) == Theme.allID || NameKey.label(theme) == "all themes" { return .all }
+    if let index = network.themes.firstIndex(where: { network.themeSet.resolve(theme) == $0 }) { return .theme(index) }
+    let available = (network.themes.map(\.id) + [Theme.allID]).joined(separator: ", ")
+    throw usageFailure("--theme: '\(theme)' is not a theme of this survey; choose one of: \(available)")
+}
+
+/// Draws one map and writes it atomically; prints notes and errors, throws the exit status.
+func drawMap(analysis: PartnershipAnalysis, options: MapOptions, source: String, to path: String, protecting inputs: [String]) throws {
+    let map: NetworkMap
+    do throws(MapError) { map = try NetworkMap(analysis: analysis, options: options, source: source) } catch {
+        throw usageFailure(error.description)
+    }
+    for note in map.notes { printError("snatool: note: \(note)") }
+    let format = MapFile.format(of: path)!
+    let data: Data
+    do throws(GraphvizError) { data = try map.render(as: format) } catch {
+        printError("snatool: error: \(error)")
+        throw ExitStatus.internalError
+    }
+    let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+    if inputs.contains(where: { URL(fileURLWithPath: $0).resolvingSymlinksInPath().standardizedFileURL.path == resolved }) {
+        printError("\(path): error: cannot write: it is one of the input files; choose another output")
+        throw ExitStatus.cannotCreate
+    }
+    do throws(OutputError) { try AtomicWriter.write(data, to: path) } catch {
+        printError(error.description)
+        throw ExitStatus.cannotCreate
+    }
+}
+
+extension LayoutEngine: ExpressibleByArgument {}
+extension MapSizeMetric: ExpressibleByArgument {}

@@ -1,0 +1,81 @@
+import SNACore
+
+/// Which nodes carry a label.
+public enum MapLabels: Sendable, Equatable {
+    /// Every node.
+    case all
+    /// The N largest by the size metric (gatekeepers and the ego always).
+    case top(Int)
+    /// None (names stay in the SVG tooltips).
+    case none
+}
+
+/// What a map can highlight.
+public enum MapHighlight: String, CaseIterable, Sendable {
+    /// Gatekeepers (double outline).
+    case gatekeepers
+    /// Weak links between organisations and bridges (dashed orange, thick black).
+    case weakLinks = "weak-links"
+    /// Nodes with no ties (dashed outline, gathered together).
+    case isolates
+}
+
+/// The metric that sets node size.
+public enum MapSizeMetric: String, CaseIterable, Sendable {
+    case degree, betweenness, pagerank, eigenvector, harmonic
+    case removalImpact = "removal-impact"
+    case brokerage
+    /// An organisation's number of people (organisation level).
+    case people
+}
+
+/// How to draw a map.
+public struct MapOptions: Sendable {
+    /// The theme, or `.all` for the combined map.
+    public var selection: ThemeSelection = .all
+    /// People, or organisations.
+    public var level: AnalysisLevel = .people
+    /// Draw only this node and its neighbourhood.
+    public var ego: String?
+    /// The neighbourhood's radius in steps (either direction).
+    public var radius: Int = 1
+    /// The layout engine.
+    public var engine: LayoutEngine = .sfdp
+    /// The attribute that colours nodes; `nil`: organisation for people,
+    /// sector (when known) for organisations.
+    public var colourBy: String?
+    /// The metric that sizes nodes; `nil` for betweenness (people) or people (organisations).
+    public var sizeBy: MapSizeMetric?
+    /// What to highlight.
+    public var highlights: Set<MapHighlight> = Set(MapHighlight.allCases)
+    /// Draw a box around each value of this attribute.
+    public var clusterBy: String?
+    /// Which nodes are labelled; `nil`: all up to 60 nodes, else the top 25.
+    public var labels: MapLabels?
+    /// The layout seed: the same input and seed give the same map.
+    public var seed: Int = 1
+    /// The map's title; `nil` for one naming the theme and the data.
+    public var title: String?
+
+    /// Creates options with the defaults.
+    public init() {}
+}
+
+/// Why a map cannot be drawn.
+public enum MapError: Error, Equatable, CustomStringConvertible {
+    /// `--ego` names nobody in the network.
+    case unknownEgo(String, suggestions: [String])
+    /// An attribute no node has.
+    case unknownAttribute(option: String, attribute: String, available: [String])
+
+    /// The problem in plain English.
+    public var description: String {
+        switch self {
+        case .unknownEgo(let name, let suggestions):
+            let hint = suggestions.isEmpty ? "" : "; did you mean: \(suggestions.map { "'\($0)'" }.joined(separator: ", "))?"
+            return "--ego: nobody called '\(name)' is in the network\(hint)"
+        case .unknownAttribute(let option, let attribute, let available):
+            return "\(option): no one has the attribute '\(attribute)'; attributes in this survey: \(available.joined(separator: ", "))"
+        }
+    }
+}

@@ -1,0 +1,390 @@
+import Foundation
+import SNACore
+
+/// A map of a partnership network as a Graphviz graph (DOT), in snatool's
+/// visual language (docs/maps.md): node colour by organisation (or any
+/// attribute) from a colour-blind-safe palette, node size by a metric, edge
+/// width by strength, gatekeepers with a double outline, weak links dashed
+/// orange, bridges thick black, isolates dashed and gathered, a title and a
+/// legend on every map.
+///
+/// ```swift
+/// let analysis = PartnershipAnalysis(network: network, options: .init(selections: [.all]))
+/// let map = try NetworkMap(analysis: analysis, options: MapOptions(), source: "survey.csv")
+/// let svg = try Graphviz.shared.render(dot: map.dot, engine: map.engine, format: .svg)
+/// ```
+public struct NetworkMap: Sendable {
+    /// The graph in the DOT language.
+    public let dot: String
+    /// The engine to lay it out with (fdp when clusters need it).
+    public let engine: LayoutEngine
+    /// The nodes drawn.
+    public let nodeCount: Int
+    /// The edges drawn (a reciprocated pair is one edge with two heads).
+    public let edgeCount: Int
+    /// Remarks for the user, such as a change of engine.
+    public let notes: [String]
+
+    /// Builds the map of the analysis's first selection.
+    ///
+    /// - Parameters:
+    ///   - analysis: an analysis whose selections include `options.selection`
+    ///     at `options.level`; its findings give the gatekeepers, weak links and bridges.
+    ///   - source: the data's name for the title (e.g. the survey file's name).
+    public init(analysis: PartnershipAnalysis, options: MapOptions, source: String) throws(MapError) {
+        let network = analysis.network
+        let id = network.id(of: options.selection)
+        guard let selection = analysis.selection(id) ?? analysis.selections.first else {
+            preconditionFailure("the analysis has no selection to map")
+        }
+        let names = analysis.nodeNames
+        let nodesArePeople = options.level == .people && network.unit == .people
+        let graph = selection.graph
+        let undirected = selection.metrics.undirected
+        var notes: [String] = []
+
+        // Which nodes: everyone, or the ego's neighbourhood.
+        var included = [Bool](repeating: true, count: graph.nodeCount)
+        var egoNode: Int?
+        if let ego = options.ego {
+            let key = NameKey.key(ego)
+            guard let node = names.firstIndex(where: { NameKey.key($0) == key }) else {
+                let suggestions = names.filter { NameKey.key($0).contains(key) || key.contains(NameKey.key($0)) }.prefix(5)
+                throw .unknownEgo(ego, suggestions: Array(suggestions))
+            }
+            egoNode = node
+            included = Self.neighbourhood(of: node, radius: options.radius, in: undirected)
+        }
+
+        // Groups for colour.
+        let organisations: [Int?] = options.level == .people
+            ? network.people.indices.map { network.organisation(ofPerson: $0) } : network.organisations.indices.map { $0 }
+        func attribute(_ name: String, of node: Int) -> String? {
+            if options.level == .people { return network.group(ofPerson: node, by: name) }
+            let label = NameKey.label(name)
+            if label == "organisation" || label == "organization" { return network.organisations[node].name }
+            return network.organisations[node].attributes[label]
+        }
+        func check(_ option: String, _ name: String) throws(MapError) {
+            guard names.indices.contains(where: { attribute(name, of: $0) != nil }) else {
+                let known = Set((options.level == .people ? network.people.flatMap(\.attributes.keys) : network.organisations.flatMap(\.attributes.keys))).sorted()
+                throw .unknownAttribute(option: option, attribute: name, available: ["organisation"] + (options.level == .people ? ["layer"] : []) + known)
+            }
+        }
+        let organisationNodes = options.level == .organisations || network.unit == .organisations
+        let colourBy = options.colourBy
+            ?? (organisationNodes && names.indices.contains { attribute("sector", of: $0) != nil } ? "sector" : "organisation")
+        try check("--colour-by", colourBy)
+        if let cluster = options.clusterBy { try check("--cluster-by", cluster) }
+        let colouring = GroupColouring(values: names.indices.map { included[$0] ? attribute(colourBy, of: $0) : nil },
+                                       hasUnknown: names.indices.contains { included[$0] && attribute(colourBy, of: $0) == nil })
+
+        // Size.
+        let metric = options.sizeBy ?? (nodesArePeople ? .betweenness : (options.level == .organisations ? .people : .betweenness))
+        let sizes = Self.values(of: metric, selection: selection, network: network, level: options.level)
+        let largest = names.indices.filter { included[$0] }.map { sizes[$0] }.max() ?? 0
+
+        // Highlights from the findings.
+        let gatekeepers = options.highlights.contains(.gatekeepers)
+            ? Set(analysis.findings.filter { $0.kind == .gatekeeper }.flatMap(\.subjects)) : []
+        let showLinks = options.highlights.contains(.weakLinks)
+        let bridges = showLinks ? Set(analysis.findings.filter { $0.kind == .bridge }.map { Set($0.subjects) }) : []
+        let weakLinks = showLinks ? analysis.findings.filter { $0.kind == .weakLink || $0.kind == .missingLink } : []
+        let isolated = (0..<graph.nodeCount).map { graph.inDegree(of: $0) + graph.outDegree(of: $0) == 0 }
+        // On a theme's map: nodes with no tie in the theme though well connected in the others.
+        var absent = Set<Int>()
+        if options.highlights.contains(.isolates), options.selection != .all {
+            let whole = network.graph(.all, level: options.level)
+            let degrees = (0..<whole.nodeCount).map { whole.inDegree(of: $0) + whole.outDegree(of: $0) }
+            let sorted = degrees.sorted()
+            let median = sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+            absent = Set((0..<graph.nodeCount).filter { isolated[$0] && included[$0] && degrees[$0] >= max(3, median) })
+        }
+
+        // Labels.
+        let count = included.filter { $0 }.count
+        let labelMode = options.labels ?? (count <= 60 ? .all : .top(20))
+        var labelled = Set<Int>()
+        switch labelMode {
+        case .all: labelled = Set(names.indices.filter { included[$0] })
+        case .none: break
+        case .top(let n):
+            labelled = Set(names.indices.filter { included[$0] && sizes[$0] > 0 && !isolated[$0] }.sorted { (sizes[$0], $1) > (sizes[$1], $0) }.prefix(n))
+        }
+        if labelMode != .none {
+            for node in names.indices where included[node] && gatekeepers.contains(names[node]) { labelled.insert(node) }
+            labelled.formUnion(absent)
+        }
+        if let egoNode { labelled.insert(egoNode) }
+
+        // Engine: clusters need fdp or dot.
+        var engine = options.engine
+        if options.clusterBy != nil, ![.fdp, .dot].contains(engine) {
+            notes.append("--cluster-by needs the fdp or dot engine; drawing with fdp instead of \(engine.rawValue)")
+            engine = .fdp
+        }
+
+        // The graph.
+        var out = "digraph \"snatool map\" {\n"
+        let title = options.title ?? Self.title(network: network, selection: selection, level: options.level, ego: egoNode.map { names[$0] },
+                                                  radius: options.radius, source: source, nodes: count)
+        out += "  graph [fontname=\"DejaVu Sans\", fontsize=11, outputorder=edgesfirst, overlap=prism, overlap_scaling=-4, "
+        out += "sep=\"+14\", K=1.1, repulsiveforce=1.6, splines=false, pack=true, packmode=\"array_u\", start=\(options.seed), labelloc=b, labeljust=l, "
+        out += "forcelabels=true, pad=0.3, bgcolor=white];\n"
+        out += "  node [shape=circle, fixedsize=true, style=filled, fontname=\"DejaVu Sans\", fontsize=9, color=\"#555555\", penwidth=0.8, label=\"\"];\n"
+        out += "  edge [arrowsize=0.45, color=\"\(Palette.tie)\", penwidth=0.6];\n"
+
+        func nodeStatement(_ node: Int) -> String {
+            let value = sizes[node]
+            let gathered = options.highlights.contains(.isolates) && isolated[node]
+            let width = absent.contains(node) ? 0.22 : gathered ? 0.12 : largest > 0 ? 0.16 + 0.64 * (value / largest).squareRoot() : 0.3
+            var attributes = ["width=\(Self.format(width))", "fillcolor=\"\(colouring.colour(of: node))\""]
+            if labelled.contains(node) {
+                attributes.append("xlabel=" + DOTText.label(Self.labelLines(names[node], nodesArePeople: nodesArePeople)))
+            }
+            var tooltip = names[node]
+            if nodesArePeople, let organisation = organisations[node] { tooltip += " (\(network.organisations[organisation].name))" }
+            tooltip += "; \(metric.rawValue) \(Self.format(value))"
+            attributes.append("tooltip=" + DOTText.tooltip(tooltip))
+            if gatekeepers.contains(names[node]) {
+                attributes += ["peripheries=2", "penwidth=2.2", "color=black"]
+            }
+            if node == egoNode { attributes += ["penwidth=3", "color=black", "fontsize=11"] }
+            if absent.contains(node) {
+                attributes += ["style=\"filled,dashed\"", "color=\"\(Palette.weakLink)\"", "penwidth=2.2"]
+            } else if options.highlights.contains(.isolates) && isolated[node] {
+                attributes += ["style=\"filled,dashed\"", "color=\"#333333\""]
+            }
+            return "  \("n\(node)") [\(attributes.joined(separator: ", "))];\n"
+        }
+
+        if let cluster = options.clusterBy {
+            var members: [String: [Int]] = [:]
+            var order: [String] = []
+            for node in names.indices where included[node] {
+                let value = attribute(cluster, of: node) ?? "(unknown)"
+                if members[value] == nil { order.append(value) }
+                members[value, default: []].append(node)
+            }
+            for (index, value) in order.enumerated() {
+                out += "  subgraph \"cluster_\(index)\" {\n    label=\(DOTText.label(value)); style=rounded; color=\"#AAAAAA\"; fontsize=10;\n"
+                for node in members[value]! { out += "  " + nodeStatement(node) }
+                out += "  }\n"
+            }
+        } else {
+            for node in names.indices where included[node] { out += nodeStatement(node) }
+        }
+
+        // Edges: one per pair, two heads when reciprocated.
+        let themesOfPair = Self.themesOfPairs(network: network, level: options.level)
+        // Dense maps draw ordinary ties faint so that highlights stand out.
+        let drawnPairs = (0..<graph.nodeCount).reduce(0) { total, v in
+            total + (included[v] ? graph.successors(of: v).filter { included[Int($0)] }.count : 0)
+        }
+        let dense = drawnPairs > Self.denseEdgeCount
+        let combined = options.selection == .all && !network.themes.isEmpty && options.level == .people && !dense
+        if dense { out += "  edge [color=\"\(Palette.faintTie)\", penwidth=0.35];\n" }
+        let maxWeight = graph.outWeights.max() ?? 1
+        var edges = 0
+        for v in 0..<graph.nodeCount where included[v] {
+            for position in Int(graph.outOffsets[v])..<Int(graph.outOffsets[v + 1]) {
+                let w = Int(graph.outTargets[position])
+                guard included[w] else { continue }
+                let reciprocated = graph.hasEdge(from: w, to: v)
+                if reciprocated && w < v { continue }
+                var weight = graph.outWeights[position]
+                if reciprocated {
+                    let back = graph.outOffsets[w]..<graph.outOffsets[w + 1]
+                    if let index = back.first(where: { graph.outTargets[Int($0)] == Int32(v) }) { weight = max(weight, graph.outWeights[Int(index)]) }
+                }
+                var attributes: [String] = []
+                if reciprocated { attributes.append("dir=both") }
+                let isBridge = bridges.contains([names[v], names[w]])
+                if isBridge {
+                    attributes += ["color=\"\(Palette.bridge)\"", "penwidth=3"]
+                } else {
+                    let scale = options.level == .organisations || network.unit == .organisations && maxWeight > 4
+                        ? 0.5 + 3.0 * (weight / maxWeight).squareRoot()
+                        : 0.5 + 0.45 * (min(weight, 7) - 1)
+                    if !dense { attributes.append("penwidth=\(Self.format(scale))") }
+                    if combined, let themes = themesOfPair[Int64(v) << 32 | Int64(w)] ?? themesOfPair[Int64(w) << 32 | Int64(v)] {
+                        attributes.append("color=\"\(Self.colour(ofThemes: themes))\"")
+                    }
+                }
+                out += "  \("n\(v)") -> \("n\(w)")" + (attributes.isEmpty ? "" : " [\(attributes.joined(separator: ", "))]") + ";\n"
+                edges += 1
+            }
+        }
+        // Weak and missing links between organisations, drawn where the nodes are organisations.
+        if !nodesArePeople {
+            for finding in weakLinks where finding.subjects.count == 2 {
+                guard let a = names.firstIndex(of: finding.subjects[0]), let b = names.firstIndex(of: finding.subjects[1]),
+                      included[a], included[b] else { continue }
+                out += "  \("n\(a)") -> \("n\(b)") [dir=none, style=dashed, color=\"\(Palette.weakLink)\", penwidth=\(dense ? 4 : 2.5), constraint=false];\n"
+            }
+        }
+        out += "  label=<\(Self.legend(title: title, colouring: colouring, colourBy: colourBy, metric: metric, combined: combined, network: network, gatekeepers: gatekeepers.isEmpty ? 0 : names.indices.filter { included[$0] && gatekeepers.contains(names[$0]) }.count, showLinks: showLinks, weakLinksShown: !nodesArePeople && !weakLinks.isEmpty, bridges: !bridges.isEmpty, isolates: options.highlights.contains(.isolates) && names.indices.contains { included[$0] && isolated[$0] }, absent: absent.count, themeLabel: selection.label.lowercased(), labelMode: labelMode, nodes: count, dense: dense))>;\n"
+        out += "}\n"
+        self.dot = out
+        self.engine = engine
+        self.nodeCount = count
+        self.edgeCount = edges
+        self.notes = notes
+    }
+
+    // MARK: Pieces
+
+    /// Nodes within `radius` steps of `start`, either direction.
+    static func neighbourhood(of start: Int, radius: Int, in graph: UndirectedGraph) -> [Bool] {
+        var included = [Bool](repeating: false, count: graph.nodeCount)
+        included[start] = true
+        var frontier = [start]
+        for _ in 0..<max(0, radius) {
+            var next: [Int] = []
+            for v in frontier {
+                for w in graph.neighbours(of: v) where !included[Int(w)] {
+                    included[Int(w)] = true
+                    next.append(Int(w))
+                }
+            }
+            frontier = next
+        }
+        return included
+    }
+
+    static func values(of metric: MapSizeMetric, selection: SelectionAnalysis, network: PartnershipNetwork, level: AnalysisLevel) -> [Double] {
+        let m = selection.metrics
+        switch metric {
+        case .degree: return m.degree.map(Double.init)
+        case .betweenness: return m.paths.betweenness
+        case .pagerank: return m.pageRank
+        case .eigenvector: return m.eigenvector
+        case .harmonic: return m.paths.harmonic
+        case .removalImpact: return m.cutPoints.removalImpact
+        case .brokerage: return m.brokerage.raw.map(\.total)
+        case .people:
+            return level == .organisations ? network.organisations.map { Double($0.members.count) } : m.degree.map { _ in 1 }
+        }
+    }
+
+    /// Each directed person-level pair's themes (empty at organisation level).
+    static func themesOfPairs(network: PartnershipNetwork, level: AnalysisLevel) -> [Int64: [String]] {
+        guard level == .people else { return [:] }
+        var result: [Int64: [String]] = [:]
+        for tie in network.ties {
+            guard let theme = tie.theme else { continue }
+            result[Int64(tie.source) << 32 | Int64(tie.target), default: []].append(network.themes[theme].id)
+        }
+        return result
+    }
+
+    /// Above this many ties a map draws ordinary ties faint and in one colour.
+    public static let denseEdgeCount = 400
+
+    /// The order in which a multiplex tie takes its colour.
+    static let themePriority = ["decision-making", "strategy", "improvement", "innovation", "expertise", "work", "informal"]
+
+    static func colour(ofThemes themes: [String]) -> String {
+        for theme in themePriority where themes.contains(theme) { return Palette.themes[theme]! }
+        return Palette.otherTheme
+    }
+
+    /// "Partnership Manager, Fortalice" on two lines; long organisation names wrapped.
+    static func labelLines(_ name: String, nodesArePeople: Bool) -> [String] {
+        var parts: [String] = []
+        if nodesArePeople, let comma = name.range(of: ", ", options: .backwards) {
+            parts = [String(name[..<comma.lowerBound]), String(name[comma.upperBound...])]
+        } else {
+            parts = [name]
+        }
+        return parts.flatMap { wrap($0, width: 26) }
+    }
+
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && line.count + 1 + word.count > width { lines.append(line); line = "" }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.isEmpty ? [text] : lines
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e9 ? String(Int(value)) : String(format: "%.3f", value)
+    }
+
+    static func title(network: PartnershipNetwork, selection: SelectionAnalysis, level: AnalysisLevel, ego: String?,
+                      radius: Int, source: String, nodes: Int) -> String {
+        let what = selection.id == Theme.allID ? (network.themes.isEmpty ? "All ties" : "All themes") : "\(selection.label) ties"
+        let unit = level == .people && network.unit == .people ? "people" : "organisations"
+        var title = "\(what), \(level == .organisations ? "organisation level, " : "")\(source)"
+        if let ego { title += "; around \(ego) (\(radius) step\(radius == 1 ? "" : "s"))" }
+        return title + " (\(nodes) \(unit))"
+    }
+
+    static func legend(title: String, colouring: GroupColouring, colourBy: String, metric: MapSizeMetric, combined: Bool,
+                       network: PartnershipNetwork, gatekeepers: Int, showLinks: Bool, weakLinksShown: Bool, bridges: Bool,
+                       isolates: Bool, absent: Int, themeLabel: String, labelMode: MapLabels, nodes: Int, dense: Bool) -> String {
+        var rows = "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"14\"><B>\(DOTText.html(title))</B></FONT></TD></TR>"
+        rows += "<TR><TD ALIGN=\"LEFT\">Colour: \(DOTText.html(NameKey.label(colourBy))). Size: \(DOTText.html(metric.rawValue)). Arrows: who named whom (two heads: both named each other).\(dense ? " Ties drawn faint: there are many." : "")</TD></TR>"
+        let swatches = colouring.legendEntries.map { entry in
+            "<TD ALIGN=\"LEFT\"><FONT COLOR=\"\(entry.colour)\" POINT-SIZE=\"16\">\u{25A0}</FONT> \(DOTText.html(entry.label))</TD>"
+        }
+        var grid = ""
+        for pair in stride(from: 0, to: swatches.count, by: 2) {
+            grid += "<TR>" + swatches[pair] + (pair + 1 < swatches.count ? swatches[pair + 1] : "<TD></TD>") + "</TR>"
+        }
+        rows += "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\">\(grid)</TABLE></TD></TR>"
+        var marks: [String] = []
+        if gatekeepers > 0 { marks.append("Double black outline: gatekeeper (\(gatekeepers))") }
+        if bridges { marks.append("Thick black line: bridge, a single tie holding part of the network on") }
+        if weakLinksShown { marks.append("Dashed orange line: weak or missing link between organisations") }
+        if absent > 0 { marks.append("Dashed orange outline, labelled: no \(themeLabel) ties although well connected in other themes (\(absent))") }
+        if isolates { marks.append("Dashed outline, set apart: no ties") }
+        if case .top(let n) = labelMode, n < nodes { marks.append("Labels: the \(n) largest\(gatekeepers > 0 ? " and the gatekeepers" : ""); every name is in the SVG tooltips") }
+        for mark in marks { rows += "<TR><TD ALIGN=\"LEFT\">\(DOTText.html(mark))</TD></TR>" }
+        if combined {
+            let themes = themePriority.filter { id in network.themes.contains { $0.id == id } }
+            var cells = ""
+            for id in themes {
+                let label = network.themes.first { $0.id == id }!.label
+                cells += "<TD ALIGN=\"LEFT\"><FONT COLOR=\"\(Palette.themes[id]!)\" POINT-SIZE=\"16\">\u{2501}\u{2501}</FONT> \(DOTText.html(label))</TD>"
+            }
+            rows += "<TR><TD ALIGN=\"LEFT\">Line colour: the first theme of the tie in this order; width: number of themes</TD></TR>"
+            rows += "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLSPACING=\"3\"><TR>\(cells)</TR></TABLE></TD></TR>"
+        }
+        return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\">\(rows)</TABLE>"
+    }
+}
+
+/// Colours for groups: the seven largest groups get the palette's colours,
+/// the rest (and nodes without a value) share grey.
+struct GroupColouring: Sendable {
+    let colours: [String?]
+    let legendEntries: [(colour: String, label: String)]
+    private let nodeColour: [String]
+
+    init(values: [String?], hasUnknown: Bool) {
+        var counts: [String: Int] = [:]
+        var display: [String: String] = [:]
+        for value in values.compactMap({ $0 }) {
+            counts[NameKey.key(value), default: 0] += 1
+            display[NameKey.key(value)] = display[NameKey.key(value)] ?? value
+        }
+        let ranked = counts.keys.sorted { (counts[$0]!, display[$1]!) > (counts[$1]!, display[$0]!) }
+        let coloured = Array(ranked.prefix(Palette.groups.count))
+        var colourOf: [String: String] = [:]
+        for (index, key) in coloured.enumerated() { colourOf[key] = Palette.groups[index] }
+        var entries = coloured.map { (colour: colourOf[$0]!, label: display[$0]!) }
+        let rest = ranked.count - coloured.count
+        if rest > 0 { entries.append((Palette.other, "\(rest) other\(rest == 1 ? "" : "s") (\(ranked.dropFirst(coloured.count).prefix(3).map { display[$0]! }.joined(separator: ", "))\(rest > 3 ? " ..." : ""))")) }
+        if hasUnknown && rest == 0 { entries.append((Palette.other, "unknown")) }
+        legendEntries = entries
+        nodeColour = values.map { value in value.flatMap { colourOf[NameKey.key($0)] } ?? Palette.other }
+        colours = values.map { value in value.flatMap { colourOf[NameKey.key($0)] } }
+    }
+
+    func colour(of node: Int) -> String { nodeColour[node] }
+}

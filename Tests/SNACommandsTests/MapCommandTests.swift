@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct MapCommandTests {
+    let bolton = ["datasets/bolton/survey.csv", "--people", "datasets/bolton/people.csv"]
+
+    @Test(arguments: ["svg", "png", "pdf", "dot"])
+    func formatFollowsTheExtension(ext: String) throws {
+        let scratch = Scratch()
+        let path = scratch.path("dm.\(ext)")
+        let run = try snatool(["map"] + bolton + ["--theme", "decision making", "-o", path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        switch ext {
+        case "svg": #expect(String(decoding: data, as: UTF8.self).contains("</svg>"))
+        case "png": #expect(data.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]))
+        case "pdf": #expect(data.prefix(5) == Data("%PDF-".utf8))
+        default: #expect(String(decoding: data, as: UTF8.self).hasPrefix("digraph"))
+        }
+    }
+
+    @Test func egoOrganisationAndOptions() throws {
+        let scratch = Scratch()
+        let ego = try snatool(["map"] + bolton + ["--ego", "partnership manager, fortalice", "--radius", "2", "--labels", "all",
+                                                 "--size-by", "degree", "--highlight", "gatekeepers", "--seed", "3", "-o", scratch.path("e.svg")])
+        #expect(ego.status == 0, "\(ego.stderr)")
+        let clustered = try snatool(["map"] + bolton + ["--level", "organisations", "--cluster-by", "sector", "--engine", "neato", "-o", scratch.path("o.svg")])
+        #expect(clustered.status == 0)
+        #expect(clustered.stderr.contains("note: --cluster-by needs the fdp or dot engine"))
+    }
+
+    @Test func mistakesGetClearErrors() throws {
+        let scratch = Scratch()
+        let format = try snatool(["map"] + bolton + ["-o", scratch.path("map.jpg")])
+        #expect(format.status == 64)
+        #expect(format.stderr.contains("must end in .svg, .png, .pdf or .dot"))
+        let engine = try snatool(["map"] + bolton + ["--engine", "spring", "-o", scratch.path("m.svg")])
+        #expect(engine.status == 64)
+        let ego = try snatool(["map"] + bolton + ["--ego", "Nobody At All", "-o", scratch.path("m.svg")])
+        #expect(ego.status == 64)
+        #expect(ego.stderr.contains("nobody called 'Nobody At All'"))
+        let labels = try snatool(["map"] + bolton + ["--labels", "some", "-o", scratch.path("m.svg")])
+        #expect(labels.status == 64)
+        let highlight = try snatool(["map"] + bolton + ["--highlight", "everything", "-o", scratch.path("m.svg")])
+        #expect(highlight.status == 64)
+        let colour = try snatool(["map"] + bolton + ["--colour-by", "star sign", "-o", scratch.path("m.svg")])
+        #expect(colour.status == 64)
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("m.svg")))
+    }
+
+    @Test func analyseDrawsEveryThemeAndTheOrganisations() throws {
+        let scratch = Scratch()
+        let run = try snatool(["analyse"] + bolton + ["--maps", scratch.path("maps"), "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: scratch.path("maps")).sorted()
+        #expect(files == ["all.svg", "decision-making.svg", "expertise.svg", "improvement.svg", "informal.svg", "innovation.svg",
+                          "organisations.svg", "strategy.svg", "work.svg"])
+    }
+}
