@@ -1,82 +1,65 @@
 /// Escaping for the DOT language, so that any name renders as written and can
 /// never change the graph.
 ///
-/// - IDs (``id(_:)``) are double-quoted strings in which DOT knows one escape,
-///   `\"`; a backslash is kept as it is. A quoted ID cannot end in a
-///   backslash (it would escape the closing quote), so a name that ends in one
-///   gets a space after it in its ID (and SVG title) only; labels show it exactly. `&` becomes `&amp;`, because Graphviz writes IDs into SVG titles
-///   leaving anything that looks like an entity alone.
+/// - Names are never node IDs: Graphviz keeps `\\` in a quoted ID as two
+///   characters and reads `\"` as a quote, so no escaping of an ID gives back
+///   every name exactly, and a name such as `a\"b` could end the ID early.
+///   Maps use generated IDs (`n0`, `n1` ...) and put names in labels and
+///   tooltips, whose escapes Graphviz undoes.
 /// - Plain attributes (``quoted(_:)``) escape `\` and `"`.
 /// - Labels are quoted strings that Graphviz also scans for HTML entities and
 ///   backslash escapes (`\N`, `\G`, `\l`): `&` becomes `&amp;` so "AT&T" and
 ///   "&amp;" both render as typed, and backslashes are doubled.
+/// - Tooltips are expanded once more after reading, so backslashes are
+///   written four times (found by rendering: two show one in a label but
+///   expand in a tooltip).
 /// - HTML-like labels (the legend) escape `&`, `<`, `>` and `"` as entities.
+///
+/// Line breaks and control characters in names become spaces everywhere.
 public enum DOTText {
     /// A quoted DOT string for an attribute value.
     public static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n", "\r": out += "\\n"
-            default:
-                if scalar.properties.generalCategory == .control { out += " " } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
+        "\"" + escape(text) { $0 == "\\" ? "\\\\" : $0 == "\"" ? "\\\"" : nil } + "\""
     }
 
     /// A quoted label showing `text` exactly; `lines` joins parts with line breaks.
     public static func label(_ lines: [String]) -> String {
-        "\"" + lines.map { line in
-            var out = ""
-            for scalar in line.unicodeScalars {
-                switch scalar {
-                case "\\": out += "\\\\"
-                case "\"": out += "\\\""
-                case "&": out += "&amp;"
-                case "\n", "\r": out += " "
-                default:
-                    if scalar.properties.generalCategory == .control { out += " " } else { out.unicodeScalars.append(scalar) }
-                }
-            }
-            return out
-        }.joined(separator: "\\n") + "\""
-    }
-
-    /// A tooltip showing `text` exactly. Graphviz expands `\N`, `\G` and the like
-    /// in tooltips after reading the string, so each backslash is written four
-    /// times (found by rendering: two show one in a label but expand in a tooltip).
-    public static func tooltip(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\\\\\"
-            case "\"": out += "\\\""
-            case "&": out += "&amp;"
-            case "\n", "\r": out += " "
-            default:
-                if scalar.properties.generalCategory == .control { out += " " } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
+        "\"" + lines.map { line in escape(line) { $0 == "\\" ? "\\\\" : $0 == "\"" ? "\\\"" : $0 == "&" ? "&amp;" : nil } }
+            .joined(separator: "\\n") + "\""
     }
 
     /// A label of one line.
     public static func label(_ text: String) -> String { label([text]) }
 
+    /// A tooltip showing `text` exactly.
+    public static func tooltip(_ text: String) -> String {
+        "\"" + escape(text) { $0 == "\\" ? "\\\\\\\\" : $0 == "\"" ? "\\\"" : $0 == "&" ? "&amp;" : nil } + "\""
+    }
+
     /// Text for inside an HTML-like label.
     public static func html(_ text: String) -> String {
+        escape(text) { scalar in
+            switch scalar {
+            case "&": return "&amp;"
+            case "<": return "&lt;"
+            case ">": return "&gt;"
+            case "\"": return "&quot;"
+            default: return nil
+            }
+        }
+    }
+
+    /// `text` with each scalar replaced as `replacement` says (`nil`: kept),
+    /// and line breaks and control characters turned into spaces.
+    private static func escape(_ text: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default:
-                if scalar.properties.generalCategory == .control { out += " " } else { out.unicodeScalars.append(scalar) }
+            if let replaced = replacement(scalar) {
+                out += replaced
+            } else if scalar.properties.generalCategory == .control {
+                out += " "
+            } else {
+                out.unicodeScalars.append(scalar)
             }
         }
         return out
