@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "SNACore", targets: ["SNACore"]),
         .library(name: "SNAIO", targets: ["SNAIO"]),
         .library(name: "SNAMaps", targets: ["SNAMaps"]),
+        .library(name: "SNAAssessments", targets: ["SNAAssessments"]),
         .library(name: "SNASynthetic", targets: ["SNASynthetic"]),
         .library(name: "SNACommands", targets: ["SNACommands"]),
         .executable(name: "snatool", targets: ["snatool"]),
@@ -29,13 +30,15 @@ let package = Package(
         ),
         // Network maps rendered in process through Graphviz.
         .target(name: "SNAMaps", dependencies: ["SNACore", "CGraphviz"]),
+        // Delivery chain analysis and other structured assessments; instruments are bundled data.
+        .target(name: "SNAAssessments", dependencies: ["SNACore", "SNAIO"], resources: [.process("Resources")]),
         // Seeded generators for the bundled datasets and for benchmarks.
         .target(name: "SNASynthetic", dependencies: ["SNACore", "SNAIO"]),
         // The implementations of every `snatool` command, importable and testable.
         .target(
             name: "SNACommands",
             dependencies: [
-                "SNACore", "SNAIO", "SNAMaps", "SNASynthetic",
+                "SNACore", "SNAIO", "SNAMaps", "SNAAssessments", "SNASynthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,12 +47,14 @@ let package = Package(
         // A small program that uses the library as another tool would.
         .executableTarget(name: "survey-summary", dependencies: ["SNACore", "SNAIO"], path: "Examples/SurveySummary"),
         .executableTarget(name: "gatekeepers", dependencies: ["SNACore", "SNAIO"], path: "Examples/Gatekeepers"),
+        .executableTarget(name: "dca-workshop", dependencies: ["SNAAssessments"], path: "Examples/DCAWorkshop"),
         // Timings of the library on bundled and generated surveys: docs/performance.md.
         .executableTarget(name: "snatool-bench", dependencies: ["SNACore", "SNAIO", "SNASynthetic"], path: "Benchmarks/snatool-bench"),
 
         .testTarget(name: "SNACoreTests", dependencies: ["SNACore"]),
         .testTarget(name: "SNAIOTests", dependencies: ["SNAIO", "SNACore"]),
         .testTarget(name: "SNAMapsTests", dependencies: ["SNAMaps", "SNACore", "SNAIO"]),
+        .testTarget(name: "SNAAssessmentsTests", dependencies: ["SNAAssessments", "SNAIO", "SNACore"]),
         .testTarget(name: "SNASyntheticTests", dependencies: ["SNASynthetic", "SNAIO", "SNACore"]),
         // Values computed by igraph, networkx and R sna (Tests/Reference, scripts/reference).
         .testTarget(name: "PeerReferenceTests", dependencies: ["SNACore", "SNAIO"]),

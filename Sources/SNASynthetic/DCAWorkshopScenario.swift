@@ -28,7 +28,7 @@ public struct DCAWorkshopScenario: Sendable {
         var means: [Double]
         var operationalGap: [String: Double]
         var participants: [(role: String, organisation: String, layer: Layer)]
-        var comments: [String: String]
+        var comments: [String: [String]]
     }
 
     static let outcomes: [Outcome] = [
@@ -53,9 +53,13 @@ public struct DCAWorkshopScenario: Sendable {
                 ("Health Trainer", "Bolton Primary Care Trust", .operational),
             ],
             comments: [
-                "funding": "Funding is year to year; nothing pooled across partners.",
-                "levers": "No shared incentive for schools to take part.",
-                "shared-plan": "Each partner has its own plan; no joint operational plan.",
+                "funding": ["Funding is year to year; nothing pooled across partners.", "Every project bids for its own money.",
+                            "We never know next year's budget until March."],
+                "levers": ["No shared incentive for schools to take part.", "Schools get nothing back for joining in.",
+                           "We rely on goodwill, not incentives."],
+                "shared-plan": ["Each partner has its own plan; no joint operational plan.", "Nobody has the whole picture of who does what.",
+                                "Plans are written separately and never joined up."],
+                "communication": ["Front-line staff hear about decisions late.", "Information does not reach the schools."],
             ]),
         Outcome(
             name: "Increase the number of affordable homes delivered (NI 155)",
@@ -78,8 +82,9 @@ public struct DCAWorkshopScenario: Sendable {
                 ("Land and Property Officer", "Bolton Council", .operational),
             ],
             comments: [
-                "risks": "No shared risk register across the development partners.",
-                "learning": "Schemes are not reviewed together once they are finished.",
+                "risks": ["No shared risk register across the development partners.", "Each landlord manages its own risks.",
+                          "When a site falls through nobody else knows until late."],
+                "learning": ["Schemes are not reviewed together once they are finished.", "We repeat the same mistakes on each site."],
             ]),
     ]
 
@@ -99,7 +104,7 @@ public struct DCAWorkshopScenario: Sendable {
                         ? "don't know"
                         : .integer(min(4, max(1, Int((mean + noise).rounded()))))
                     var comment = ""
-                    if let text = outcome.comments[key], participant.layer == .operational, random.chance(0.3) { comment = text }
+                    if let texts = outcome.comments[key], participant.layer == .operational, random.chance(0.3) { comment = random.pick(texts) }
                     table.append([.text(outcome.name), .text(name), .text(participant.organisation), .text(participant.layer.rawValue),
                                   .text(key), score, .text(comment)])
                 }

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct DCACommandTests {
+    @Test func scoreInEveryFormat() throws {
+        let text = try snatool("dca", "score", "datasets/dca/responses.csv")
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("The chain is weakest at: levers"))
+        #expect(text.stdout.contains("Heat map"))
+        let json = try JSON.parse(try snatool("dca", "score", "datasets/dca/responses.csv", "--format", "json").stdout)
+        let outcomes = try #require(json["outcomes"]?.array)
+        #expect(outcomes.count == 2)
+        let question = try #require(outcomes[0]["questions"]?.array?.first)
+        for key in ["id", "key", "text", "n", "mean", "median", "min", "max", "sd", "dont_know", "rating", "layer_means", "gap", "contested"] {
+            #expect(question[key] != nil, "\(key)")
+        }
+        #expect(outcomes[0]["priorities"]?.array?.count == 12)
+        let csv = try snatool("dca", "score", "datasets/dca/responses.csv", "--format", "csv", "--red-below", "1.5")
+        #expect(csv.stdout.split(separator: "\r\n").count == 1 + 24)
+    }
+
+    @Test func planFilesAndErrors() throws {
+        let scratch = Scratch()
+        for ext in ["md", "html", "csv"] {
+            let run = try snatool("dca", "plan", "datasets/dca/responses.csv", "--actions", "datasets/dca/agreed-actions.csv", "--top", "4",
+                                  "--date", "1 April 2009", "-o", scratch.path("plan.\(ext)"))
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(FileManager.default.fileExists(atPath: scratch.path("plan.\(ext)")))
+        }
+        let bad = scratch.write("bad.csv", "outcome,participant,question,score\nX,A,1,9\nX,A,14,1\n")
+        let run = try snatool("dca", "plan", bad, "-o", scratch.path("bad.html"))
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("bad.csv:2:4: error: not a score on the scale (value: \"9\")"))
+        #expect(run.stderr.contains("bad.csv:3:3: error: unknown question (value: \"14\")"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("bad.html")))
+        #expect(try snatool("dca", "plan", "datasets/dca/responses.csv", "-o", scratch.path("plan.docx")).status == 64)
+        let original = try String(contentsOf: repositoryRoot.appendingPathComponent("datasets/dca/responses.csv"), encoding: .utf8)
+        #expect(try snatool("dca", "plan", "datasets/dca/responses.csv", "-o", "datasets/dca/responses.csv").status == 73)
+        #expect(try String(contentsOf: repositoryRoot.appendingPathComponent("datasets/dca/responses.csv"), encoding: .utf8) == original)
+    }
+
+    @Test func templateAndCompare() throws {
+        let scratch = Scratch()
+        let people = scratch.write("people.csv", "participant,organisation,layer\n\"Director, PCT\",PCT,strategic\n")
+        #expect(try snatool("dca", "template", "--outcome", "Obesity", "--participants", people, "-o", scratch.path("sheet.csv")).status == 0)
+        #expect(try snatool("dca", "template", "--outcome", "Obesity", "-o", scratch.path("form.html")).status == 0)
+        let sheet = try String(contentsOfFile: scratch.path("sheet.csv"), encoding: .utf8)
+        #expect(sheet.contains("Obesity,\"Director, PCT\",PCT,strategic"))
+        let compare = try snatool("dca", "compare", "datasets/dca/responses.csv", "datasets/dca/responses.csv")
+        #expect(compare.status == 0)
+        #expect(compare.stdout.contains("Improved: none"))
+        let other = scratch.write("other.csv", "outcome,participant,question,score\nSomething else,A,1,2\n")
+        #expect(try snatool("dca", "compare", "datasets/dca/responses.csv", other).status == 65)
+    }
+}
