@@ -179,12 +179,17 @@ extension DCACommand {
 
 /// Writes a text file atomically, never over an input; prints why not and throws the exit status.
 func writeFile(_ text: String, to path: String, protecting inputs: [String]) throws {
+    try writeFile(Data(text.utf8), to: path, protecting: inputs)
+}
+
+/// Writes a file atomically, never over an input; prints why not and throws the exit status.
+func writeFile(_ data: Data, to path: String, protecting inputs: [String]) throws {
     let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
     if inputs.contains(where: { URL(fileURLWithPath: $0).resolvingSymlinksInPath().standardizedFileURL.path == resolved }) {
         printError("\(path): error: cannot write: it is one of the input files; choose another output")
         throw ExitStatus.cannotCreate
     }
-    do throws(OutputError) { try AtomicWriter.write(Data(text.utf8), to: path) } catch {
+    do throws(OutputError) { try AtomicWriter.write(data, to: path) } catch {
         printError(error.description)
         throw ExitStatus.cannotCreate
     }

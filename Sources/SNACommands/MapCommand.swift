@@ -140,15 +140,7 @@ func drawMap(analysis: PartnershipAnalysis, options: MapOptions, source: String,
         printError("snatool: error: \(error)")
         throw ExitStatus.internalError
     }
-    let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
-    if inputs.contains(where: { URL(fileURLWithPath: $0).resolvingSymlinksInPath().standardizedFileURL.path == resolved }) {
-        printError("\(path): error: cannot write: it is one of the input files; choose another output")
-        throw ExitStatus.cannotCreate
-    }
-    do throws(OutputError) { try AtomicWriter.write(data, to: path) } catch {
-        printError(error.description)
-        throw ExitStatus.cannotCreate
-    }
+    try writeFile(data, to: path, protecting: inputs)
 }
 
 extension LayoutEngine: ExpressibleByArgument {}
