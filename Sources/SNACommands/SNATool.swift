@@ -12,9 +12,10 @@ public struct SNATool: ParsableCommand {
         abstract: "Analyse how a public-service partnership works together.",
         discussion: """
             Reads partnership surveys (who is tied to whom in the themes work, innovation, \
-            expertise, informal, improvement, strategy and decision-making) and reports on the \
-            network. Exit status: 0 success, 64 usage error, 65 bad data, 66 missing input, \
-            73 cannot write output, 70 internal error.
+            expertise, informal, improvement, strategy and decision-making), finds the \
+            gatekeepers, weak links and gaps, draws network maps, and scores delivery chain \
+            workshops into action plans. Exit status: 0 success, 64 usage error, 65 bad data, \
+            66 missing input, 73 cannot write output, 70 internal error.
             """,
         version: version,
         subcommands: [Analyse.self, MapCommand.self, DCACommand.self, Generate.self]
