@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "SNAIO", targets: ["SNAIO"]),
         .library(name: "SNAMaps", targets: ["SNAMaps"]),
         .library(name: "SNAAssessments", targets: ["SNAAssessments"]),
+        .library(name: "SNAReports", targets: ["SNAReports"]),
         .library(name: "SNASynthetic", targets: ["SNASynthetic"]),
         .library(name: "SNACommands", targets: ["SNACommands"]),
         .executable(name: "snatool", targets: ["snatool"]),
@@ -32,13 +33,15 @@ let package = Package(
         .target(name: "SNAMaps", dependencies: ["SNACore", "CGraphviz"]),
         // Delivery chain analysis and other structured assessments; instruments are bundled data.
         .target(name: "SNAAssessments", dependencies: ["SNACore", "SNAIO"], resources: [.process("Resources")]),
+        // The HTML report for a partnership board.
+        .target(name: "SNAReports", dependencies: ["SNACore", "SNAIO", "SNAMaps", "SNAAssessments"]),
         // Seeded generators for the bundled datasets and for benchmarks.
         .target(name: "SNASynthetic", dependencies: ["SNACore", "SNAIO"]),
         // The implementations of every `snatool` command, importable and testable.
         .target(
             name: "SNACommands",
             dependencies: [
-                "SNACore", "SNAIO", "SNAMaps", "SNAAssessments", "SNASynthetic",
+                "SNACore", "SNAIO", "SNAMaps", "SNAAssessments", "SNAReports", "SNASynthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +58,7 @@ let package = Package(
         .testTarget(name: "SNAIOTests", dependencies: ["SNAIO", "SNACore"]),
         .testTarget(name: "SNAMapsTests", dependencies: ["SNAMaps", "SNACore", "SNAIO"]),
         .testTarget(name: "SNAAssessmentsTests", dependencies: ["SNAAssessments", "SNAIO", "SNACore"]),
+        .testTarget(name: "SNAReportsTests", dependencies: ["SNAReports", "SNAAssessments", "SNAIO", "SNACore"]),
         .testTarget(name: "SNASyntheticTests", dependencies: ["SNASynthetic", "SNAIO", "SNACore"]),
         // Values computed by igraph, networkx and R sna (Tests/Reference, scripts/reference).
         .testTarget(name: "PeerReferenceTests", dependencies: ["SNACore", "SNAIO"]),

@@ -83,6 +83,11 @@ public final class Graphviz: @unchecked Sendable {
         guard engines.contains(engineName) else {
             throw GraphvizError.layout(engine: engineName, message: "unknown layout engine; use one of: \(engines.joined(separator: ", "))")
         }
+        // Layouts draw on the C library's generators, which `start=` does not
+        // fully reset; reseeding them makes every render of the same graph the
+        // same, in one process as across processes.
+        srand48(1)
+        srand(1)
         guard snatool_gvLayout(context, graph, engineName) == 0 else {
             throw GraphvizError.layout(engine: engineName, message: lastError(default: "layout failed"))
         }

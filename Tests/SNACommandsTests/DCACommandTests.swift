@@ -53,3 +53,31 @@ import Testing
         #expect(try snatool("dca", "compare", "datasets/dca/responses.csv", other).status == 65)
     }
 }
+
+@Suite(.serialized) struct ReportCommandTests {
+    @Test func reportWithEverythingAndAnonymised() throws {
+        let scratch = Scratch()
+        let run = try snatool("report", "datasets/derbyshire/survey.csv", "--people", "datasets/derbyshire/partners.csv", "--group-by", "sector",
+                              "--dca", "datasets/dca/responses.csv", "--title", "Derbyshire <partnership>", "--date", "1 April 2009",
+                              "-o", scratch.path("report.html"))
+        #expect(run.status == 0, "\(run.stderr)")
+        let html = try String(contentsOfFile: scratch.path("report.html"), encoding: .utf8)
+        #expect(html.contains("<h1>Derbyshire &lt;partnership&gt;</h1>"))
+        #expect(html.contains("Learning and Skills Council Derbyshire"))
+        let anonymised = try snatool("report", "datasets/bolton/survey.csv", "--people", "datasets/bolton/people.csv", "--anonymise",
+                                     "-o", scratch.path("anonymous.html"))
+        #expect(anonymised.status == 0)
+        let text = try String(contentsOfFile: scratch.path("anonymous.html"), encoding: .utf8)
+        #expect(!text.contains("Partnership Chief Inspector"))
+        #expect(text.contains("Greater Manchester Police"))
+    }
+
+    @Test func badInputsLeaveNoReport() throws {
+        let scratch = Scratch()
+        let bad = scratch.write("bad.csv", "outcome,participant,question,score\nX,A,1,7\n")
+        let run = try snatool("report", "datasets/emon/MtSi/survey.csv", "--dca", bad, "-o", scratch.path("r.html"))
+        #expect(run.status == 65)
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("r.html")))
+        #expect(try snatool("report", "datasets/emon/MtSi/survey.csv", "-o", scratch.path("r.pdf")).status == 64)
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import SNAAssessments
+import SNACore
+import SNAIO
+import SNAReports
+
+/// `snatool report`: one HTML file for a partnership board.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write a self-contained HTML report for a partnership board: findings, maps, organisations, resilience, delivery chains.",
+        discussion: """
+            One file with everything inline (no network needed to view it), sortable tables, a \
+            print stylesheet. --anonymise replaces people's names with stable pseudonyms everywhere, \
+            maps included; organisations keep their names.
+            """
+    )
+
+    @OptionGroup var input: SurveyOptions
+
+    @Option(help: ArgumentHelp("A CSV of pairs of organisations (or sectors) that should work together.", valueName: "file"))
+    var expectedLinks: String?
+
+    @Option(help: ArgumentHelp("Delivery chain workshop scores to include.", valueName: "file"))
+    var dca: String?
+
+    @Flag(help: "Replace people's names with pseudonyms throughout.")
+    var anonymise = false
+
+    @Option(help: ArgumentHelp("The report's title.", valueName: "text"))
+    var title: String = "How the partnership works together"
+
+    @Option(help: ArgumentHelp("The date printed on the report (default: today).", valueName: "text"))
+    var date: String?
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The report: a .html file.", valueName: "file"))
+    var output: String
+
+    func validate() throws {
+        guard ["html", "htm"].contains(URL(fileURLWithPath: output).pathExtension.lowercased()) else {
+            throw ValidationError("-o: '\(output)' must end in .html")
+        }
+    }
+
+    func run() throws {
+        let survey = try input.load()
+        var options = ReportOptions()
+        options.title = title
+        options.groupBy = input.groupBy
+        options.anonymise = anonymise
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.dateFormat = "d MMMM yyyy"
+        options.date = date ?? formatter.string(from: Date())
+        if let expectedLinks {
+            do throws(InputError) { options.expectedLinks = try ExpectedLinksReader.read(path: expectedLinks, network: survey.network) } catch {
+                throw report(error)
+            }
+        }
+        if let dca {
+            do throws(InputError) { options.dca = DCAScores(responses: try DCAResponseReader.read(path: dca)) } catch { throw report(error) }
+        }
+        let document = PartnershipReport(network: survey.network, source: URL(fileURLWithPath: survey.file).lastPathComponent,
+                                         layout: survey.layout.rawValue, rows: survey.rows, options: options)
+        try writeFile(document.html, to: output, protecting: input.inputPaths + [expectedLinks, dca].compactMap { $0 })
+    }
+}

@@ -1,0 +1,300 @@
+import Foundation
+import SNAAssessments
+import SNACore
+import SNAIO
+import SNAMaps
+
+/// What goes into a report.
+public struct ReportOptions: Sendable {
+    /// The report's title.
+    public var title: String = "How the partnership works together"
+    /// The date printed on it.
+    public var date: String = ""
+    /// The attribute that groups people for brokerage.
+    public var groupBy: String = "organisation"
+    /// Pairs of organisations that should work together.
+    public var expectedLinks: [ExpectedLink] = []
+    /// Delivery chain workshop scores to include.
+    public var dca: DCAScores?
+    /// Replace people's names with pseudonyms throughout (organisations kept).
+    public var anonymise: Bool = false
+    /// Organisations whose response rate is below this get a caution.
+    public var lowResponse: Double = 0.6
+
+    /// Creates options with the defaults.
+    public init() {}
+}
+
+/// A self-contained HTML report of a partnership survey for a partnership
+/// board: findings first, then each theme with its map, the organisations,
+/// resilience, the delivery chain scores, and an appendix on method.
+///
+/// One file with everything inline (styles, maps as SVG, a small script that
+/// sorts tables); well-formed XHTML so it can be checked as XML; every name
+/// escaped; printable.
+public struct PartnershipReport: Sendable {
+    /// The HTML document.
+    public let html: String
+
+    /// Builds the report.
+    ///
+    /// - Parameters:
+    ///   - network: the survey's network (anonymised here when asked).
+    ///   - source: the survey file's name, for the report.
+    public init(network original: PartnershipNetwork, source: String, layout: String, rows: Int, options: ReportOptions) {
+        let network = options.anonymise ? original.anonymised().network : original
+        let analysis = PartnershipAnalysis(network: network, options: AnalysisOptions(groupBy: options.groupBy, expectedLinks: options.expectedLinks))
+        var sections: [(id: String, title: String, body: String)] = []
+        sections.append(("summary", "Summary", Self.summary(network: network, analysis: analysis, options: options)))
+        sections.append(("findings", "Key findings", Self.findings(analysis)))
+        if network.unit == .people {
+            sections.append(("response", "Who answered", Self.response(network: network, options: options)))
+        }
+        sections.append(("themes", "The network theme by theme", Self.themes(network: network, analysis: analysis, options: options)))
+        if network.unit == .people {
+            sections.append(("organisations", "Organisations", Self.organisations(network: network, analysis: analysis, options: options)))
+        }
+        sections.append(("overlap", "How the themes overlap", Self.overlap(network: network, analysis: analysis)))
+        sections.append(("resilience", "If these people left", Self.resilience(analysis: analysis, network: network)))
+        if let dca = options.dca { sections.append(("dca", "Delivery chains", Self.deliveryChains(dca))) }
+        sections.append(("appendix", "Appendix: data and method", Self.appendix(network: network, original: original, source: source, layout: layout, rows: rows, options: options)))
+
+        let e = Self.e
+        var body = "<header><h1>\(e(options.title))</h1><p class=\"meta\">\(e(source)) · \(network.people.count) \(network.unit == .people ? "people" : "organisations") · \(e(options.date))\(options.anonymise ? " · names replaced by pseudonyms" : "")</p>"
+        body += "<nav aria-label=\"Contents\"><ol>" + sections.map { "<li><a href=\"#\($0.id)\">\(e($0.title))</a></li>" }.joined() + "</ol></nav></header>\n<main>\n"
+        for section in sections {
+            body += "<section id=\"\(section.id)\"><h2>\(e(section.title))</h2>\n\(section.body)\n</section>\n"
+        }
+        body += "</main>\n<script>//<![CDATA[\n\(ReportStyle.script)\n//]]></script>\n"
+        html = ReportStyle.page(title: options.title, body: body)
+    }
+
+    static func e(_ text: String) -> String { HTMLText.escape(text) }
+    static func percent(_ value: Double) -> String { String(format: "%.0f%%", value * 100) }
+    static func number(_ value: Double?, places: Int = 3) -> String { ReportCharts.number(value, places: places) }
+
+    // MARK: Sections
+
+    static func summary(network: PartnershipNetwork, analysis: PartnershipAnalysis, options: ReportOptions) -> String {
+        let rate = network.responseRate
+        let unit = network.unit == .people ? "people" : "organisations"
+        var html = "<div class=\"figures\">"
+        html += figure("\(network.people.count)", network.unit == .people ? "people in the network" : "partner organisations")
+        if network.unit == .people { html += figure("\(network.organisations.count)", "organisations") }
+        html += figure(percent(rate.rate), "answered the survey (\(rate.respondents) of \(rate.people))")
+        html += figure("\(network.graph(.all).edgeCount)", "pairs tied in any theme")
+        html += "</div>"
+        html += "<p>The survey asked each respondent whom they are tied to in \(network.themes.isEmpty ? "one relation" : "\(network.themes.count) themes"). Everyone named is in the network, so \(unit) who did not answer still appear through the ties others named.</p>"
+        html += "<table class=\"sortable\"><caption>Size of each theme's network</caption><thead><tr><th scope=\"col\">Theme</th><th scope=\"col\">Active \(unit)</th><th scope=\"col\">Ties</th><th scope=\"col\">Density</th><th scope=\"col\">Reciprocity</th><th scope=\"col\">Isolated</th></tr></thead><tbody>"
+        for selection in analysis.selections {
+            let g = selection.summary.graph
+            html += "<tr><td>\(e(selection.label))</td><td>\(g.activeNodes)</td><td>\(g.ties)</td><td>\(number(g.density))</td><td>\(number(g.reciprocity))</td><td>\(g.isolates)</td></tr>"
+        }
+        html += "</tbody></table>"
+        if network.unit == .people {
+            let low = network.responseRatesByOrganisation.filter { $0.rate < options.lowResponse }
+            if !low.isEmpty {
+                html += "<p class=\"caution\"><strong>Caution:</strong> fewer than \(percent(options.lowResponse)) of the people of \(low.count == 1 ? "one organisation" : "\(low.count) organisations") answered (\(e(low.map { $0.group ?? "" }.joined(separator: ", ")))). Their ties are seen mostly through what others named; read their figures with care.</p>"
+            }
+        }
+        return html
+    }
+
+    static func response(network: PartnershipNetwork, options: ReportOptions) -> String {
+        var html = ""
+        do {
+            let rates = network.responseRatesByOrganisation.sorted { ($0.rate, $0.group ?? "") < ($1.rate, $1.group ?? "") }
+            html += "<table class=\"sortable\"><caption>Response by organisation, lowest first</caption><thead><tr><th scope=\"col\">Organisation</th><th scope=\"col\">People</th><th scope=\"col\">Answered</th><th scope=\"col\">Rate</th></tr></thead><tbody>"
+            for rate in rates {
+                let flag = rate.rate < options.lowResponse ? " <span class=\"flag\">low</span>" : ""
+                html += "<tr><td>\(e(rate.group ?? ""))</td><td>\(rate.people)</td><td>\(rate.respondents)</td><td data-sort=\"\(rate.rate)\">\(percent(rate.rate))\(flag)</td></tr>"
+            }
+            html += "</tbody></table>"
+        }
+        return html
+    }
+
+    static func figure(_ value: String, _ label: String) -> String {
+        "<div class=\"figure\"><span class=\"value\">\(e(value))</span><span class=\"label\">\(e(label))</span></div>"
+    }
+
+    static func findings(_ analysis: PartnershipAnalysis) -> String {
+        guard !analysis.findings.isEmpty else { return "<p>No finding passes the thresholds set (docs/findings.md).</p>" }
+        var html = "<p>What the network shows, most important first within each kind. Each finding gives the evidence behind it and a response the partnership might consider.</p>"
+        for kind in FindingKind.allCases {
+            let findings = analysis.findings.filter { $0.kind == kind }
+            guard let first = findings.first else { continue }
+            html += "<h3>\(e(kindTitle(kind))) (\(findings.count))</h3><p class=\"why\">\(e(kindExplanation(kind)))</p><ol class=\"findings\">"
+            for finding in findings {
+                html += "<li><p class=\"headline\">\(e(finding.headline))</p><p class=\"evidence\">\(e(finding.evidence))</p></li>"
+            }
+            html += "</ol><p class=\"response\"><strong>What to do:</strong> \(e(first.response))</p>"
+        }
+        return html
+    }
+
+    static func kindTitle(_ kind: FindingKind) -> String {
+        switch kind {
+        case .gatekeeper: return "Gatekeepers the partnership depends on"
+        case .weakLink: return "Weak links between partners"
+        case .missingLink: return "Partners who should work together but do not"
+        case .bridge: return "Bridges the partnership hangs on"
+        case .absentFromTheme: return "Partners absent from a theme"
+        case .isolatedPeople: return "Isolated"
+        }
+    }
+
+    static func kindExplanation(_ kind: FindingKind) -> String {
+        switch kind {
+        case .gatekeeper: return "People who control access to parts of the partnership: if they left, others would be cut off, or the links between organisations would thin sharply."
+        case .weakLink: return "Pairs of organisations with far fewer ties between them than their ties with everyone else would lead one to expect."
+        case .missingLink: return "Pairs named as partners who should work together, with no tie at all."
+        case .bridge: return "Single ties that alone hold a group of people to the rest of the network."
+        case .absentFromTheme: return "Organisations with no ties to other partners in a theme, although well connected in the others."
+        case .isolatedPeople: return "People with no ties in any theme."
+        }
+    }
+
+    static func map(_ network: PartnershipNetwork, selection: ThemeSelection, level: AnalysisLevel, options: ReportOptions, label: String) -> String {
+        let analysis = PartnershipAnalysis(network: network, options: AnalysisOptions(level: level, groupBy: options.groupBy, selections: [selection], expectedLinks: options.expectedLinks))
+        var mapOptions = MapOptions()
+        mapOptions.selection = selection
+        mapOptions.level = level
+        guard let map = try? NetworkMap(analysis: analysis, options: mapOptions, source: "survey"),
+              let svg = try? map.render(as: .svg) else {
+            return "<p class=\"caution\">The map could not be drawn.</p>"
+        }
+        return "<figure class=\"map\">\(ReportCharts.inline(svg: String(decoding: svg, as: UTF8.self), label: label))<figcaption>\(e(label)). Hover over a node for its name; the legend is under the map.</figcaption></figure>"
+    }
+
+    static func themes(network: PartnershipNetwork, analysis: PartnershipAnalysis, options: ReportOptions) -> String {
+        var html = "<p>Each theme is a network of its own over the same people. The map shows who named whom; the figures say how dense and how centralised it is; the table names the people it depends on most.</p>"
+        let names = analysis.nodeNames
+        for selection in analysis.selections {
+            let g = selection.summary.graph
+            html += "<section class=\"theme\" id=\"theme-\(e(selection.id))\"><h3>\(e(selection.label))</h3>"
+            html += map(network, selection: selection.selection, level: .people, options: options, label: "Map of \(selection.label.lowercased()) ties")
+            html += "<dl class=\"facts\">"
+            let facts: [(String, String)] = [
+                ("Active", "\(g.activeNodes) of \(g.nodes)"), ("Ties", "\(g.ties)"), ("Density", number(g.density)),
+                ("Reciprocity", number(g.reciprocity)), ("Components", "\(g.weakComponents) (largest \(g.largestWeakComponent))"),
+                ("Transitivity", number(selection.transitivity)), ("Mean distance", number(selection.distances.meanDistance, places: 2)),
+                ("Betweenness centralisation", number(selection.betweennessCentralisation)),
+            ]
+            for (term, value) in facts { html += "<div><dt>\(e(term))</dt><dd>\(e(value))</dd></div>" }
+            html += "</dl>"
+            let m = selection.metrics
+            let between = m.brokerage.raw.map { $0.total - $0[.coordinator] }
+            let top = names.indices.filter { m.paths.betweenness[$0] > 0 || m.cutPoints.removalImpact[$0] > 0 }
+                .sorted { (m.paths.betweenness[$0], names[$1]) > (m.paths.betweenness[$1], names[$0]) }.prefix(8)
+            if !top.isEmpty {
+                html += "<table class=\"sortable\"><caption>Who the \(e(selection.label.lowercased())) network depends on most</caption><thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Betweenness</th><th scope=\"col\">Removal impact</th><th scope=\"col\">Brokerage between groups</th><th scope=\"col\">Degree</th></tr></thead><tbody>"
+                for v in top {
+                    html += "<tr><td>\(e(names[v]))</td><td>\(number(m.paths.betweenness[v], places: 1))</td><td>\(number(m.cutPoints.removalImpact[v]))</td><td>\(Int(between[v]))</td><td>\(m.degree[v])</td></tr>"
+                }
+                html += "</tbody></table>"
+            }
+            html += "</section>"
+        }
+        return html
+    }
+
+    static func organisations(network: PartnershipNetwork, analysis: PartnershipAnalysis, options: ReportOptions) -> String {
+        guard let whole = analysis.selection(Theme.allID) else { return "" }
+        var html = "<p>The partnership seen as organisations: one node per organisation, sized by its people, with the ties between their people added up. Dashed orange lines are weak links.</p>"
+        html += map(network, selection: .all, level: .organisations, options: options, label: "Map of the organisations")
+        let blocks = whole.organisationBlocks
+        let order = blocks.groups.indices.filter { blocks.sizes[$0] > 0 }.sorted { blocks.sizes[$0] > blocks.sizes[$1] }
+        let names = order.map { blocks.groups[$0] }
+        let values = order.map { a in order.map { b -> Double? in blocks.density(a, b) } }
+        html += ReportCharts.heatMap(caption: "Density of ties from each organisation (row) to each (column), all themes: the share of possible person-to-person ties that exist",
+                                     rows: names, columns: names, columnAbbreviations: ReportCharts.abbreviations(names), values: values)
+        html += "<table class=\"sortable\"><caption>Ties inside and across each organisation's boundary (E-I index: -1 all inside, +1 all across)</caption><thead><tr><th scope=\"col\">Organisation</th><th scope=\"col\">People</th><th scope=\"col\">Ties inside</th><th scope=\"col\">Ties out</th><th scope=\"col\">Ties in</th><th scope=\"col\">E-I index</th></tr></thead><tbody>"
+        for g in order {
+            let external = blocks.externalTies(g)
+            html += "<tr><td>\(e(blocks.groups[g]))</td><td>\(blocks.sizes[g])</td><td>\(Int(blocks.internalTies(g)))</td><td>\(Int(external.out))</td><td>\(Int(external.in))</td><td>\(number(blocks.eiIndex(g), places: 2))</td></tr>"
+        }
+        html += "</tbody></table>"
+        html += "<p>E-I index of the whole partnership: \(number(blocks.networkEIIndex, places: 2)).</p>"
+        return html
+    }
+
+    static func overlap(network: PartnershipNetwork, analysis: PartnershipAnalysis) -> String {
+        guard network.themes.count > 1 else { return "<p>The survey asked about one relation, so there is no overlap to show.</p>" }
+        let labels = network.themes.map(\.label)
+        return "<p>How far the same ties appear in two themes (Jaccard similarity: ties in both over ties in either). High overlap means the themes run through the same relationships; low overlap means different people are relied on for different things.</p>"
+            + ReportCharts.heatMap(caption: "Overlap of the themes' ties", rows: labels, columns: labels, values: analysis.themeOverlap, scaleMax: 1)
+    }
+
+    static func resilience(analysis: PartnershipAnalysis, network: PartnershipNetwork) -> String {
+        guard let whole = analysis.selection(Theme.allID), !whole.resilience.isEmpty else {
+            return "<p>No single departure would disconnect anyone: the network of all themes has no cut-point.</p>"
+        }
+        let names = analysis.nodeNames
+        let points = whole.resilience.map { (label: names[$0.node], value: $0.connectivityLeft) }
+        var html = "<p>If the people whose departure would disconnect most others left one after another, this share of the pairs who can reach each other now would still be connected (all themes, ties in either direction).</p>"
+        html += "<figure>\(ReportCharts.resilience(points: points, title: "Pairs still connected as the most damaging departures happen one after another"))</figure>"
+        html += "<table><caption>The departures behind the chart</caption><thead><tr><th scope=\"col\">Step</th><th scope=\"col\">Who leaves</th><th scope=\"col\">Pairs disconnected by this departure</th><th scope=\"col\">Pairs still connected</th></tr></thead><tbody>"
+        for (index, step) in whole.resilience.enumerated() {
+            html += "<tr><td>\(index + 1)</td><td>\(e(names[step.node]))</td><td>\(percent(step.impact))</td><td>\(percent(step.connectivityLeft))</td></tr>"
+        }
+        return html + "</tbody></table>"
+    }
+
+    static func deliveryChains(_ scores: DCAScores) -> String {
+        var html = "<p>Delivery chain workshops: partners scored the twelve delivery chain questions from 1 (not in place) to 4 (fully in place) for each outcome. Lower is weaker; ratings: red below \(number(scores.instrument.rating.redBelow, places: 1)), amber below \(number(scores.instrument.rating.amberBelow, places: 1)), green otherwise.</p>"
+        html += "<div class=\"scroll\"><table class=\"heat wrap\"><caption>Mean score per question and outcome</caption><thead><tr><th scope=\"col\">Question</th>"
+        for outcome in scores.outcomes { html += "<th scope=\"col\">\(e(outcome.outcome))</th>" }
+        html += "</tr></thead><tbody>"
+        for question in scores.instrument.questions {
+            html += "<tr><th scope=\"row\">\(question.id). \(e(question.text))</th>"
+            for outcome in scores.outcomes {
+                let q = outcome.question(question.id)!
+                if let mean = q.mean, let rating = q.rating {
+                    html += "<td class=\"rag \(rating.rawValue)\">\(number(mean, places: 2)) <span class=\"word\">\(rating.rawValue)</span></td>"
+                } else {
+                    html += "<td class=\"empty\">–</td>"
+                }
+            }
+            html += "</tr>"
+        }
+        html += "</tbody></table></div>"
+        for outcome in scores.outcomes {
+            html += "<h3>\(e(outcome.outcome))</h3><p>\(outcome.participants.count) participants; overall \(number(outcome.overall, places: 2)) (\(outcome.overallRating?.rawValue ?? "–")). The chain is weakest at:</p><ol>"
+            for id in outcome.priorities.prefix(3) {
+                let q = outcome.question(id)!
+                html += "<li>\(e(q.question.text)) (mean \(number(q.mean, places: 2)), \(q.rating?.rawValue ?? "–"))</li>"
+            }
+            html += "</ol>"
+        }
+        return html
+    }
+
+    static func appendix(network: PartnershipNetwork, original: PartnershipNetwork, source: String, layout: String, rows: Int,
+                         options: ReportOptions) -> String {
+        var html = "<h3>Data</h3><p>Survey file \(e(source)), \(e(layout)) layout, \(rows) rows: \(network.people.count) \(network.unit == .people ? "people in \(network.organisations.count) organisations" : "organisations"), \(network.ties.count) ties, \(network.themes.isEmpty ? "one relation" : "themes: " + network.themes.map(\.label).joined(separator: ", ")).</p>"
+        if !original.warnings.isEmpty {
+            var codes: [String: Int] = [:]
+            for warning in original.warnings { codes[warning.code, default: 0] += 1 }
+            html += "<p>The import applied its rules \(original.warnings.count) time\(original.warnings.count == 1 ? "" : "s") (\(e(codes.keys.sorted().map { "\($0): \(codes[$0]!)" }.joined(separator: ", ")))); `snatool analyse` lists each.</p>"
+        }
+        if options.anonymise { html += "<p>People's names are replaced by pseudonyms (\"Person\" and a code that is the same for the same name in every report); organisations keep their names.</p>" }
+        html += "<h3>Method</h3><p>Ties are directed: the respondent named the contact. Each theme is analysed on its own and all themes together (a tie's weight is the number of themes it appears in). Path measures (betweenness, closeness, distances) and brokerage use the ties unweighted; degree, clustering, cores, cut-points and removal impact use ties in either direction. Every measure was checked against igraph, networkx and R's sna on the bundled data.</p>"
+        html += "<h3>Definitions</h3><dl class=\"definitions\">"
+        let definitions: [(String, String)] = [
+            ("Density", "The share of possible ties (ordered pairs) that exist."),
+            ("Reciprocity", "The share of ties that are returned."),
+            ("Betweenness", "How many shortest paths between other people pass through a person (Brandes' algorithm, ordered pairs)."),
+            ("Removal impact", "The share of connected pairs of other people that would lose their connection if the person left."),
+            ("Brokerage", "Gould and Fernandez's roles: how often a person links two others who are not tied to each other, by the groups involved (coordinator, itinerant, gatekeeper, representative, liaison)."),
+            ("Cut-point, bridge", "A person, or a single tie, whose removal splits the network."),
+            ("Transitivity", "The share of connected triples that are closed triangles."),
+            ("Centralisation", "How far the network is from a star (Freeman): 0 when all are equal, 1 when one person holds everything."),
+            ("E-I index", "Ties across organisations minus ties inside, over all ties (Krackhardt and Stern)."),
+            ("Weak link", "Two organisations with at most a quarter of the ties their ties with everyone else would lead one to expect."),
+        ]
+        for (term, definition) in definitions { html += "<dt>\(e(term))</dt><dd>\(e(definition))</dd>" }
+        html += "</dl><p>Full conventions: docs/metrics.md and docs/findings.md in snatool.</p>"
+        return html
+    }
+}

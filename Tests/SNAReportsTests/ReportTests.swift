@@ -1,0 +1,104 @@
+import Foundation
+import SNAAssessments
+import SNACore
+import SNAIO
+import Testing
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+@testable import SNAReports
+
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+func bolton() throws -> ImportedSurvey {
+    let root = repositoryRoot.appendingPathComponent("datasets/bolton")
+    return try SurveyImporter.load(path: root.appendingPathComponent("survey.csv").path,
+                                   options: .init(peoplePath: root.appendingPathComponent("people.csv").path))
+}
+
+func report(_ survey: ImportedSurvey, _ configure: (inout ReportOptions) -> Void = { _ in }) -> String {
+    var options = ReportOptions()
+    options.date = "1 April 2009"
+    configure(&options)
+    return PartnershipReport(network: survey.network, source: "survey.csv", layout: "long", rows: survey.rows, options: options).html
+}
+
+/// The report parsed as XML: it must be well-formed.
+func parse(_ html: String) throws -> XMLDocument {
+    try XMLDocument(data: Data(html.utf8))
+}
+
+@Suite struct ReportTests {
+    @Test func wellFormedWithEverySection() throws {
+        let survey = try bolton()
+        let dca = DCAScores(responses: try DCAResponseReader.read(path: repositoryRoot.appendingPathComponent("datasets/dca/responses.csv").path))
+        let html = report(survey) { $0.dca = dca }
+        let document = try parse(html)
+        let sections = try document.nodes(forXPath: "//*[local-name()='section']/@id").compactMap(\.stringValue)
+        for id in ["summary", "findings", "response", "themes", "organisations", "overlap", "resilience", "dca", "appendix"] {
+            #expect(sections.contains(id), "\(id)")
+        }
+        // A map per theme and all, and the organisation map, inline.
+        #expect(try document.nodes(forXPath: "//*[local-name()='figure'][@class='map']/*[local-name()='svg']").count == 9)
+        // Headings in order: one h1, then h2s, h3s under them.
+        let headings = try document.nodes(forXPath: "//*[local-name()='h1' or local-name()='h2' or local-name()='h3']").map { $0.name! }
+        #expect(headings.first == "h1" && headings.filter { $0 == "h1" }.count == 1)
+        #expect(headings[1] == "h2")
+        // Every table has a header row; every chart a text alternative.
+        for table in try document.nodes(forXPath: "//*[local-name()='table']") {
+            #expect(try table.nodes(forXPath: ".//*[local-name()='th']").count > 0)
+        }
+        #expect(try document.nodes(forXPath: "//*[local-name()='svg'][@class='chart']/*[local-name()='desc']").count == 1)
+        #expect(!html.contains("http://") || !html.contains("<link"))
+        #expect(!html.contains("src=\"http"))
+        #expect(html.contains("Gatekeepers the partnership depends on (9)"))
+        #expect(html.contains("Reduce childhood obesity (NI 56)"))
+    }
+
+    @Test func namesFromTheDataAreText() throws {
+        var builder = NetworkBuilder()
+        let hostile = ["<script>alert(1)</script>", "AT&T \"Ops\"", "O'Neil <b>x</b>"]
+        builder.addTie(from: hostile[0], organisation: "A & B <Ltd>", to: hostile[1], organisation: "C", theme: 0)
+        builder.addTie(from: hostile[1], organisation: "C", to: hostile[2], organisation: "C", theme: 0)
+        let network = try builder.build()
+        let html = PartnershipReport(network: network, source: "<x>.csv", layout: "long", rows: 2, options: ReportOptions()).html
+        _ = try parse(html)
+        #expect(!html.contains("<script>alert"))
+        #expect(!html.contains("<b>x</b>"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("A &amp; B &lt;Ltd&gt;"))
+    }
+
+    @Test func anonymisedReportHoldsNoPersonsName() throws {
+        let survey = try bolton()
+        let html = report(survey) { $0.anonymise = true }
+        _ = try parse(html)
+        // No person's name, and no role title without its pseudonym.
+        for person in survey.network.people {
+            #expect(!html.contains(HTMLText.escape(person.name)), "\(person.name)")
+            let role = person.name.components(separatedBy: ", ").first!
+            #expect(!html.contains(HTMLText.escape(role) + ","), "\(role)")
+        }
+        // Organisations are kept; pseudonyms are stable.
+        #expect(html.contains("Bolton Interfaith Council"))
+        #expect(html.contains("Person "))
+        #expect(report(survey) { $0.anonymise = true } == html)
+    }
+
+    @Test func pseudonymsAreStableAndDistinct() throws {
+        let survey = try bolton()
+        let (first, names) = survey.network.anonymised()
+        let (second, _) = survey.network.anonymised()
+        #expect(first.people.map(\.name) == second.people.map(\.name))
+        #expect(Set(first.people.map(\.name)).count == survey.network.people.count)
+        #expect(names.count == survey.network.people.count)
+        #expect(first.warnings.isEmpty)
+    }
+
+    @Test func lowResponseIsCautioned() throws {
+        let survey = try bolton()
+        let html = report(survey) { $0.lowResponse = 0.7 }
+        #expect(html.contains("Caution:"))
+        #expect(html.contains("Greater Manchester Probation Trust"))
+    }
+}
