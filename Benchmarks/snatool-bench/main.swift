@@ -35,6 +35,17 @@ func option(_ name: String) -> Int? {
     return Int(arguments[index + 1])
 }
 let runs = option("--runs") ?? 5
+
+// `--kernel N T`: time only betweenness on a generated survey of N people and T ties (for profilers).
+if let index = arguments.firstIndex(of: "--kernel"), index + 2 < arguments.count, let people = Int(arguments[index + 1]), let ties = Int(arguments[index + 2]) {
+    let survey = PartnershipScenario(seed: 1, people: people, ties: ties).survey()
+    var edges: [Digraph.Edge] = []
+    for link in survey.links { edges.append(.init(source: Int32(link.source), target: Int32(link.target))) }
+    let graph = Digraph(nodeCount: survey.members.count, edges: edges)
+    let seconds = Timer.median(runs) { _ = PathCentralities(graph) }
+    print("betweenness of \(graph.nodeCount) nodes, \(graph.edgeCount) edges: \(format(seconds))")
+    exit(0)
+}
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 var cases: [(name: String, survey: String, people: String, groupBy: String)] = [
     ("bolton", "datasets/bolton/survey.csv", "datasets/bolton/people.csv", "organisation"),

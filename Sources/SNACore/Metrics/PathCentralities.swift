@@ -119,65 +119,84 @@ public struct PathCentralities: Sendable, Equatable {
             distance = [Int32](repeating: -1, count: nodes)
             paths = [Double](repeating: 0, count: nodes)
             dependency = [Double](repeating: 0, count: nodes)
-            order = []
-            order.reserveCapacity(nodes)
+            order = [Int32](repeating: 0, count: max(nodes, 1))
         }
 
         mutating func run(from source: Int, in graph: Digraph, inToOut: [Int32], into partial: inout Partial) {
+            // Raw buffers: this loop runs V times over every edge, so bounds checks and
+            // copy-on-write checks would dominate it.
             let n = graph.nodeCount
-            order.removeAll(keepingCapacity: true)
-            distance[source] = 0
-            paths[source] = 1
-            order.append(Int32(source))
-            // Breadth-first search; `order` doubles as the queue.
-            var head = 0
-            var reachedDistance = 0
-            var inverseDistances = 0.0
-            while head < order.count {
-                let v = Int(order[head])
-                head += 1
-                let next = distance[v] + 1
-                for w32 in graph.successors(of: v) {
-                    let w = Int(w32)
-                    if distance[w] < 0 {
-                        distance[w] = next
-                        order.append(w32)
-                        reachedDistance += Int(next)
-                        inverseDistances += 1 / Double(next)
+            graph.outOffsets.withUnsafeBufferPointer { outOffsets in
+            graph.outTargets.withUnsafeBufferPointer { outTargets in
+            graph.inOffsets.withUnsafeBufferPointer { inOffsets in
+            graph.inSources.withUnsafeBufferPointer { inSources in
+            inToOut.withUnsafeBufferPointer { inToOut in
+            distance.withUnsafeMutableBufferPointer { distance in
+            paths.withUnsafeMutableBufferPointer { paths in
+            dependency.withUnsafeMutableBufferPointer { dependency in
+            order.withUnsafeMutableBufferPointer { order in
+            partial.betweenness.withUnsafeMutableBufferPointer { betweenness in
+            partial.edgeBetweenness.withUnsafeMutableBufferPointer { edgeBetweenness in
+                var count = 0
+                distance[source] = 0
+                paths[source] = 1
+                order[count] = Int32(source); count += 1
+                // Breadth-first search; `order` doubles as the queue.
+                var head = 0
+                var reachedDistance = 0
+                var inverseDistances = 0.0
+                while head < count {
+                    let v = Int(order[head])
+                    head += 1
+                    let next = distance[v] &+ 1
+                    let pathsV = paths[v]
+                    for position in Int(outOffsets[v])..<Int(outOffsets[v &+ 1]) {
+                        let w = Int(outTargets[position])
+                        let dw = distance[w]
+                        if dw < 0 {
+                            distance[w] = next
+                            order[count] = Int32(w); count += 1
+                            reachedDistance &+= Int(next)
+                            inverseDistances += 1 / Double(next)
+                            paths[w] = pathsV
+                        } else if dw == next {
+                            paths[w] += pathsV
+                        }
                     }
-                    if distance[w] == next { paths[w] += paths[v] }
                 }
-            }
-            let reached = order.count - 1
-            partial.reached[source] = reached
-            partial.totalDistance[source] = reachedDistance
-            partial.eccentricity[source] = order.last.map { Int(distance[Int($0)]) } ?? 0
-            if n > 1 {
-                partial.harmonic[source] = inverseDistances / Double(n - 1)
-                if reached > 0 {
-                    partial.closeness[source] = (Double(reached) / Double(reachedDistance)) * (Double(reached) / Double(n - 1))
+                let reached = count - 1
+                partial.reached[source] = reached
+                partial.totalDistance[source] = reachedDistance
+                partial.eccentricity[source] = Int(distance[Int(order[count - 1])])
+                if n > 1 {
+                    partial.harmonic[source] = inverseDistances / Double(n - 1)
+                    if reached > 0 {
+                        partial.closeness[source] = (Double(reached) / Double(reachedDistance)) * (Double(reached) / Double(n - 1))
+                    }
                 }
-            }
-            // Accumulate dependencies in order of decreasing distance.
-            for index in stride(from: order.count - 1, through: 0, by: -1) {
-                let w = Int(order[index])
-                let coefficient = (1 + dependency[w]) / paths[w]
-                let start = Int(graph.inOffsets[w]), end = Int(graph.inOffsets[w + 1])
-                for position in start..<end {
-                    let v = Int(graph.inSources[position])
-                    guard distance[v] >= 0, distance[v] == distance[w] - 1 else { continue }
-                    let share = paths[v] * coefficient
-                    dependency[v] += share
-                    partial.edgeBetweenness[Int(inToOut[position])] += share
+                // Accumulate dependencies in order of decreasing distance.
+                var index = count - 1
+                while index >= 0 {
+                    let w = Int(order[index])
+                    let coefficient = (1 + dependency[w]) / paths[w]
+                    let previous = distance[w] &- 1
+                    for position in Int(inOffsets[w])..<Int(inOffsets[w &+ 1]) {
+                        let v = Int(inSources[position])
+                        guard distance[v] == previous else { continue }
+                        let share = paths[v] * coefficient
+                        dependency[v] += share
+                        edgeBetweenness[Int(inToOut[position])] += share
+                    }
+                    if w != source { betweenness[w] += dependency[w] }
+                    index -= 1
                 }
-                if w != source { partial.betweenness[w] += dependency[w] }
-            }
-            for v32 in order {
-                let v = Int(v32)
-                distance[v] = -1
-                paths[v] = 0
-                dependency[v] = 0
-            }
+                for position in 0..<count {
+                    let v = Int(order[position])
+                    distance[v] = -1
+                    paths[v] = 0
+                    dependency[v] = 0
+                }
+            }}}}}}}}}}}
         }
     }
 }
