@@ -35,6 +35,7 @@ func option(_ name: String) -> Int? {
     return Int(arguments[index + 1])
 }
 let runs = option("--runs") ?? 5
+if let threads = option("--threads") { Parallel.maximumThreads = threads }
 
 // `--kernel N T`: time only betweenness on a generated survey of N people and T ties (for profilers).
 if let index = arguments.firstIndex(of: "--kernel"), index + 2 < arguments.count, let people = Int(arguments[index + 1]), let ties = Int(arguments[index + 2]) {
@@ -43,7 +44,7 @@ if let index = arguments.firstIndex(of: "--kernel"), index + 2 < arguments.count
     for link in survey.links { edges.append(.init(source: Int32(link.source), target: Int32(link.target))) }
     let graph = Digraph(nodeCount: survey.members.count, edges: edges)
     let seconds = Timer.median(runs) { _ = PathCentralities(graph) }
-    print("betweenness of \(graph.nodeCount) nodes, \(graph.edgeCount) edges: \(format(seconds))")
+    print("betweenness of \(graph.nodeCount) nodes, \(graph.edgeCount) edges, \(Parallel.maximumThreads) threads: \(format(seconds))")
     exit(0)
 }
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -45,6 +45,9 @@ struct Analyse: ParsableCommand {
     @Option(help: ArgumentHelp("Also draw maps into this folder: one SVG per theme, all themes, and the organisation level.", valueName: "dir"))
     var maps: String?
 
+    @Option(help: ArgumentHelp("Compute only these node metrics, comma-separated: \(NodeMetric.allCases.map(\.rawValue).joined(separator: ", ")). Skips findings and the organisation view; for one figure from a large network.", valueName: "list"))
+    var metrics: String?
+
     @Option(help: "Text: how many people to list per metric.")
     var top: Int = 5
 
@@ -52,6 +55,25 @@ struct Analyse: ParsableCommand {
 
     func validate() throws {
         guard top >= 0 else { throw ValidationError("--top must not be negative") }
+        _ = try selectedMetrics()
+        if metrics != nil && (maps != nil || expectedLinks != nil) {
+            throw ValidationError("--metrics computes node metrics only; it cannot be combined with --maps or --expected-links")
+        }
+    }
+
+    /// The metrics `--metrics` names, or `nil` for all.
+    func selectedMetrics() throws -> Set<NodeMetric>? {
+        guard let metrics else { return nil }
+        var result = Set<NodeMetric>()
+        for part in metrics.split(separator: ",") {
+            let key = NameKey.label(part).replacingOccurrences(of: " ", with: "-")
+            guard let metric = NodeMetric(rawValue: key) ?? NodeMetric.allCases.first(where: { $0.columns.contains(key.replacingOccurrences(of: "-", with: "_")) }) else {
+                throw ValidationError("--metrics: '\(part)' is not one of \(NodeMetric.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            result.insert(metric)
+        }
+        guard !result.isEmpty else { throw ValidationError("--metrics: name at least one metric") }
+        return result
     }
 
     func run() throws {
@@ -63,6 +85,10 @@ struct Analyse: ParsableCommand {
             do throws(InputError) { expected = try ExpectedLinksReader.read(path: expectedLinks, network: network) } catch {
                 throw report(error)
             }
+        }
+        if let wanted = try selectedMetrics() {
+            try runSelected(wanted, survey: survey, selections: selections ?? network.selections)
+            return
         }
         let options = AnalysisOptions(
             level: level, groupBy: input.groupBy, selections: selections, symmetrisation: symmetrise,
@@ -90,6 +116,66 @@ struct Analyse: ParsableCommand {
 }
 
 extension Analyse {
+    /// `--metrics`: only the node metrics asked for, per selection.
+    func runSelected(_ wanted: Set<NodeMetric>, survey: ImportedSurvey, selections: [ThemeSelection]) throws {
+        let network = survey.network
+        let names = network.nodeNames(level: level)
+        var groupIndex: [String: Int] = [:]
+        let groups = names.indices.map { node -> Int in
+            let name = level == .people ? (network.group(ofPerson: node, by: input.groupBy) ?? "(none)") : names[node]
+            if let index = groupIndex[name] { return index }
+            groupIndex[name] = groupIndex.count
+            return groupIndex.count - 1
+        }
+        var rows: [(theme: String, metrics: SelectedMetrics)] = []
+        for selection in selections {
+            let graph = PartnershipAnalysis.symmetrise(network.graph(selection, level: level), symmetrise)
+            rows.append((network.id(of: selection), SelectedMetrics(graph, groups: groups, metrics: wanted)))
+        }
+        let header = ["id", "theme"] + (rows.first?.metrics.columns.map(\.name) ?? [])
+        switch format {
+        case .json:
+            let people: [JSONValue] = rows.flatMap { row in
+                names.indices.map { v in
+                    JSONValue.object([("id", .string(names[v])), ("theme", .string(row.theme))]
+                                     + row.metrics.columns.map { ($0.name, JSONValue.number($0.values[v])) })
+                }
+            }
+            try writeStandardOutput(JSONValue.object([
+                ("schema_version", .int(AnalysisOutput.schemaVersion)),
+                ("metrics", .array(wanted.sorted { $0.rawValue < $1.rawValue }.map { .string($0.rawValue) })),
+                ("people", .array(people)),
+            ]).rendered())
+        case .csv, .text:
+            var writer = CSVWriter(header: header)
+            for row in rows {
+                for v in names.indices {
+                    writer.append([.text(names[v]), .text(row.theme)] + row.metrics.columns.map { .number($0.values[v]) })
+                }
+            }
+            if let out {
+                do throws(OutputError) { try AtomicWriter.write(files: [("people.csv", writer.output)], into: out, protecting: input.inputPaths) } catch {
+                    printError(error.description)
+                    throw ExitStatus.cannotCreate
+                }
+            }
+            if format == .csv {
+                try writeStandardOutput(writer.output)
+            } else {
+                var text = ""
+                for row in rows {
+                    for column in row.metrics.columns {
+                        let ranked = names.indices.filter { (column.values[$0] ?? 0) > 0 }.sorted { (column.values[$0] ?? 0, names[$1]) > (column.values[$1] ?? 0, names[$0]) }.prefix(top)
+                        guard !ranked.isEmpty else { continue }
+                        text += "\(row.theme): \(column.name)\n"
+                        for (rank, v) in ranked.enumerated() { text += "  \(rank + 1)  \(names[v])  \(String(format: "%.6g", column.values[v] ?? 0))\n" }
+                    }
+                }
+                try writeStandardOutput(text.isEmpty ? "No node has a non-zero value for these metrics.\n" : text)
+            }
+        }
+    }
+
     /// Writes one SVG per analysed theme (and `all`), and the organisation-level map.
     func drawMaps(analysis: PartnershipAnalysis, survey: ImportedSurvey, into folder: String) throws {
         let source = URL(fileURLWithPath: survey.file).lastPathComponent

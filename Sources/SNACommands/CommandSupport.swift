@@ -56,6 +56,9 @@ struct SurveyOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Force the survey layout instead of detecting it: long or wide.", valueName: "layout"))
     var layout: SurveyLayout?
 
+    @Option(help: ArgumentHelp("The most threads to compute with (default: all cores); results are the same with any number.", valueName: "n"))
+    var threads: Int?
+
     @Option(help: ArgumentHelp("Rows at the top of the survey that form its header: 3 for Qualtrics exports, 2 for SurveyMonkey; the extra rows are skipped.", valueName: "n"))
     var headerRows: Int = 1
 
@@ -73,6 +76,10 @@ struct SurveyOptions: ParsableArguments {
             }
         }
         guard headerRows >= 1 else { throw usageFailure("--header-rows must be at least 1") }
+        if let threads {
+            guard threads >= 1 else { throw usageFailure("--threads must be at least 1") }
+            Parallel.maximumThreads = threads
+        }
         let options = SurveyImportOptions(layout: layout, themes: themeSet, peoplePath: people, aliasesPath: aliases, headerRows: headerRows)
         let survey: ImportedSurvey
         do throws(InputError) { survey = try SurveyImporter.load(path: self.survey, options: options) } catch {

@@ -132,3 +132,22 @@ import Testing
         #expect(try JSON.parse(analysed.stdout)["network"]?["ties"]?.int == 3000)
     }
 }
+
+@Suite(.serialized) struct MetricsOptionTests {
+    @Test func onlyTheMetricsAskedForAndTheSameValues() throws {
+        let lean = try JSON.parse(try snatool("analyse", "datasets/emon/Texas/survey.csv", "--metrics", "betweenness", "--format", "json", "--threads", "1").stdout)
+        let full = try JSON.parse(try snatool("analyse", "datasets/emon/Texas/survey.csv", "--format", "json").stdout)
+        let leanPeople = try #require(lean["people"]?.array)
+        let fullPeople = try #require(full["people"]?.array)
+        #expect(leanPeople.count == fullPeople.count)
+        for (a, b) in zip(leanPeople, fullPeople) {
+            #expect(a["id"] == b["id"])
+            #expect(a["betweenness"] == b["betweenness"])
+            #expect(a["pagerank"] == nil)
+        }
+        let bad = try snatool("analyse", "datasets/emon/Texas/survey.csv", "--metrics", "fame")
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("'fame' is not one of degree"))
+        #expect(try snatool("analyse", "datasets/emon/Texas/survey.csv", "--threads", "0").status == 64)
+    }
+}

@@ -158,3 +158,34 @@ import Testing
         #expect(blocks.networkEIIndex == (2.0 - 1) / 3)
     }
 }
+
+@Suite struct ThreadingTests {
+    @Test func resultsAreIdenticalWithOneThreadOrMany() {
+        var random = SeededGenerator(seed: 18)
+        let g = MetricPropertyTests.randomGraph(&random, nodes: 300, edges: 1500)
+        let before = Parallel.maximumThreads
+        defer { Parallel.maximumThreads = before }
+        Parallel.maximumThreads = 1
+        let one = PathCentralities(g)
+        Parallel.maximumThreads = 4
+        let many = PathCentralities(g)
+        #expect(one == many)
+    }
+
+    @Test func selectedMetricsEqualTheFullOnes() {
+        var random = SeededGenerator(seed: 19)
+        let g = MetricPropertyTests.randomGraph(&random, nodes: 80, edges: 300)
+        let groups = (0..<80).map { $0 % 5 }
+        let full = NodeMetrics(g, groups: groups)
+        let selected = SelectedMetrics(g, groups: groups, metrics: Set(NodeMetric.allCases))
+        func column(_ name: String) -> [Double?] { selected.columns.first { $0.name == name }!.values }
+        #expect(column("betweenness") == full.paths.betweenness.map { Optional($0) })
+        #expect(column("pagerank") == full.pageRank.map { Optional($0) })
+        #expect(column("constraint") == full.structuralHoles.constraint)
+        #expect(column("core") == full.core.map { Optional(Double($0)) })
+        #expect(column("removal_impact") == full.cutPoints.removalImpact.map { Optional($0) })
+        #expect(column("brokerage_total") == full.brokerage.raw.map { Optional($0.total) })
+        #expect(selected.columns.count == NodeMetric.allCases.flatMap(\.columns).count)
+        #expect(SelectedMetrics(g, groups: groups, metrics: [.betweenness]).columns.map(\.name) == ["betweenness", "betweenness_normalised"])
+    }
+}

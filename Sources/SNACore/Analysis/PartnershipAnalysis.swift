@@ -95,7 +95,8 @@ public struct PartnershipAnalysis: Sendable {
         findings = FindingsBuilder(analysis: self).findings()
     }
 
-    static func symmetrise(_ graph: Digraph, _ how: Symmetrisation) -> Digraph {
+    /// `graph` made undirected as `how` says (unchanged for `.none`).
+    public static func symmetrise(_ graph: Digraph, _ how: Symmetrisation) -> Digraph {
         switch how {
         case .none: return graph
         case .either: return graph.symmetrised(keepingOnlyReciprocated: false)

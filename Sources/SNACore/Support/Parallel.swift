@@ -1,28 +1,61 @@
 import Dispatch
 import Foundation
 
-/// Runs independent work on all cores with a result that does not depend on
-/// how many cores there are.
+/// Runs independent work on several threads with a result that does not
+/// depend on how many threads there are.
 ///
 /// Work is split into a fixed number of stripes (item i goes to stripe
 /// i % stripes); each stripe runs on one thread with its own accumulator, and
 /// the stripes' results come back in stripe order, so a caller that combines
-/// them in that order gets the same floating-point sums on any machine.
+/// them in that order gets the same floating-point sums with any number of
+/// threads, on any machine.
 public enum Parallel {
-    /// The number of stripes: enough for 16 cores, small enough that one
+    /// The number of stripes: enough for 16 threads, small enough that one
     /// accumulator per stripe costs little memory.
     public static let stripes = 16
 
-    /// Calls `body(stripe)` for every stripe, in parallel, and returns the
-    /// results in stripe order.
+    /// The most threads striped work uses; all cores by default.
+    public static var maximumThreads: Int {
+        get { setting.value }
+        set { setting.value = max(1, newValue) }
+    }
+
+    private static let setting = LockedInt(ProcessInfo.processInfo.activeProcessorCount)
+
+    /// Calls `body(stripe)` for every stripe, on up to ``maximumThreads``
+    /// threads, and returns the results in stripe order.
     public static func stripes<Result: Sendable>(
         count: Int = stripes, _ body: @Sendable (Int) -> Result
     ) -> [Result] {
+        let workers = min(maximumThreads, count)
+        if workers <= 1 { return (0..<count).map(body) }
         let box = ResultBox<Result>(count: count)
-        DispatchQueue.concurrentPerform(iterations: count) { stripe in
-            box.set(stripe, body(stripe))
+        let next = LockedInt(0)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let stripe = next.take(below: count) { box.set(stripe, body(stripe)) }
         }
         return box.values
+    }
+}
+
+private final class LockedInt: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Int
+
+    init(_ value: Int) { stored = value }
+
+    var value: Int {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
+
+    /// The current value, then increments it; `nil` once it reaches `bound`.
+    func take(below bound: Int) -> Int? {
+        lock.withLock {
+            guard stored < bound else { return nil }
+            defer { stored += 1 }
+            return stored
+        }
     }
 }
 
