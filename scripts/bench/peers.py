@@ -323,6 +323,23 @@ def ensure_peer(tool: str, python: str, install: bool) -> tuple[str | None, str]
     return None, f"cannot install {dist} (pip exit {result.returncode}): {tail}"
 
 
+def busy_cores(interval: float = 0.5) -> float:
+    """Cores in use (by anything) over `interval` seconds, from /proc/stat; 0 where unavailable."""
+    def sample() -> tuple[int, int]:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+        idle = fields[3] + (fields[4] if len(fields) > 4 else 0)
+        return sum(fields[:8]), idle
+    try:
+        total0, idle0 = sample()
+        time.sleep(interval)
+        total1, idle1 = sample()
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    if total1 == total0:
+        return 0.0
+    return (1 - (idle1 - idle0) / (total1 - total0)) * (os.cpu_count() or 1)
+
+
 def kernel_seconds(doc: dict) -> float | None:
     """snatool's own betweenness time, if its JSON reports one (a `timings` object)."""
     timings = doc.get("timings") or doc.get("timing")
@@ -346,11 +363,13 @@ class Bench:
         self.problems: dict[str, str] = {}
         self.machine = machine_info()
         self.snatool_modes: dict = {}
+        self.load_before = busy_cores()
         self.started = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
 
     # ---- rows and output
 
     def add(self, row: dict) -> None:
+        row.setdefault("load", round(self.load_before, 2))
         self.rows.append(row)
         self.write()
 
@@ -398,7 +417,8 @@ class Bench:
         }
         (self.out / "results.json").write_text(json.dumps(doc, indent=2) + "\n")
         fields = ["size", "people", "ties", "nodes", "edges", "tool", "threads", "status", "seconds", "runs",
-                  "ratio_to_igraph", "max_diff", "max_diff_node", "check", "peak_mb", "kernel_seconds", "mode", "note"]
+                  "ratio_to_igraph", "max_diff", "max_diff_node", "check", "peak_mb", "kernel_seconds", "load", "mode",
+                  "note"]
         with open(self.out / "results.csv", "w", newline="") as f:
             writer = csv.DictWriter(f, fieldnames=fields, extrasaction="ignore")
             writer.writeheader()
@@ -410,6 +430,12 @@ class Bench:
                                              if row.get("seconds") is not None and base else "")
                 writer.writerow(record)
         (self.out / "table.txt").write_text(self.table() + "\n")
+
+    def note_load(self) -> None:
+        """Cores kept busy by other work during 0.5 s before a measurement (this script idles meanwhile)."""
+        self.load_before = busy_cores()
+        if self.load_before > 0.3:
+            log(f"  warning: {self.load_before:.2f} cores busy with other work before this run")
 
     # ---- comparison and estimates
 
@@ -484,6 +510,7 @@ class Bench:
             if (skipped := self.over_budget("snatool", threads, base)):
                 self.add(dict(skipped, mode=mode))
                 continue
+            self.note_load()
             log(f"  snatool threads={threads or 'auto'} x{repeats}: {' '.join(full[1:])}")
             output = self.out / "snatool.json"
             runs, peak, kernel = [], 0.0, None
@@ -525,6 +552,7 @@ class Bench:
             log("  snatool-bench: skipped (it generates with seed 1, --org-size 20, --within 0.6 only)")
             return
         cmd = [self.args.snatool_bench, "--people", str(people), "--ties", str(ties), "--runs", "1"]
+        self.note_load()
         log(f"  snatool-bench: {' '.join(cmd[1:])}")
         with tempfile.NamedTemporaryFile("w+") as out:
             run = run_timed(cmd, stdout_path=out.name, timeout=self.args.timeout)
@@ -550,6 +578,7 @@ class Bench:
         env = dict(os.environ)
         for var in ("OMP_NUM_THREADS", "RAYON_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
             env[var] = str(threads)
+        self.note_load()
         log(f"  {tool} threads={threads} x{repeats}")
         with tempfile.NamedTemporaryFile(suffix=".json") as result:
             cmd = [self.args.python, os.path.abspath(__file__), "worker", "--tool", tool,
@@ -642,6 +671,10 @@ class Bench:
         print()
         print(self.table())
         print(f"\nwritten: {self.out}/results.json, results.csv, table.txt")
+        busy = [r for r in self.rows if r["status"] == "ok" and r.get("load", 0) > 0.3]
+        if busy:
+            print(f"\nwarning: other work kept up to {max(r['load'] for r in busy):.2f} cores busy just before "
+                  f"{len(busy)} measurement(s) (column 'load' of results.csv): those times may be inflated")
         failed = [r for r in self.rows if str(r.get("check", "")).startswith("FAIL")]
         if failed:
             print(f"\n{len(failed)} value check(s) FAILED (tolerance {TOLERANCE:g} relative)")

@@ -71,6 +71,14 @@ public struct NetworkBuilder: Sendable {
         self.themeSet = themeSet
     }
 
+    /// Makes room for about `ties` ties, so that a large survey is read without
+    /// growing the tables again and again.
+    public mutating func reserveCapacity(ties: Int) {
+        self.ties.reserveCapacity(ties)
+        tieIndex.reserveCapacity(ties)
+        tieSources.reserveCapacity(ties)
+    }
+
     /// Whether an error has been recorded so far.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 

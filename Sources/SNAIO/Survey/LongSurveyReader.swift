@@ -24,6 +24,7 @@ enum LongSurveyReader {
                 "\(ignored.count == 1 ? "the column" : "columns") \(names) \(ignored.count == 1 ? "is not a survey column and was" : "are not survey columns and were") ignored",
                 fix: "put attributes of people in a people file (--people)"))
         }
+        builder.reserveCapacity(ties: table.records.count)
         for record in table.records {
             if SurveyImporter.skipRepeatedHeader(record, of: table, into: &builder) { continue }
             func cell(_ role: SurveyColumn) -> String? {
