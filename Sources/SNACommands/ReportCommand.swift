@@ -25,8 +25,11 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Delivery chain workshop scores to include.", valueName: "file"))
     var dca: String?
 
-    @Flag(help: "Replace people's names with pseudonyms throughout.")
+    @Flag(help: "Replace people's names with pseudonyms throughout (every node's name when the survey names no organisations).")
     var anonymise = false
+
+    @Option(help: ArgumentHelp("With --anonymise: a secret key that gives the same pseudonyms in every report made with it (default: a random key for this report).", valueName: "key"))
+    var pseudonymKey: String?
 
     @Option(help: ArgumentHelp("The report's title.", valueName: "text"))
     var title: String = "How the partnership works together"
@@ -41,6 +44,8 @@ struct ReportCommand: ParsableCommand {
         guard ["html", "htm"].contains(URL(fileURLWithPath: output).pathExtension.lowercased()) else {
             throw ValidationError("-o: '\(output)' must end in .html")
         }
+        guard !NameKey.cleaned(title).isEmpty else { throw ValidationError("--title must not be empty") }
+        if pseudonymKey != nil && !anonymise { throw ValidationError("--pseudonym-key goes with --anonymise") }
     }
 
     func run() throws {
@@ -49,6 +54,16 @@ struct ReportCommand: ParsableCommand {
         options.title = title
         options.groupBy = input.groupBy
         options.anonymise = anonymise
+        options.pseudonymKey = pseudonymKey
+        if anonymise {
+            let naming = survey.network.anonymised().organisationsNamingPeople
+            if !naming.isEmpty {
+                printError("snatool: warning: organisations keep their names, and these contain a person's name: \(naming.joined(separator: "; "))")
+            }
+            if survey.network.unit == .organisations {
+                printError("snatool: note: the survey names no organisations, so every node's name is replaced")
+            }
+        }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_GB")
         formatter.dateFormat = "d MMMM yyyy"

@@ -18,6 +18,9 @@ public struct ReportOptions: Sendable {
     public var dca: DCAScores?
     /// Replace people's names with pseudonyms throughout (organisations kept).
     public var anonymise: Bool = false
+    /// The key of the pseudonyms: the same key gives the same codes in every
+    /// report; `nil` draws a random key, so codes cannot be recomputed.
+    public var pseudonymKey: String?
     /// Organisations whose response rate is below this get a caution.
     public var lowResponse: Double = 0.6
 
@@ -42,7 +45,9 @@ public struct PartnershipReport: Sendable {
     ///   - network: the survey's network (anonymised here when asked).
     ///   - source: the survey file's name, for the report.
     public init(network original: PartnershipNetwork, source: String, layout: String, rows: Int, options: ReportOptions) {
-        let network = options.anonymise ? original.anonymised().network : original
+        let anonymised = options.anonymise
+            ? original.anonymised(with: options.pseudonymKey.map { Pseudonymiser(key: $0) } ?? Pseudonymiser()) : nil
+        let network = anonymised?.network ?? original
         let analysis = PartnershipAnalysis(network: network, options: AnalysisOptions(groupBy: options.groupBy, expectedLinks: options.expectedLinks))
         var sections: [(id: String, title: String, body: String)] = []
         sections.append(("summary", "Summary", Self.summary(network: network, analysis: analysis, options: options)))
@@ -57,7 +62,7 @@ public struct PartnershipReport: Sendable {
         sections.append(("overlap", "How the themes overlap", Self.overlap(network: network, analysis: analysis)))
         sections.append(("resilience", "If these people left", Self.resilience(analysis: analysis, network: network)))
         if let dca = options.dca { sections.append(("dca", "Delivery chains", Self.deliveryChains(dca))) }
-        sections.append(("appendix", "Appendix: data and method", Self.appendix(network: network, original: original, source: source, layout: layout, rows: rows, options: options)))
+        sections.append(("appendix", "Appendix: data and method", Self.appendix(network: network, original: original, source: source, layout: layout, rows: rows, options: options, anonymised: anonymised)))
 
         let e = Self.e
         var body = "<header><h1>\(e(options.title))</h1><p class=\"meta\">\(e(source)) · \(network.people.count) \(network.unit == .people ? "people" : "organisations") · \(e(options.date))\(options.anonymise ? " · names replaced by pseudonyms" : "")</p>"
@@ -271,14 +276,20 @@ public struct PartnershipReport: Sendable {
     }
 
     static func appendix(network: PartnershipNetwork, original: PartnershipNetwork, source: String, layout: String, rows: Int,
-                         options: ReportOptions) -> String {
+                         options: ReportOptions, anonymised: AnonymisedNetwork?) -> String {
         var html = "<h3>Data</h3><p>Survey file \(e(source)), \(e(layout)) layout, \(rows) rows: \(network.people.count) \(network.unit == .people ? "people in \(network.organisations.count) organisations" : "organisations"), \(network.ties.count) ties, \(network.themes.isEmpty ? "one relation" : "themes: " + network.themes.map(\.label).joined(separator: ", ")).</p>"
         if !original.warnings.isEmpty {
             var codes: [String: Int] = [:]
             for warning in original.warnings { codes[warning.code, default: 0] += 1 }
             html += "<p>The import applied its rules \(original.warnings.count) time\(original.warnings.count == 1 ? "" : "s") (\(e(codes.keys.sorted().map { "\($0): \(codes[$0]!)" }.joined(separator: ", ")))); `snatool analyse` lists each.</p>"
         }
-        if options.anonymise { html += "<p>People's names are replaced by pseudonyms (\"Person\" and a code that is the same for the same name in every report); organisations keep their names.</p>" }
+        if let anonymised {
+            if anonymised.renamedEveryNode {
+                html += "<p>The survey names no organisations, so its nodes may be people: every node's name is replaced by a pseudonym (\"Member\" and a code).</p>"
+            } else {
+                html += "<p>People's names are replaced by pseudonyms (\"Person\" and a code, the same for the same name throughout this report\(options.pseudonymKey == nil ? "" : " and in every report made with the same key")); organisations keep their names.</p>"
+            }
+        }
         html += "<h3>Method</h3><p>Ties are directed: the respondent named the contact. Each theme is analysed on its own and all themes together (a tie's weight is the number of themes it appears in). Path measures (betweenness, closeness, distances) and brokerage use the ties unweighted; degree, clustering, cores, cut-points and removal impact use ties in either direction. Every measure was checked against igraph, networkx and R's sna on the bundled data.</p>"
         html += "<h3>Definitions</h3><dl class=\"definitions\">"
         let definitions: [(String, String)] = [

@@ -50,9 +50,13 @@ What it does, in one run:
    which). With `--threads` in `analyse --help`, once per thread count, else
    once with snatool's default (all cores; marked 'auto'). If the JSON has a
    `timings` object with a betweenness/paths entry, it is reported as the
-   kernel time. --snatool-bench BIN adds the kernel time printed by the
-   package's snatool-bench (PathCentralities on the same generated survey,
-   all cores; no values, so no check).
+   kernel time. With --snatool-bench BIN (the entry point builds and passes
+   it unless --no-snatool-bench), rows 'snatool kernel' give the package's
+   `snatool-bench --kernel N T --runs R --threads k`: PathCentralities alone
+   (betweenness with closeness and harmonic closeness from the same
+   searches) on the same generated network, no start-up, import or output;
+   the median of R runs; no values, so its node and edge counts are checked
+   instead.
 5. Checks every tool's value per node (matched by name) against snatool's
    `people[].betweenness` for theme `all`: |a - b| / max(1, |b|) <= 1e-9.
 6. Prints size | tool | threads | seconds | ratio to igraph | max |diff| vs
@@ -79,6 +83,10 @@ its raw directed mode; no rescaling is applied to any of them):
 - The snatool row times a process and includes import and output; the peers
   time one call on a graph already in memory. The worker's peak memory
   includes the Python interpreter and the library.
+- Other processes on the machine inflate times: each row records
+  other_cores, the cores other processes kept busy on average during the
+  measured process (from /proc/stat minus the process's own CPU time), and
+  the run ends with a warning when any is above 0.2.
 - Deterministic: seeded generator, fixed node order, fixed thread counts;
   timings vary by a few per cent from run to run.
 """
@@ -88,9 +96,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime
-import importlib
 import json
-import math
 import os
 import platform
 import re
@@ -103,6 +109,7 @@ import time
 from pathlib import Path
 
 TOLERANCE = 1e-9
+BUSY = 0.2  # cores used by other processes during a measurement above which its time is flagged
 DEFAULT_SIZES = "1000:9000,5000:45000,20000:180000"
 QUICK_SIZES = "1000:9000"
 # tool -> (module, PyPI distribution)
@@ -188,14 +195,16 @@ def log(message: str) -> None:
 class Run:
     """A finished child process: wall seconds, exit code, peak memory."""
 
-    def __init__(self, seconds: float, code: int, peak_mb: float, timed_out: bool, stderr: str):
+    def __init__(self, seconds: float, code: int, peak_mb: float, timed_out: bool, stderr: str, others: float):
         self.seconds, self.code, self.peak_mb, self.timed_out, self.stderr = seconds, code, peak_mb, timed_out, stderr
+        self.others = others  # cores kept busy by other processes during the run, on average
 
 
 def run_timed(cmd: list[str], *, stdout_path: str | None = None, env: dict | None = None,
               timeout: float | None = None) -> Run:
     """Runs cmd, timing it wall clock, with its own peak RSS from wait4."""
     with tempfile.TemporaryFile() as err, open(stdout_path or os.devnull, "wb") as out:
+        busy_before = busy_seconds()
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env, stdin=subprocess.DEVNULL)
         timed_out = threading.Event()
@@ -209,12 +218,16 @@ def run_timed(cmd: list[str], *, stdout_path: str | None = None, env: dict | Non
             timer.start()
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
+        busy_after = busy_seconds()
         if timer:
             timer.cancel()
         proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         text = err.read().decode("utf-8", "replace")
-    return Run(seconds, proc.returncode, usage.ru_maxrss / 1024, timed_out.is_set(), text)
+    others = 0.0
+    if busy_before is not None and busy_after is not None and seconds > 0:
+        others = max(0.0, (busy_after - busy_before - usage.ru_utime - usage.ru_stime) / seconds)
+    return Run(seconds, proc.returncode, usage.ru_maxrss / 1024, timed_out.is_set(), text, others)
 
 
 def clean(name: str) -> str:
@@ -323,21 +336,14 @@ def ensure_peer(tool: str, python: str, install: bool) -> tuple[str | None, str]
     return None, f"cannot install {dist} (pip exit {result.returncode}): {tail}"
 
 
-def busy_cores(interval: float = 0.5) -> float:
-    """Cores in use (by anything) over `interval` seconds, from /proc/stat; 0 where unavailable."""
-    def sample() -> tuple[int, int]:
+def busy_seconds() -> float | None:
+    """CPU seconds spent busy by the whole machine since boot, from /proc/stat; None where unavailable."""
+    try:
         fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
         idle = fields[3] + (fields[4] if len(fields) > 4 else 0)
-        return sum(fields[:8]), idle
-    try:
-        total0, idle0 = sample()
-        time.sleep(interval)
-        total1, idle1 = sample()
+        return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
     except (OSError, ValueError, IndexError):
-        return 0.0
-    if total1 == total0:
-        return 0.0
-    return (1 - (idle1 - idle0) / (total1 - total0)) * (os.cpu_count() or 1)
+        return None
 
 
 def kernel_seconds(doc: dict) -> float | None:
@@ -363,13 +369,11 @@ class Bench:
         self.problems: dict[str, str] = {}
         self.machine = machine_info()
         self.snatool_modes: dict = {}
-        self.load_before = busy_cores()
         self.started = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
 
     # ---- rows and output
 
     def add(self, row: dict) -> None:
-        row.setdefault("load", round(self.load_before, 2))
         self.rows.append(row)
         self.write()
 
@@ -393,10 +397,15 @@ class Bench:
             ratio = f"{seconds / base:.2f}" if seconds is not None and base else "-"
             diff = row.get("max_diff")
             diff_text = "-" if diff is None else f"{diff:.1e}" + ("" if diff <= TOLERANCE else " FAIL")
+            if diff is None and str(row.get("check", "")).startswith("FAIL"):
+                diff_text = "FAIL"
+                note = f"{note}; {row['check']}".strip("; ")
             threads = row.get("threads")
             note = row.get("note", "")
             if row["status"] not in ("ok", "estimated"):
                 note = f"{row['status']}: {note}".strip(": ")
+            if (row.get("other_cores") or 0) > BUSY:
+                note = f"{note}; busy machine: {row['other_cores']:.1f} other cores".strip("; ")
             lines.append([row["size"], row["tool"], "auto" if threads is None else str(threads),
                           shown, ratio, diff_text, note])
         return lines
@@ -417,7 +426,7 @@ class Bench:
         }
         (self.out / "results.json").write_text(json.dumps(doc, indent=2) + "\n")
         fields = ["size", "people", "ties", "nodes", "edges", "tool", "threads", "status", "seconds", "runs",
-                  "ratio_to_igraph", "max_diff", "max_diff_node", "check", "peak_mb", "kernel_seconds", "load", "mode",
+                  "ratio_to_igraph", "max_diff", "max_diff_node", "check", "peak_mb", "kernel_seconds", "other_cores", "mode",
                   "note"]
         with open(self.out / "results.csv", "w", newline="") as f:
             writer = csv.DictWriter(f, fieldnames=fields, extrasaction="ignore")
@@ -431,12 +440,6 @@ class Bench:
                 writer.writerow(record)
         (self.out / "table.txt").write_text(self.table() + "\n")
 
-    def note_load(self) -> None:
-        """Cores kept busy by other work during 0.5 s before a measurement (this script idles meanwhile)."""
-        self.load_before = busy_cores()
-        if self.load_before > 0.3:
-            log(f"  warning: {self.load_before:.2f} cores busy with other work before this run")
-
     # ---- comparison and estimates
 
     def compare(self, names: list[str], values: list[float], reference: dict[str, float] | None) -> dict:
@@ -444,7 +447,7 @@ class Bench:
             return {"max_diff": None, "check": "n/a (no snatool values)"}
         if set(names) != set(reference):
             missing, extra = len(set(reference) - set(names)), len(set(names) - set(reference))
-            return {"max_diff": math.inf, "check": f"FAIL: node sets differ ({missing} missing, {extra} extra)"}
+            return {"max_diff": None, "check": f"FAIL: node sets differ ({missing} missing, {extra} extra)"}
         worst, worst_node = 0.0, None
         for name, value in zip(names, values):
             expected = reference[name]
@@ -510,10 +513,9 @@ class Bench:
             if (skipped := self.over_budget("snatool", threads, base)):
                 self.add(dict(skipped, mode=mode))
                 continue
-            self.note_load()
             log(f"  snatool threads={threads or 'auto'} x{repeats}: {' '.join(full[1:])}")
             output = self.out / "snatool.json"
-            runs, peak, kernel = [], 0.0, None
+            runs, peak, kernel, others = [], 0.0, None, 0.0
             failure = None
             for attempt in range(repeats):
                 run = run_timed(full, stdout_path=str(output), timeout=self.args.timeout)
@@ -523,10 +525,15 @@ class Bench:
                     break
                 runs.append(run.seconds)
                 peak = max(peak, run.peak_mb)
+                others = max(others, run.others)
                 if attempt == 0:
-                    doc = json.loads(output.read_text())
-                    kernel = kernel_seconds(doc)
-                    values = {p["id"]: float(p["betweenness"]) for p in doc["people"] if p.get("theme") == "all"}
+                    try:
+                        doc = json.loads(output.read_text())
+                        kernel = kernel_seconds(doc)
+                        values = {p["id"]: float(p["betweenness"]) for p in doc["people"] if p.get("theme") == "all"}
+                    except (ValueError, KeyError, TypeError) as error:
+                        failure = ("failed", f"cannot read its JSON (people[].id/theme/betweenness): {error!r}")
+                        break
             if failure:
                 self.add(dict(base, tool="snatool", threads=threads, status=failure[0], note=failure[1], mode=mode))
                 continue
@@ -534,41 +541,58 @@ class Bench:
             if reference is None:
                 reference = values
                 if set(values) != set(self.names):
-                    check = {"max_diff": math.inf,
+                    check = {"max_diff": None,
                              "check": f"FAIL: snatool has {len(values)} nodes, the graph built here {base['nodes']}"}
             else:
                 check = self.compare(list(values), list(values.values()), reference)
             note = mode + ("" if kernel is None else f"; kernel {kernel:.3f} s")
             self.add(dict(base, tool="snatool", threads=threads, status="ok", seconds=min(runs), runs=runs,
-                          peak_mb=round(peak, 1), kernel_seconds=kernel, mode=mode, note=note, **check))
+                          peak_mb=round(peak, 1), kernel_seconds=kernel, other_cores=round(others, 2),
+                          mode=mode, note=note, **check))
         output = self.out / "snatool.json"
         if output.exists():
             output.unlink()
         return reference
 
-    def run_snatool_bench(self, base: dict, people: int, ties: int, reference) -> None:
-        """Kernel time from the package's snatool-bench (same generator, seed 1, default org size/within)."""
+    def run_snatool_bench(self, base: dict, people: int, ties: int, repeats: int) -> None:
+        """Kernel time from `snatool-bench --kernel N T`: PathCentralities on the same generated network.
+
+        It generates with seed 1, --org-size 20 and --within 0.6 and builds the graph of all themes itself,
+        then reports the median of --runs; no values, so no check (its edge count is compared instead).
+        """
         if self.args.org_size != 20 or self.args.within != 0.6 or self.args.seed != 1:
             log("  snatool-bench: skipped (it generates with seed 1, --org-size 20, --within 0.6 only)")
             return
-        cmd = [self.args.snatool_bench, "--people", str(people), "--ties", str(ties), "--runs", "1"]
-        self.note_load()
-        log(f"  snatool-bench: {' '.join(cmd[1:])}")
-        with tempfile.NamedTemporaryFile("w+") as out:
-            run = run_timed(cmd, stdout_path=out.name, timeout=self.args.timeout)
-            text = Path(out.name).read_text()
-        line = next((l for l in text.splitlines() if l.startswith("generated")), None)
-        if run.code != 0 or line is None:
-            self.add(dict(base, tool="snatool-bench kernel", threads=None, status="failed",
-                          note=f"exit {run.code}: {run.stderr.strip()[-200:]}"))
-            return
-        # columns: name people ties import analysis betweenness ...
-        cells = re.findall(r"([\d.]+)\s*(ms|s)\b", line)
-        seconds = float(cells[2][0]) / (1000 if cells[2][1] == "ms" else 1)
-        self.add(dict(base, tool="snatool-bench kernel", threads=None, status="ok", seconds=seconds, runs=[seconds],
-                      mode="PathCentralities kernel (snatool-bench)",
-                      note="PathCentralities (also closeness, harmonic, edge betweenness); no values",
-                      max_diff=None, check="n/a"))
+        for threads in self.threads:
+            if (skipped := self.over_budget("snatool kernel", threads, base)):
+                self.add(skipped)
+                continue
+            cmd = [self.args.snatool_bench, "--kernel", str(people), str(ties), "--runs", str(repeats),
+                   "--threads", str(threads)]
+            log(f"  snatool-bench threads={threads}: {' '.join(cmd[1:])}")
+            with tempfile.NamedTemporaryFile("w+") as out:
+                run = run_timed(cmd, stdout_path=out.name, timeout=self.args.timeout)
+                text = Path(out.name).read_text()
+            # "betweenness of 5000 nodes, 42034 edges, 2 threads:   2.14 s"
+            match = re.search(r"of (\d+) nodes, (\d+) edges, (\d+) threads:\s*([\d.]+)\s*(ms|s)\b", text)
+            if run.code != 0 or not match:
+                status = "timeout" if run.timed_out else "failed"
+                self.add(dict(base, tool="snatool kernel", threads=threads, status=status,
+                              note=f"exit {run.code}: {(run.stderr or text).strip()[-200:]}"))
+                continue
+            nodes, edges, used = int(match[1]), int(match[2]), int(match[3])
+            seconds = float(match[4]) / (1000 if match[5] == "ms" else 1)
+            note = f"snatool-bench --kernel, median of {repeats}"
+            check = "n/a (no values)"
+            if (nodes, edges) != (base["nodes"], base["edges"]):
+                check = f"FAIL: graph differs ({nodes} nodes, {edges} edges)"
+                note += f"; its graph has {nodes} nodes, {edges} edges"
+            if used != threads:
+                note += f"; ran {used} threads"
+            self.add(dict(base, tool="snatool kernel", threads=threads, status="ok", seconds=seconds, runs=[seconds],
+                          peak_mb=round(run.peak_mb, 1), other_cores=round(run.others, 2),
+                          mode="snatool-bench --kernel", note=note,
+                          max_diff=None, check=check))
 
     def run_peer(self, tool: str, threads: int, base: dict, graph_path: Path, repeats: int,
                  reference) -> None:
@@ -578,7 +602,6 @@ class Bench:
         env = dict(os.environ)
         for var in ("OMP_NUM_THREADS", "RAYON_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
             env[var] = str(threads)
-        self.note_load()
         log(f"  {tool} threads={threads} x{repeats}")
         with tempfile.NamedTemporaryFile(suffix=".json") as result:
             cmd = [self.args.python, os.path.abspath(__file__), "worker", "--tool", tool,
@@ -597,7 +620,8 @@ class Bench:
             log(f"  warning: {tool} reports {doc['threads']} threads, asked {threads}")
         check = self.compare(self.names, doc["values"], reference)
         self.add(dict(base, tool=tool, threads=threads, status="ok", seconds=min(doc["times"]),
-                      runs=doc["times"], peak_mb=round(run.peak_mb, 1), note="", **check))
+                      runs=doc["times"], peak_mb=round(run.peak_mb, 1), other_cores=round(run.others, 2),
+                      note="", **check))
 
     def main(self) -> int:
         args = self.args
@@ -648,7 +672,7 @@ class Bench:
             if "snatool" not in skip:
                 reference = self.run_snatool(base, folder, repeats)
                 if args.snatool_bench:
-                    self.run_snatool_bench(base, people, ties, reference)
+                    self.run_snatool_bench(base, people, ties, repeats)
             for tool in tools:
                 for threads in ([1] if tool in SINGLE_THREADED else self.threads):
                     if tool == "networkx" and (people, ties) != smallest:
@@ -671,10 +695,11 @@ class Bench:
         print()
         print(self.table())
         print(f"\nwritten: {self.out}/results.json, results.csv, table.txt")
-        busy = [r for r in self.rows if r["status"] == "ok" and r.get("load", 0) > 0.3]
+        busy = [r for r in self.rows if r["status"] == "ok" and (r.get("other_cores") or 0) > BUSY]
         if busy:
-            print(f"\nwarning: other work kept up to {max(r['load'] for r in busy):.2f} cores busy just before "
-                  f"{len(busy)} measurement(s) (column 'load' of results.csv): those times may be inflated")
+            print(f"\nwarning: other processes kept on average up to {max(r['other_cores'] for r in busy):.2f} "
+                  f"cores busy during {len(busy)} measurement(s) (column other_cores of results.csv): "
+                  f"those times may be inflated; rerun on an idle machine")
         failed = [r for r in self.rows if str(r.get("check", "")).startswith("FAIL")]
         if failed:
             print(f"\n{len(failed)} value check(s) FAILED (tolerance {TOLERANCE:g} relative)")
@@ -696,7 +721,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--snatool", default=os.environ.get("SNATOOL", "snatool"),
                         help="the snatool binary (default: $SNATOOL, then snatool on PATH)")
     parser.add_argument("--snatool-bench", default=None, metavar="BIN",
-                        help="also report the kernel time printed by this snatool-bench binary")
+                        help="also time the kernel alone with this snatool-bench binary (--kernel N T)")
     parser.add_argument("--repo", default=None, help="the snatool checkout, for the commit in the versions")
     parser.add_argument("--sizes", default=DEFAULT_SIZES, help=f"people:ties,... (default {DEFAULT_SIZES})")
     parser.add_argument("--quick", action="store_true", help=f"sizes {QUICK_SIZES}, one run each")
