@@ -23,9 +23,9 @@ public struct DCAComparison: Sendable {
         /// Every question's change, in order.
         public var changes: [Change]
         /// Questions whose mean rose by at least ``DCAComparison/threshold``.
-        public var improved: [Change] { changes.filter { ($0.change ?? 0) >= DCAComparison.threshold }.sorted { $0.change! > $1.change! } }
+        public var improved: [Change] { changes.filter { ($0.change ?? 0) >= DCAComparison.threshold - 1e-9 }.sorted { $0.change! > $1.change! } }
         /// Questions whose mean fell by at least the threshold.
-        public var slipped: [Change] { changes.filter { ($0.change ?? 0) <= -DCAComparison.threshold }.sorted { $0.change! < $1.change! } }
+        public var slipped: [Change] { changes.filter { ($0.change ?? 0) <= -DCAComparison.threshold + 1e-9 }.sorted { $0.change! < $1.change! } }
     }
 
     /// A change smaller than this (in mean score) is treated as no change.

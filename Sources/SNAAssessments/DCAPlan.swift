@@ -88,7 +88,8 @@ public struct DCAPlan: Sendable {
     /// other question with an agreed action.
     func covered(_ outcome: OutcomeScore) -> [QuestionScore] {
         let agreed = Set(actions.filter { $0.outcome == outcome.outcome }.map(\.question))
-        return outcome.priorities.enumerated().filter { $0.offset < top || agreed.contains($0.element) }.map { outcome.question($0.element)! }
+        let scored = outcome.priorities.filter { outcome.question($0)?.mean != nil }
+        return scored.enumerated().filter { $0.offset < top || agreed.contains($0.element) }.map { outcome.question($0.element)! }
     }
 
     func agreed(_ outcome: OutcomeScore, _ question: Int) -> [AgreedAction] {
@@ -131,12 +132,12 @@ public struct DCAPlan: Sendable {
     public func markdown() -> String {
         var out = "# Delivery chain action plan\n\n\(date). \(instrument.title): \(instrument.questions.count) questions scored 1 (\(instrument.label(of: 1))) to 4 (\(instrument.label(of: 4))).\n"
         for outcome in scores.outcomes {
-            out += "\n## \(outcome.outcome)\n\n"
+            out += "\n## \(Self.cell(outcome.outcome))\n\n"
             out += "\(outcome.participants.count) participants. Overall \(DCAScoreOutput.decimal(outcome.overall)) (\(outcome.overallRating?.rawValue ?? "-")).\n\n"
             for (rank, q) in covered(outcome).enumerated() {
                 out += "### \(rank + 1). \(q.question.text) (\(q.rating?.rawValue.uppercased() ?? "NOT SCORED"))\n\n"
                 for line in evidence(q) { out += "- \(line)\n" }
-                for comment in groupedComments(q) { out += "- \"\(comment.text)\" (\(Self.attribution(comment.participants)))\n" }
+                for comment in groupedComments(q) { out += "- \"\(Self.cell(comment.text))\" (\(Self.cell(Self.attribution(comment.participants))))\n" }
                 out += "\nSuggested actions:\n\n"
                 for action in q.question.actions { out += "- \(action)\n" }
                 let agreed = agreed(outcome, q.question.id)
@@ -167,7 +168,12 @@ public struct DCAPlan: Sendable {
         actions.sorted { ($0.due ?? "~", $0.outcome, $0.question) < ($1.due ?? "~", $1.outcome, $1.question) }
     }
 
-    static func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+    /// Text for a Markdown table cell or line: `|` escaped, and `<`, `>`, `&` as
+    /// entities so that names are never read as HTML by a Markdown viewer.
+    static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "|", with: "\\|")
+    }
 
     // MARK: CSV
 
@@ -259,10 +265,15 @@ public struct DCAPlan: Sendable {
 
 /// Escaping and page scaffolding for snatool's HTML documents.
 public enum HTMLText {
-    /// Text escaped for HTML: `&`, `<`, `>`, `"` and `'`.
+    /// Text escaped for HTML: `&`, `<`, `>`, `"` and `'`; control characters
+    /// (which XML forbids) become spaces.
     public static func escape(_ text: String) -> String {
         var out = ""
         for character in text {
+            if character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) {
+                out += " "
+                continue
+            }
             switch character {
             case "&": out += "&amp;"
             case "<": out += "&lt;"

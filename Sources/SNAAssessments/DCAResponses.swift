@@ -151,12 +151,35 @@ public enum DCAResponseReader {
                                            "there are no question columns, and no question and score columns",
                                            fix: "use columns question and score (one row per answer), or q1 to q\(instrument.questions.count) (one row per participant)"))
             }
+            if let generic = column(commentSpellings) {
+                for record in table.records where cell(record, generic) != nil {
+                    problems.append(Diagnostic(.error, code: "dca.unplaced-comment", at: table.location(line: record.line, column: generic + 1),
+                                               "this comment is not tied to a question", value: cell(record, generic) ?? "",
+                                               fix: "move it to the comment column of its question (comment_q1 ... comment_q\(instrument.questions.count))"))
+                }
+            }
             for record in table.records {
                 for (index, question) in questionColumns {
                     guard let raw = cell(record, index) else { continue }
                     add(record, question: question, raw: raw, rawColumn: index, comment: cell(record, commentColumns[question.id]))
                 }
             }
+        }
+        // One layer per participant and outcome: given on any row, it holds for all their rows.
+        var layers: [String: (layer: Layer, line: Int)] = [:]
+        for response in responses {
+            guard let layer = response.layer else { continue }
+            let key = NameKey.key(response.outcome) + "\u{1F}" + NameKey.key(response.participant)
+            if let known = layers[key], known.layer != layer {
+                problems.append(Diagnostic(.error, code: "dca.layer-conflict", at: response.location,
+                                           "'\(response.participant)' is \(layer.rawValue) here but \(known.layer.rawValue) on line \(known.line)",
+                                           fix: "give each participant one layer"))
+            } else if layers[key] == nil {
+                layers[key] = (layer, response.location?.line ?? 0)
+            }
+        }
+        for index in responses.indices where responses[index].layer == nil {
+            responses[index].layer = layers[NameKey.key(responses[index].outcome) + "\u{1F}" + NameKey.key(responses[index].participant)]?.layer
         }
         if !problems.isEmpty { throw InputError(.badData, problems) }
         if responses.isEmpty {

@@ -43,11 +43,11 @@ public struct DCAScoreOutput: Sendable {
                 ])
             }
             out += "Questions, weakest first:\n" + table.rendered(indent: "  ")
-            let weakest = outcome.priorities.prefix(3).compactMap { outcome.question($0) }.filter { $0.rating != .green }
+            let weakest = outcome.weakest(3)
             if !weakest.isEmpty {
                 out += "  The chain is weakest at: " + weakest.map { "\($0.question.key) (\(Self.decimal($0.mean)))" }.joined(separator: ", ") + ".\n"
             }
-            let gaps = outcome.questions.filter { ($0.gap ?? 0) >= 0.75 }.map(\.question.key)
+            let gaps = outcome.questions.filter { ($0.gap ?? 0) >= DCAScores.notableGap }.map(\.question.key)
             if !gaps.isEmpty { out += "  Operational staff score these well below strategic leads: \(gaps.joined(separator: ", ")).\n" }
             out += "\n"
         }

@@ -52,6 +52,11 @@ public struct OutcomeScore: Sendable {
 
     /// The score of a question.
     public func question(_ id: Int) -> QuestionScore? { questions.first { $0.question.id == id } }
+
+    /// The weakest links: scored questions that are not green, weakest first, at most `count`.
+    public func weakest(_ count: Int) -> [QuestionScore] {
+        Array(priorities.compactMap(question).filter { $0.rating != nil && $0.rating != .green }.prefix(count))
+    }
 }
 
 /// Delivery chain scores: every outcome's questions with their statistics,
@@ -71,6 +76,9 @@ public struct DCAScores: Sendable {
         guard let low = scale.min(), let high = scale.max() else { return false }
         return (deviation ?? 0) >= contestedDeviation || (scores.contains(low) && scores.contains(high))
     }
+
+    /// A gap (strategic minus operational mean) this large is pointed out in the text output.
+    public static let notableGap = 0.75
 
     /// The instrument scored.
     public var instrument: Instrument

@@ -47,11 +47,12 @@ public struct DCATemplate: Sendable {
 
     /// The scoring sheet as CSV: one row per participant (15 blank rows without a list).
     public func csv() -> String {
-        var writer = CSVWriter(header: ["outcome", "participant", "organisation", "layer"] + instrument.questions.map { "q\($0.id)" } + ["comment"])
+        var writer = CSVWriter(header: ["outcome", "participant", "organisation", "layer"] + instrument.questions.map { "q\($0.id)" }
+                               + instrument.questions.map { "comment_q\($0.id)" })
         let rows = participants.isEmpty ? (0..<15).map { _ in Participant(name: "", organisation: nil, layer: nil) } : participants
         for person in rows {
             writer.append([.text(outcome), .text(person.name), .text(person.organisation ?? ""), .text(person.layer?.rawValue ?? "")]
-                          + instrument.questions.map { _ in "" } + [""])
+                          + instrument.questions.map { _ in "" } + instrument.questions.map { _ in "" })
         }
         return writer.output
     }

@@ -33,8 +33,8 @@ struct MapCommand: ParsableCommand {
     @Option(help: "With --ego: how many steps out to draw.")
     var radius: Int = 1
 
-    @Option(help: "Layout engine: sfdp, neato, fdp, dot, circo or twopi.")
-    var engine: LayoutEngine = .sfdp
+    @Option(help: "Layout engine: sfdp, neato, fdp, dot, circo or twopi (default: neato up to 1,000 nodes, sfdp above).")
+    var engine: LayoutEngine?
 
     @Option(name: [.customLong("colour-by"), .customLong("color-by")], help: ArgumentHelp("The attribute that colours nodes (default: organisation; sector for organisation maps when known).", valueName: "attribute"))
     var colourBy: String?
@@ -48,7 +48,7 @@ struct MapCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Draw a box around each value of this attribute (uses fdp or dot).", valueName: "attribute"))
     var clusterBy: String?
 
-    @Option(help: ArgumentHelp("Which nodes to label: all, none, or 'top N' (default: all up to 60 nodes, else top 25).", valueName: "labels"))
+    @Option(help: ArgumentHelp("Which nodes to label: all, none, or 'top N' (default: all up to 60 nodes, else the top 20).", valueName: "labels"))
     var labels: String?
 
     @Option(help: "The layout seed.")
@@ -65,6 +65,7 @@ struct MapCommand: ParsableCommand {
             throw ValidationError("-o: '\(output)' must end in .svg, .png, .pdf or .dot")
         }
         guard radius >= 0 else { throw ValidationError("--radius must not be negative") }
+        if radius != 1 && ego == nil { throw ValidationError("--radius goes with --ego") }
         _ = try parsedLabels()
         _ = try parsedHighlights()
     }
@@ -76,7 +77,7 @@ struct MapCommand: ParsableCommand {
         case "all": return .all
         case "none": return MapLabels.none
         case "top":
-            if words.count == 2, let n = Int(words[1]), n >= 0 { return .top(n) }
+            if words.count == 2, let n = Int(words[1]), n >= 0, !labels.contains("-") { return .top(n) }
         default:
             if words.count == 1, let n = Int(words[0]), n >= 0 { return .top(n) }
         }
@@ -99,6 +100,9 @@ struct MapCommand: ParsableCommand {
     func run() throws {
         let survey = try input.load()
         let network = survey.network
+        if !network.warnings.isEmpty {
+            printError("snatool: \(network.warnings.count) import warning\(network.warnings.count == 1 ? "" : "s"); snatool analyse lists them")
+        }
         let selection = try resolveTheme(theme, in: network)
         var options = MapOptions()
         options.selection = selection

@@ -44,6 +44,9 @@ public enum DOTText {
             case "<": return "&lt;"
             case ">": return "&gt;"
             case "\"": return "&quot;"
+            // Graphviz expands \G, \N, \E in HTML-like labels too, after decoding
+            // entities; a doubled backslash is what shows one.
+            case "\\": return "\\\\"
             default: return nil
             }
         }

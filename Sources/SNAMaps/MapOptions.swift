@@ -39,8 +39,12 @@ public struct MapOptions: Sendable {
     public var ego: String?
     /// The neighbourhood's radius in steps (either direction).
     public var radius: Int = 1
-    /// The layout engine.
-    public var engine: LayoutEngine = .sfdp
+    /// The layout engine; `nil` chooses: neato (deterministic) up to
+    /// ``MapOptions/neatoLimit`` nodes, sfdp (scales further) above.
+    public var engine: LayoutEngine?
+
+    /// The most nodes the automatic choice lays out with neato.
+    public static let neatoLimit = 1000
     /// The attribute that colours nodes; `nil`: organisation for people,
     /// sector (when known) for organisations.
     public var colourBy: String?

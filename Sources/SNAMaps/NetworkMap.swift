@@ -93,7 +93,7 @@ public struct NetworkMap: Sendable {
         let isolated = (0..<graph.nodeCount).map { graph.inDegree(of: $0) + graph.outDegree(of: $0) == 0 }
         // On a theme's map: nodes with no tie in the theme though well connected in the others.
         var absent = Set<Int>()
-        if options.highlights.contains(.isolates), options.selection != .all {
+        if options.highlights.contains(.isolates), options.selection != .all, !nodesArePeople {
             let whole = network.graph(.all, level: options.level)
             let degrees = (0..<whole.nodeCount).map { whole.inDegree(of: $0) + whole.outDegree(of: $0) }
             let sorted = degrees.sorted()
@@ -118,7 +118,7 @@ public struct NetworkMap: Sendable {
         if let egoNode { labelled.insert(egoNode) }
 
         // Engine: clusters need fdp or dot.
-        var engine = options.engine
+        var engine = options.engine ?? (count <= MapOptions.neatoLimit ? .neato : .sfdp)
         if options.clusterBy != nil, ![.fdp, .dot].contains(engine) {
             notes.append("--cluster-by needs the fdp or dot engine; drawing with fdp instead of \(engine.rawValue)")
             engine = .fdp
@@ -129,7 +129,9 @@ public struct NetworkMap: Sendable {
         let title = options.title ?? Self.title(network: network, selection: selection, level: options.level, ego: egoNode.map { names[$0] },
                                                   radius: options.radius, source: source, nodes: count)
         out += "  graph [fontname=\"DejaVu Sans\", fontsize=11, outputorder=edgesfirst, overlap=prism, overlap_scaling=-4, "
-        out += "sep=\"+14\", K=1.1, repulsiveforce=1.6, splines=false, pack=true, packmode=\"array_u\", start=\(options.seed), labelloc=b, labeljust=l, "
+        // Packing disconnected parts crashes Graphviz 2.43's dot layout with clusters (a use-after-free), so only force layouts pack.
+        let pack = engine == .dot || options.clusterBy != nil ? "" : "pack=true, packmode=\"array_u\", "
+        out += "sep=\"+14\", K=1.1, repulsiveforce=1.6, splines=false, \(pack)start=\(options.seed), labelloc=b, labeljust=l, "
         out += "forcelabels=true, pad=0.3, bgcolor=white];\n"
         out += "  node [shape=circle, fixedsize=true, style=filled, fontname=\"DejaVu Sans\", fontsize=9, color=\"#555555\", penwidth=0.8, label=\"\"];\n"
         out += "  edge [arrowsize=0.45, color=\"\(Palette.tie)\", penwidth=0.6];\n"
@@ -186,6 +188,7 @@ public struct NetworkMap: Sendable {
         if dense { out += "  edge [color=\"\(Palette.faintTie)\", penwidth=0.35];\n" }
         let maxWeight = graph.outWeights.max() ?? 1
         var edges = 0
+        var bridgesDrawn = false
         for v in 0..<graph.nodeCount where included[v] {
             for position in Int(graph.outOffsets[v])..<Int(graph.outOffsets[v + 1]) {
                 let w = Int(graph.outTargets[position])
@@ -201,6 +204,7 @@ public struct NetworkMap: Sendable {
                 if reciprocated { attributes.append("dir=both") }
                 let isBridge = bridges.contains([names[v], names[w]])
                 if isBridge {
+                    bridgesDrawn = true
                     attributes += ["color=\"\(Palette.bridge)\"", "penwidth=3"]
                 } else {
                     let scale = options.level == .organisations || network.unit == .organisations && maxWeight > 4
@@ -223,7 +227,7 @@ public struct NetworkMap: Sendable {
                 out += "  \("n\(a)") -> \("n\(b)") [dir=none, style=dashed, color=\"\(Palette.weakLink)\", penwidth=\(dense ? 4 : 2.5), constraint=false];\n"
             }
         }
-        out += "  label=<\(Self.legend(title: title, colouring: colouring, colourBy: colourBy, metric: metric, combined: combined, network: network, gatekeepers: gatekeepers.isEmpty ? 0 : names.indices.filter { included[$0] && gatekeepers.contains(names[$0]) }.count, showLinks: showLinks, weakLinksShown: !nodesArePeople && !weakLinks.isEmpty, bridges: !bridges.isEmpty, isolates: options.highlights.contains(.isolates) && names.indices.contains { included[$0] && isolated[$0] }, absent: absent.count, themeLabel: selection.label.lowercased(), labelMode: labelMode, nodes: count, dense: dense))>;\n"
+        out += "  label=<\(Self.legend(title: title, colouring: colouring, colourBy: colourBy, metric: metric, combined: combined, network: network, gatekeepers: gatekeepers.isEmpty ? 0 : names.indices.filter { included[$0] && gatekeepers.contains(names[$0]) }.count, showLinks: showLinks, weakLinksShown: !nodesArePeople && !weakLinks.isEmpty, bridges: bridgesDrawn, isolates: options.highlights.contains(.isolates) && names.indices.contains { included[$0] && isolated[$0] }, absent: absent.count, themeLabel: selection.label.lowercased(), labelMode: labelMode, nodes: count, dense: dense, edgesDrawn: edges))>;\n"
         out += "}\n"
         self.dot = out
         self.engine = engine
@@ -326,7 +330,7 @@ public struct NetworkMap: Sendable {
 
     static func legend(title: String, colouring: GroupColouring, colourBy: String, metric: MapSizeMetric, combined: Bool,
                        network: PartnershipNetwork, gatekeepers: Int, showLinks: Bool, weakLinksShown: Bool, bridges: Bool,
-                       isolates: Bool, absent: Int, themeLabel: String, labelMode: MapLabels, nodes: Int, dense: Bool) -> String {
+                       isolates: Bool, absent: Int, themeLabel: String, labelMode: MapLabels, nodes: Int, dense: Bool, edgesDrawn: Int) -> String {
         var rows = "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"14\"><B>\(DOTText.html(title))</B></FONT></TD></TR>"
         rows += "<TR><TD ALIGN=\"LEFT\">Colour: \(DOTText.html(NameKey.label(colourBy))). Size: \(DOTText.html(metric.rawValue)). Arrows: who named whom (two heads: both named each other).\(dense ? " Ties drawn faint: there are many." : "")</TD></TR>"
         let swatches = colouring.legendEntries.map { entry in
@@ -345,7 +349,7 @@ public struct NetworkMap: Sendable {
         if isolates { marks.append("Dashed outline, set apart: no ties") }
         if case .top(let n) = labelMode, n < nodes { marks.append("Labels: the \(n) largest\(gatekeepers > 0 ? " and the gatekeepers" : ""); every name is in the SVG tooltips") }
         for mark in marks { rows += "<TR><TD ALIGN=\"LEFT\">\(DOTText.html(mark))</TD></TR>" }
-        if combined {
+        if combined && edgesDrawn > 0 {
             let themes = themePriority.filter { id in network.themes.contains { $0.id == id } }
             var cells = ""
             for id in themes {

@@ -169,7 +169,8 @@ public struct PartnershipReport: Sendable {
               let svg = try? map.render(as: .svg) else {
             return "<p class=\"caution\">The map could not be drawn.</p>"
         }
-        return "<figure class=\"map\">\(ReportCharts.inline(svg: String(decoding: svg, as: UTF8.self), label: label))<figcaption>\(e(label)). Hover over a node for its name; the legend is under the map.</figcaption></figure>"
+        let prefix = "map-" + (level == .organisations ? "organisations" : network.id(of: selection))
+        return "<figure class=\"map\">\(ReportCharts.inline(svg: String(decoding: svg, as: UTF8.self), label: label, prefix: prefix))<figcaption>\(e(label)); the legend is under the map. On screen, hover over a node for its name; labels name the largest nodes and every gatekeeper.</figcaption></figure>"
     }
 
     static func themes(network: PartnershipNetwork, analysis: PartnershipAnalysis, options: ReportOptions) -> String {
@@ -266,8 +267,9 @@ public struct PartnershipReport: Sendable {
         html += "</tbody></table></div>"
         for outcome in scores.outcomes {
             html += "<h3>\(e(outcome.outcome))</h3><p>\(outcome.participants.count) participants; overall \(number(outcome.overall, places: 2)) (\(outcome.overallRating?.rawValue ?? "–")). The chain is weakest at:</p><ol>"
-            for id in outcome.priorities.prefix(3) {
-                let q = outcome.question(id)!
+            let weakest = outcome.weakest(3)
+            if weakest.isEmpty { html += "<li>No question is rated red or amber.</li>" }
+            for q in weakest {
                 html += "<li>\(e(q.question.text)) (mean \(number(q.mean, places: 2)), \(q.rating?.rawValue ?? "–"))</li>"
             }
             html += "</ol>"

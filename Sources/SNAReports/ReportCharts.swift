@@ -77,8 +77,10 @@ enum ReportCharts {
 
     /// An inline SVG made by Graphviz, ready to sit inside HTML: its XML
     /// declaration, DOCTYPE and comments removed, sized to its container.
-    static func inline(svg: String, label: String) -> String {
+    static func inline(svg: String, label: String, prefix: String) -> String {
         var text = svg
+        // Each map's ids get a prefix, so ids stay unique across the page.
+        text = text.replacingOccurrences(of: " id=\"", with: " id=\"\(prefix)-")
         if let start = text.range(of: "<svg") { text = String(text[start.lowerBound...]) }
         while let open = text.range(of: "<!--"), let close = text.range(of: "-->", range: open.upperBound..<text.endIndex) {
             text.removeSubrange(open.lowerBound..<close.upperBound)

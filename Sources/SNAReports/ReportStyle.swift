@@ -37,6 +37,7 @@ enum ReportStyle {
         dl.definitions dt { font-weight: bold; margin-top: 0.4rem; } dl.definitions dd { margin-left: 1rem; }
         svg.chart { width: 100%; max-width: 40rem; height: auto; } svg.chart .grid { stroke: #e3e7eb; } svg.chart .line { fill: none; stroke: #0072B2; stroke-width: 3; }
         svg.chart .dot { fill: #0072B2; } svg.chart .tick { font-size: 11px; fill: #555; } svg.chart .axis { font-size: 12px; fill: #333; }
+        @page { size: A4; margin: 14mm; }
         @media print {
           body { max-width: none; padding: 0; font-size: 10pt; } nav { display: none; }
           h2 { page-break-before: always; } section#summary h2 { page-break-before: auto; }

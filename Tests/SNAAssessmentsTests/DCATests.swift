@@ -181,3 +181,46 @@ func problems(_ text: String) -> [Diagnostic] {
         #expect(DCATemplate(outcome: "X").csv().split(separator: "\r\n").count == 16)
     }
 }
+
+/// Cases found by a hostile review.
+@Suite struct DCARegressionTests {
+    @Test func aChangeOfExactlyTheThresholdCounts() throws {
+        let before = (1...20).map { "X,P\($0),1,\($0 <= 16 ? 2 : 1)" }.joined(separator: "\n")
+        let after = (1...20).map { "X,P\($0),1,\($0 <= 1 ? 3 : 2)" }.joined(separator: "\n")
+        let comparison = DCAComparison(before: DCAScores(responses: try responses("outcome,participant,question,score\n" + before)),
+                                       after: DCAScores(responses: try responses("outcome,participant,question,score\n" + after)))
+        #expect(comparison.outcomes[0].improved.map(\.question.id) == [1])
+    }
+
+    @Test func aParticipantHasOneLayer() throws {
+        let read = try responses("outcome,participant,layer,question,score\nO,Ann,strategic,1,2\nO,Ann,,2,3\n")
+        #expect(read.allSatisfy { $0.layer == .strategic })
+        #expect(problems("outcome,participant,layer,question,score\nO,Ann,strategic,1,2\nO,Ann,operational,2,3\n").map(\.code) == ["dca.layer-conflict"])
+    }
+
+    @Test func commentsAreTiedToQuestions() throws {
+        #expect(problems("outcome,participant,q1,comment\nO,Ann,2,loose remark\n").map(\.code) == ["dca.unplaced-comment"])
+        let template = DCATemplate(outcome: "O", participants: [.init(name: "Ann", organisation: nil, layer: nil)]).csv()
+        #expect(template.contains("comment_q12"))
+        let filled = template.replacingOccurrences(of: "O,Ann,,,,", with: "O,Ann,,,2,")
+            .replacingOccurrences(of: ",\r\n", with: ",my note\r\n")
+        let read = try responses(filled)
+        #expect(read.count == 1)
+        let scores = DCAScores(responses: read)
+        #expect(scores.outcomes[0].question(1)?.n == 1)
+    }
+
+    @Test func weakestLeavesOutUnscoredAndGreen() throws {
+        let scores = DCAScores(responses: try responses("outcome,participant,question,score\nX,A,1,1\nX,A,2,4\nX,A,3,2\n"))
+        #expect(scores.outcomes[0].weakest(5).map(\.question.id) == [1, 3])
+        let plan = DCAPlan(scores: scores, top: 5, date: "d").markdown()
+        #expect(!plan.contains("NOT SCORED"))
+    }
+
+    @Test func markdownPlanEscapesHTML() throws {
+        let scores = DCAScores(responses: try responses("outcome,participant,question,score,comment\n<b>X</b>,A,1,1,\"<img src=x onerror=alert(1)>\"\n"))
+        let markdown = DCAPlan(scores: scores, date: "d").markdown()
+        #expect(!markdown.contains("<img"))
+        #expect(!markdown.contains("<b>"))
+    }
+}

@@ -160,3 +160,29 @@ func nodeID(_ name: String, in dot: String) -> String? {
         #expect(DOTText.tooltip("a\\N") == "\"a\\\\\\\\N\"")
     }
 }
+
+/// Cases found by a hostile review.
+@Suite struct MapRegressionTests {
+    @Test func clustersWithDotDoNotCrashGraphviz() throws {
+        let bolton = try network("bolton/survey.csv", people: "bolton/people.csv")
+        let drawn = try map(bolton) { $0.clusterBy = "organisation"; $0.engine = .dot; $0.selection = .theme(6) }
+        #expect(try drawn.render(as: .svg).count > 1000)
+    }
+
+    @Test func theDefaultEngineRepeatsByteForByte() throws {
+        let bolton = try network("bolton/survey.csv", people: "bolton/people.csv")
+        let drawn = try map(bolton) { $0.selection = .theme(6) }
+        #expect(drawn.engine == .neato)
+        let first = try drawn.render(as: .svg)
+        for _ in 0..<4 { #expect(try drawn.render(as: .svg) == first) }
+    }
+
+    @Test func backslashesInTheLegendAreText() throws {
+        var builder = NetworkBuilder()
+        builder.addTie(from: "Ann", organisation: "Org \\G one", to: "Bob", organisation: "Org \\E two", theme: 0)
+        let drawn = try map(try builder.build()) { $0.title = "a\\Gb" }
+        let svg = String(decoding: try drawn.render(as: .svg), as: UTF8.self)
+        #expect(svg.contains("Org \\G one"))
+        #expect(svg.contains("a\\Gb"))
+    }
+}

@@ -88,7 +88,8 @@ struct FindingsBuilder {
                 let whole = perOrganisation.filter { organisation, count in
                     count == (active[organisation] ?? 0) - (organisationOf[v] == organisation ? 1 : 0)
                 }.keys.map(organisationName).sorted()
-                headline = "\(names[v]) is a gatekeeper: if they left, \(cutOff.count) \(noun) would be cut off from the partnership"
+                let cutNoun = cutOff.count == 1 ? (nodesArePeople ? "person" : "partner") : noun
+                headline = "\(names[v]) is a gatekeeper: if they left, \(cutOff.count) \(cutNoun) would be cut off from the partnership"
                 if nodesArePeople, !whole.isEmpty {
                     headline += whole.count == 1 ? ", including everyone in \(whole[0])" : ", including everyone in \(Self.list(whole))"
                 }
@@ -103,7 +104,7 @@ struct FindingsBuilder {
             }
             if totalBetween > 0, between[v] > 0 {
                 let counts = metrics.brokerage.raw[v]
-                reasons.append("brokers \(Self.number(between[v])) pairs between \(groupWord), \(Self.percent(share)) of all (gatekeeper \(Self.number(counts[.gatekeeper])), representative \(Self.number(counts[.representative])), liaison \(Self.number(counts[.liaison])))")
+                reasons.append("brokers \(Self.number(between[v])) pair\(between[v] == 1 ? "" : "s") between \(groupWord), \(Self.percent(share)) of all (gatekeeper \(Self.number(counts[.gatekeeper])), representative \(Self.number(counts[.representative])), liaison \(Self.number(counts[.liaison])))")
             }
             reasons.append("betweenness \(Self.number(metrics.paths.betweenness[v])), rank \(rank[v]) of \(graph.nodeCount)")
             let response = isCutPoint
