@@ -406,7 +406,8 @@ class Bench:
                 note = f"{row['status']}: {note}".strip(": ")
             if (row.get("other_cores") or 0) > BUSY:
                 note = f"{note}; busy machine: {row['other_cores']:.1f} other cores".strip("; ")
-            lines.append([row["size"], row["tool"], "auto" if threads is None else str(threads),
+            threads_text = "-" if row["status"] == "unavailable" else "auto" if threads is None else str(threads)
+            lines.append([row["size"], row["tool"], threads_text,
                           shown, ratio, diff_text, note])
         return lines
 
@@ -673,6 +674,9 @@ class Bench:
                 reference = self.run_snatool(base, folder, repeats)
                 if args.snatool_bench:
                     self.run_snatool_bench(base, people, ties, repeats)
+            for tool in self.problems:
+                self.add(dict(base, tool=tool, threads=None, status="unavailable",
+                              note="cannot import or install; see 'unavailable' above the table"))
             for tool in tools:
                 for threads in ([1] if tool in SINGLE_THREADED else self.threads):
                     if tool == "networkx" and (people, ties) != smallest:

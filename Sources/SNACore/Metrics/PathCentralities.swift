@@ -46,24 +46,25 @@ public struct PathCentralities: Sendable, Equatable {
         return betweenness.map { n < 3 ? 0 : $0 / ((n - 1) * (n - 2)) }
     }
 
-    /// Computes every path centrality of `graph`.
+    /// Computes every path centrality of `graph`; `edges: false` skips edge
+    /// betweenness (left empty), which saves a write per shortest-path edge.
     ///
     /// - Complexity: O(V E) time, O(V + E) memory per stripe.
-    public init(_ graph: Digraph) {
+    public init(_ graph: Digraph, edges: Bool = true) {
         let n = graph.nodeCount
-        let inToOut = graph.inEdgeToOutEdge()
+        let inToOut = edges ? graph.inEdgeToOutEdge() : []
         let partials = Parallel.stripes { stripe -> Partial in
-            var partial = Partial(nodes: n, edges: graph.edgeCount)
+            var partial = Partial(nodes: n, edges: edges ? graph.edgeCount : 0)
             var search = Search(nodes: n)
             var source = stripe
             while source < n {
-                search.run(from: source, in: graph, inToOut: inToOut, into: &partial)
+                search.run(from: source, in: graph, inToOut: inToOut, edges: edges, into: &partial)
                 source += Parallel.stripes
             }
             return partial
         }
         var betweenness = [Double](repeating: 0, count: n)
-        var edgeBetweenness = [Double](repeating: 0, count: graph.edgeCount)
+        var edgeBetweenness = [Double](repeating: 0, count: edges ? graph.edgeCount : 0)
         var harmonic = [Double](repeating: 0, count: n)
         var closeness = [Double](repeating: 0, count: n)
         var reached = [Int](repeating: 0, count: n), totalDistance = reached, eccentricity = reached
@@ -76,7 +77,7 @@ public struct PathCentralities: Sendable, Equatable {
                 totalDistance[v] += partial.totalDistance[v]
                 eccentricity[v] = max(eccentricity[v], partial.eccentricity[v])
             }
-            for e in 0..<graph.edgeCount { edgeBetweenness[e] += partial.edgeBetweenness[e] }
+            for e in edgeBetweenness.indices { edgeBetweenness[e] += partial.edgeBetweenness[e] }
         }
         self.betweenness = betweenness
         self.edgeBetweenness = edgeBetweenness
@@ -122,7 +123,7 @@ public struct PathCentralities: Sendable, Equatable {
             order = [Int32](repeating: 0, count: max(nodes, 1))
         }
 
-        mutating func run(from source: Int, in graph: Digraph, inToOut: [Int32], into partial: inout Partial) {
+        mutating func run(from source: Int, in graph: Digraph, inToOut: [Int32], edges: Bool, into partial: inout Partial) {
             // Raw buffers: this loop runs V times over every edge, so bounds checks and
             // copy-on-write checks would dominate it.
             let n = graph.nodeCount
@@ -180,12 +181,20 @@ public struct PathCentralities: Sendable, Equatable {
                     let w = Int(order[index])
                     let coefficient = (1 + dependency[w]) / paths[w]
                     let previous = distance[w] &- 1
-                    for position in Int(inOffsets[w])..<Int(inOffsets[w &+ 1]) {
-                        let v = Int(inSources[position])
-                        guard distance[v] == previous else { continue }
-                        let share = paths[v] * coefficient
-                        dependency[v] += share
-                        edgeBetweenness[Int(inToOut[position])] += share
+                    if edges {
+                        for position in Int(inOffsets[w])..<Int(inOffsets[w &+ 1]) {
+                            let v = Int(inSources[position])
+                            guard distance[v] == previous else { continue }
+                            let share = paths[v] * coefficient
+                            dependency[v] += share
+                            edgeBetweenness[Int(inToOut[position])] += share
+                        }
+                    } else {
+                        for position in Int(inOffsets[w])..<Int(inOffsets[w &+ 1]) {
+                            let v = Int(inSources[position])
+                            guard distance[v] == previous else { continue }
+                            dependency[v] += paths[v] * coefficient
+                        }
                     }
                     if w != source { betweenness[w] += dependency[w] }
                     index -= 1

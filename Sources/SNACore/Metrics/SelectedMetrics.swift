@@ -35,7 +35,7 @@ public struct SelectedMetrics: Sendable {
         var columns: [(String, [Double?])] = []
         let needsUndirected: Set<NodeMetric> = [.eigenvector, .core, .clustering, .cutPoints]
         let undirected = metrics.isDisjoint(with: needsUndirected) && !metrics.contains(.degree) ? nil : graph.symmetrised()
-        let paths = metrics.contains(.betweenness) || metrics.contains(.closeness) ? PathCentralities(graph) : nil
+        let paths = metrics.contains(.betweenness) || metrics.contains(.closeness) ? PathCentralities(graph, edges: false) : nil
         for metric in NodeMetric.allCases where metrics.contains(metric) {
             switch metric {
             case .degree:
