@@ -132,47 +132,17 @@ extension Analyse {
             let graph = PartnershipAnalysis.symmetrise(network.graph(selection, level: level), symmetrise)
             rows.append((network.id(of: selection), SelectedMetrics(graph, groups: groups, metrics: wanted)))
         }
-        let header = ["id", "theme"] + (rows.first?.metrics.columns.map(\.name) ?? [])
+        let output = SelectedMetricsOutput(names: names, rows: rows, metrics: wanted)
+        if let out {
+            do throws(OutputError) { try AtomicWriter.write(files: [("people.csv", output.csv())], into: out, protecting: input.inputPaths) } catch {
+                printError(error.description)
+                throw ExitStatus.cannotCreate
+            }
+        }
         switch format {
-        case .json:
-            let people: [JSONValue] = rows.flatMap { row in
-                names.indices.map { v in
-                    JSONValue.object([("id", .string(names[v])), ("theme", .string(row.theme))]
-                                     + row.metrics.columns.map { ($0.name, JSONValue.number($0.values[v])) })
-                }
-            }
-            try writeStandardOutput(JSONValue.object([
-                ("schema_version", .int(AnalysisOutput.schemaVersion)),
-                ("metrics", .array(wanted.sorted { $0.rawValue < $1.rawValue }.map { .string($0.rawValue) })),
-                ("people", .array(people)),
-            ]).rendered())
-        case .csv, .text:
-            var writer = CSVWriter(header: header)
-            for row in rows {
-                for v in names.indices {
-                    writer.append([.text(names[v]), .text(row.theme)] + row.metrics.columns.map { .number($0.values[v]) })
-                }
-            }
-            if let out {
-                do throws(OutputError) { try AtomicWriter.write(files: [("people.csv", writer.output)], into: out, protecting: input.inputPaths) } catch {
-                    printError(error.description)
-                    throw ExitStatus.cannotCreate
-                }
-            }
-            if format == .csv {
-                try writeStandardOutput(writer.output)
-            } else {
-                var text = ""
-                for row in rows {
-                    for column in row.metrics.columns {
-                        let ranked = names.indices.filter { (column.values[$0] ?? 0) > 0 }.sorted { (column.values[$0] ?? 0, names[$1]) > (column.values[$1] ?? 0, names[$0]) }.prefix(top)
-                        guard !ranked.isEmpty else { continue }
-                        text += "\(row.theme): \(column.name)\n"
-                        for (rank, v) in ranked.enumerated() { text += "  \(rank + 1)  \(names[v])  \(String(format: "%.6g", column.values[v] ?? 0))\n" }
-                    }
-                }
-                try writeStandardOutput(text.isEmpty ? "No node has a non-zero value for these metrics.\n" : text)
-            }
+        case .json: try writeStandardOutput(output.json().rendered())
+        case .csv: try writeStandardOutput(output.csv())
+        case .text: try writeStandardOutput(output.text(top: top))
         }
     }
 

@@ -101,6 +101,14 @@ struct SurveyOptions: ParsableArguments {
     var inputPaths: [String] { [survey] + [people, aliases].compactMap { $0 } }
 }
 
+/// Today's date as printed on plans and reports, e.g. "21 November 2026".
+func todayInWords() -> String {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_GB")
+    formatter.dateFormat = "d MMMM yyyy"
+    return formatter.string(from: Date())
+}
+
 /// Prints to standard output; a failed write (a full disk, a closed pipe) is
 /// an output error, not a success.
 func writeStandardOutput(_ text: String) throws {

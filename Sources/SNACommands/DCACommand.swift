@@ -105,10 +105,7 @@ extension DCACommand {
             if let actions {
                 do throws(InputError) { agreed = try AgreedActionsReader.read(path: actions, scores: scores) } catch { throw report(error) }
             }
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_GB")
-            formatter.dateFormat = "d MMMM yyyy"
-            let plan = DCAPlan(scores: scores, actions: agreed, top: top, date: date ?? formatter.string(from: Date()))
+            let plan = DCAPlan(scores: scores, actions: agreed, top: top, date: date ?? todayInWords())
             let text: String
             switch URL(fileURLWithPath: output).pathExtension.lowercased() {
             case "md": text = plan.markdown()

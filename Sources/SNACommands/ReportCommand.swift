@@ -64,10 +64,7 @@ struct ReportCommand: ParsableCommand {
                 printError("snatool: note: the survey names no organisations, so every node's name is replaced")
             }
         }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.dateFormat = "d MMMM yyyy"
-        options.date = date ?? formatter.string(from: Date())
+        options.date = date ?? todayInWords()
         if let expectedLinks {
             do throws(InputError) { options.expectedLinks = try ExpectedLinksReader.read(path: expectedLinks, network: survey.network) } catch {
                 throw report(error)

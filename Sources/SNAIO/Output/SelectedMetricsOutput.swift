@@ -1,0 +1,60 @@
+import Foundation
+import SNACore
+
+/// The output of `analyse --metrics`: only the node metrics asked for, per theme.
+public struct SelectedMetricsOutput: Sendable {
+    /// The node names.
+    public var names: [String]
+    /// Each theme's id and its metrics.
+    public var rows: [(theme: String, metrics: SelectedMetrics)]
+    /// The metrics asked for.
+    public var metrics: Set<NodeMetric>
+
+    /// Creates the output.
+    public init(names: [String], rows: [(theme: String, metrics: SelectedMetrics)], metrics: Set<NodeMetric>) {
+        self.names = names
+        self.rows = rows
+        self.metrics = metrics
+    }
+
+    /// `{"schema_version", "metrics", "people": [{"id", "theme", <columns>}]}`.
+    public func json() -> JSONValue {
+        let people: [JSONValue] = rows.flatMap { row in
+            names.indices.map { v in
+                JSONValue.object([("id", .string(names[v])), ("theme", .string(row.theme))]
+                                 + row.metrics.columns.map { ($0.name, JSONValue.number($0.values[v])) })
+            }
+        }
+        return .object([
+            ("schema_version", .int(AnalysisOutput.schemaVersion)),
+            ("metrics", .array(metrics.sorted { $0.rawValue < $1.rawValue }.map { .string($0.rawValue) })),
+            ("people", .array(people)),
+        ])
+    }
+
+    /// One row per node and theme.
+    public func csv() -> String {
+        var writer = CSVWriter(header: ["id", "theme"] + (rows.first?.metrics.columns.map(\.name) ?? []))
+        for row in rows {
+            for v in names.indices {
+                writer.append([.text(names[v]), .text(row.theme)] + row.metrics.columns.map { .number($0.values[v]) })
+            }
+        }
+        return writer.output
+    }
+
+    /// The top `top` nodes per theme and metric.
+    public func text(top: Int) -> String {
+        var text = ""
+        for row in rows {
+            for column in row.metrics.columns {
+                let ranked = names.indices.filter { (column.values[$0] ?? 0) > 0 }
+                    .sorted { (column.values[$0] ?? 0, names[$1]) > (column.values[$1] ?? 0, names[$0]) }.prefix(top)
+                guard !ranked.isEmpty else { continue }
+                text += "\(row.theme): \(column.name)\n"
+                for (rank, v) in ranked.enumerated() { text += "  \(rank + 1)  \(names[v])  \(String(format: "%.6g", column.values[v] ?? 0))\n" }
+            }
+        }
+        return text.isEmpty ? "No node has a non-zero value for these metrics.\n" : text
+    }
+}
