@@ -17,6 +17,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // YAML instrument files, and file:line:column for errors in JSON and YAML ones.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // Network model (themes, organisations, people, ties), compact graphs and metrics.
@@ -32,7 +34,11 @@ let package = Package(
         // Network maps rendered in process through Graphviz.
         .target(name: "SNAMaps", dependencies: ["SNACore", "CGraphviz"]),
         // Delivery chain analysis and other structured assessments; instruments are bundled data.
-        .target(name: "SNAAssessments", dependencies: ["SNACore", "SNAIO"], resources: [.process("Resources")]),
+        .target(
+            name: "SNAAssessments",
+            dependencies: ["SNACore", "SNAIO", .product(name: "Yams", package: "Yams")],
+            resources: [.process("Resources")]
+        ),
         // The HTML report for a partnership board.
         .target(name: "SNAReports", dependencies: ["SNACore", "SNAIO", "SNAMaps", "SNAAssessments"]),
         // Seeded generators for the bundled datasets and for benchmarks.
