@@ -204,6 +204,11 @@ struct InstrumentValidator {
             for (n, item) in i.items.enumerated() {
                 let scale = i.scale(of: item)
                 let unscored = (scale.options ?? []).filter { $0.score == nil && $0.effectiveMeaning != .unknown && $0.effectiveMeaning != .notApplicable }
+                for option in scale.options ?? [] {
+                    if let score = option.score, score != score.rounded() || abs(score) > 1_000_000 {
+                        problem([.key("items"), .index(n)], "scores must be whole numbers", value: String(score), fix: "use whole numbers, e.g. 1 to 4")
+                    }
+                }
                 if scale.isText || !unscored.isEmpty {
                     problem([.key("items"), .index(n)], "under the scores rule every answer needs a score", value: unscored.first?.value ?? item.id,
                             fix: "give each option a score, or the meaning unknown (don't know)")
