@@ -71,21 +71,7 @@ struct AssessmentDocument {
 
     /// Wraps at 78 columns.
     static func wrapped(_ text: String, indent: String, continuation: String? = nil) -> String {
-        let rest = continuation ?? indent
-        var lines: [String] = []
-        var line = indent
-        var fresh = true
-        for word in text.replacingOccurrences(of: "\n", with: " ").split(separator: " ", omittingEmptySubsequences: true) {
-            if !fresh && line.count + 1 + word.count > 78 {
-                lines.append(line)
-                line = rest
-                fresh = true
-            }
-            line += (fresh ? "" : " ") + word
-            fresh = false
-        }
-        lines.append(line)
-        return lines.joined(separator: "\n") + "\n"
+        TextWrap.wrap(text, first: indent, rest: continuation ?? indent)
     }
 
     // MARK: Markdown

@@ -45,10 +45,10 @@ extension AnalysisOutput {
             for finding in findings {
                 number += 1
                 let label = "\(number). "
-                out += Self.wrap(finding.headline, width: width, first: "  " + label, rest: String(repeating: " ", count: 2 + label.count))
-                out += Self.wrap(finding.evidence, width: width, first: "     ", rest: "     ")
+                out += TextWrap.wrap(finding.headline, width: width, first: "  " + label, rest: String(repeating: " ", count: 2 + label.count))
+                out += TextWrap.wrap(finding.evidence, width: width, first: "     ", rest: "     ")
             }
-            out += Self.wrap("What to do: " + first.response, width: width, first: "  ", rest: "  ")
+            out += TextWrap.wrap("What to do: " + first.response, width: width, first: "  ", rest: "  ")
         }
         return out
     }
@@ -62,24 +62,6 @@ extension AnalysisOutput {
         case .absentFromTheme: return "Partners absent from a theme"
         case .isolatedPeople: return "Isolated"
         }
-    }
-
-    /// Wraps text at word boundaries.
-    static func wrap(_ text: String, width: Int, first: String, rest: String) -> String {
-        var lines: [String] = []
-        var line = first
-        var lineHasWord = false
-        for word in text.split(separator: " ") {
-            if lineHasWord && line.count + 1 + word.count > width {
-                lines.append(line)
-                line = rest
-                lineHasWord = false
-            }
-            line += (lineHasWord ? " " : "") + word
-            lineHasWord = true
-        }
-        lines.append(line)
-        return lines.joined(separator: "\n") + "\n"
     }
 
     private func themesText() -> String {
