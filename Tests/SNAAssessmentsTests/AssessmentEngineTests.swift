@@ -291,6 +291,12 @@ func levels(_ assessment: Assessment) throws -> LevelsJudgement {
         }
     }
 
+    @Test func messyButClearAnswersAreRead() throws {
+        let read = try sheet("\u{FEFF}Item,Answer,Respondent\r\n s1.1 ,Yes.,A\r\nS 1.2,N/A,A\r\nDEL1.1,\"Partly\",A\r\ndat1.1,NO,A\r\n", alps)
+        #expect(read.answers.map(\.item) == ["S1.1", "S1.2", "DEL1.1", "DAT1.1"])
+        #expect(read.answers.map { $0.option?.value } == ["yes", "not-applicable", "partly", "no"])
+    }
+
     @Test func anUnknownColumnIsWarnedAboutNotIgnoredSilently() throws {
         let read = try sheet("item,answer,timestamp,question\nS1.1,yes,2009-01-01,Has the organisation...\n", alps)
         #expect(read.warnings.map(\.code) == ["assess.column-ignored"])

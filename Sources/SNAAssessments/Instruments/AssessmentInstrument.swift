@@ -285,7 +285,8 @@ public struct AssessmentInstrument: Codable, Sendable, Equatable {
         String(raw.lowercased().filter { !$0.isWhitespace })
     }
 
-    /// Answer spellings compared without case, spaces or punctuation other than `?`, `/` and `'`.
+    /// Answer spellings compared without case, spaces, trailing full stops or
+    /// punctuation other than `?`, `/`, `'` and a decimal point.
     static func answerKey(_ raw: String) -> String {
         var out = ""
         var space = false
@@ -299,6 +300,7 @@ public struct AssessmentInstrument: Codable, Sendable, Equatable {
                 space = true
             }
         }
+        while out.last == "." { out.removeLast() }
         return out
     }
 
