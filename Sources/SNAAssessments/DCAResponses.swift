@@ -56,11 +56,24 @@ public enum DCAResponseReader {
 
     /// Reads a responses file.
     public static func read(path: String, instrument: Instrument = .deliveryChain) throws(InputError) -> [DCAResponse] {
-        try read(CSVReader.read(path: path), instrument: instrument)
+        var warnings: [Diagnostic] = []
+        return try read(CSVReader.read(path: path), instrument: instrument, warnings: &warnings)
+    }
+
+    /// Reads a responses file; columns it does not read are added to `warnings`.
+    public static func read(path: String, instrument: Instrument = .deliveryChain, warnings: inout [Diagnostic]) throws(InputError) -> [DCAResponse] {
+        try read(CSVReader.read(path: path), instrument: instrument, warnings: &warnings)
     }
 
     /// Reads a parsed responses table.
     public static func read(_ table: CSVTable, instrument: Instrument = .deliveryChain) throws(InputError) -> [DCAResponse] {
+        var warnings: [Diagnostic] = []
+        return try read(table, instrument: instrument, warnings: &warnings)
+    }
+
+    /// Reads a parsed responses table; columns it does not read (a timestamp,
+    /// a misspelt header) are added to `warnings`.
+    public static func read(_ table: CSVTable, instrument: Instrument = .deliveryChain, warnings: inout [Diagnostic]) throws(InputError) -> [DCAResponse] {
         let labels = table.header.map { NameKey.label($0) }
         func column(_ spellings: Set<String>) -> Int? { labels.firstIndex(where: spellings.contains) }
         var problems: [Diagnostic] = []
@@ -116,8 +129,19 @@ public enum DCAResponseReader {
                                          layer: personLayer, question: question.id, answer: answer, comment: comment, location: at))
         }
 
+        var read: Set<Int> = [outcome, participant]
+        for index in [organisation, layer].compactMap({ $0 }) { read.insert(index) }
+        defer {
+            for (index, header) in table.header.enumerated() where !read.contains(index) {
+                warnings.append(Diagnostic(.warning, code: "dca.column-ignored", at: SourceLocation(file: table.file, line: table.headerLine, column: index + 1),
+                                           "this column is not read", value: header,
+                                           fix: "rename it if it holds scores (q1 ... q\(instrument.questions.count)) or comments (comment_q1 ...)"))
+            }
+        }
         if let questionColumn = column(questionSpellings), let scoreColumn = column(scoreSpellings) {
             let comment = column(commentSpellings)
+            read.formUnion([questionColumn, scoreColumn])
+            if let comment { read.insert(comment) }
             for record in table.records {
                 let rawQuestion = NameKey.cleaned(record.fields[questionColumn])
                 guard let question = instrument.question(named: rawQuestion) else {
@@ -137,9 +161,11 @@ public enum DCAResponseReader {
                 let words = label.split(separator: " ")
                 if let question = instrument.question(named: label) {
                     questionColumns.append((index, question))
+                    read.insert(index)
                 } else if words.count == 2, commentSpellings.contains(String(words[0])) || commentSpellings.contains(String(words[1])),
                           let question = instrument.question(named: String(commentSpellings.contains(String(words[0])) ? words[1] : words[0])) {
                     commentColumns[question.id] = index
+                    read.insert(index)
                 } else if let first = words.first, first.hasPrefix("q"), Int(first.dropFirst()) != nil {
                     problems.append(Diagnostic(.error, code: "dca.unknown-question", at: SourceLocation(file: table.file, line: table.headerLine, column: index + 1),
                                                "the column names a question the instrument does not have", value: table.header[index],
@@ -152,6 +178,7 @@ public enum DCAResponseReader {
                                            fix: "use columns question and score (one row per answer), or q1 to q\(instrument.questions.count) (one row per participant)"))
             }
             if let generic = column(commentSpellings) {
+                read.insert(generic)
                 for record in table.records where cell(record, generic) != nil {
                     problems.append(Diagnostic(.error, code: "dca.unplaced-comment", at: table.location(line: record.line, column: generic + 1),
                                                "this comment is not tied to a question", value: cell(record, generic) ?? "",

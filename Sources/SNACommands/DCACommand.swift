@@ -39,7 +39,12 @@ struct DCAScoreOptions: ParsableArguments {
 
     /// Reads and scores a responses file, or prints why not and throws the exit status.
     func scores(_ path: String) throws -> DCAScores {
-        do throws(InputError) { return DCAScores(responses: try DCAResponseReader.read(path: path, instrument: instrument), instrument: instrument) } catch {
+        var warnings: [Diagnostic] = []
+        do throws(InputError) {
+            let responses = try DCAResponseReader.read(path: path, instrument: instrument, warnings: &warnings)
+            for warning in warnings { printError(warning.description) }
+            return DCAScores(responses: responses, instrument: instrument)
+        } catch {
             throw report(error)
         }
     }

@@ -35,6 +35,17 @@ func problems(_ text: String) -> [Diagnostic] {
         #expect(read.filter { $0.question == 7 }.map(\.answer) == [.score(2), .score(1)])
     }
 
+    @Test func columnsNotReadAreWarnedAbout() throws {
+        var warnings: [Diagnostic] = []
+        let table = try CSVReader.parse(text: "outcome,participant,timestamp,q1,q2,comment_q1\nX,A,2009,3,4,ok\n", file: "w.csv")
+        _ = try DCAResponseReader.read(table, warnings: &warnings)
+        #expect(warnings.map(\.value) == ["timestamp"])
+        #expect(warnings.first?.location?.column == 3)
+        var none: [Diagnostic] = []
+        _ = try DCAResponseReader.read(path: repositoryRoot.appendingPathComponent("datasets/dca/responses.csv").path, warnings: &none)
+        #expect(none.isEmpty)
+    }
+
     @Test func errorsNameTheLineAndTheFix() {
         let found = problems("""
             outcome,participant,question,score

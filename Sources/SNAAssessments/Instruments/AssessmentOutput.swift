@@ -268,7 +268,7 @@ public struct AssessmentOutput: Sendable {
         for subject in assessment.subjects {
             for result in subject.items {
                 writer.append([
-                    .text(subject.subject), .text(result.item.id), .text(result.item.group ?? ""), .text(result.item.text),
+                    .text(subject.subject), .text(result.item.id), .text(result.item.group ?? ""), .text(questionText(result.item)),
                     .text(result.status.rawValue), .text(result.combined ?? ""), .integer(result.answers.count),
                     .text(result.disagreement ? "yes" : "no"),
                     .text(result.answers.map { "\($0.respondent.isEmpty ? "(unnamed)" : $0.respondent): \($0.option?.value ?? $0.text)" }.joined(separator: "; ")),
