@@ -168,11 +168,22 @@ public struct DCAPlan: Sendable {
         actions.sorted { ($0.due ?? "~", $0.outcome, $0.question) < ($1.due ?? "~", $1.outcome, $1.question) }
     }
 
-    /// Text for a Markdown table cell or line: `|` escaped, and `<`, `>`, `&` as
-    /// entities so that names are never read as HTML by a Markdown viewer.
+    /// Text for a Markdown table cell or line, shown as written: `<`, `>`, `&`
+    /// as entities so that it is never read as HTML, and the characters that
+    /// make links, images, emphasis, headings, code or table breaks (`[ ] ! * _ # ~ ` \\ |`)
+    /// escaped with a backslash.
     static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "|", with: "\\|")
+        var out = ""
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\\", "`", "*", "_", "[", "]", "!", "|", "#", "~": out += "\\" + String(character)
+            default: out.append(character)
+            }
+        }
+        return out
     }
 
     // MARK: CSV

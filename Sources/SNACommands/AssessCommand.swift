@@ -9,9 +9,9 @@ func loadInstrument(_ idOrPath: String) throws -> AssessmentInstrument {
     do throws(InputError) { return try InstrumentLibrary.instrument(idOrPath) } catch { throw report(error) }
 }
 
-/// Writes text to a file when one is named, else to standard output.
+/// Writes text to a file when one is named (`-` is standard output), else to standard output.
 func emit(_ text: String, to output: String?, protecting inputs: [String]) throws {
-    if let output { try writeFile(text, to: output, protecting: inputs) } else { try writeStandardOutput(text) }
+    if let output, output != "-" { try writeFile(text, to: output, protecting: inputs) } else { try writeStandardOutput(text) }
 }
 
 /// `snatool instruments`: the bundled assessment instruments.

@@ -187,7 +187,16 @@ func writeFile(_ text: String, to path: String, protecting inputs: [String]) thr
 /// Writes a file atomically, never over an input; prints why not and throws the exit status.
 func writeFile(_ data: Data, to path: String, protecting inputs: [String]) throws {
     let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
-    if inputs.contains(where: { URL(fileURLWithPath: $0).resolvingSymlinksInPath().standardizedFileURL.path == resolved }) {
+    /// The file's device and inode, so that a hard link to an input is caught too.
+    func identity(_ file: String) -> [Int]? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: file),
+              let inode = (attributes[.systemFileNumber] as? NSNumber)?.intValue,
+              let device = (attributes[.systemNumber] as? NSNumber)?.intValue else { return nil }
+        return [device, inode]
+    }
+    let target = identity(path)
+    if inputs.contains(where: { URL(fileURLWithPath: $0).resolvingSymlinksInPath().standardizedFileURL.path == resolved
+        || (target != nil && identity($0) == target) }) {
         printError("\(path): error: cannot write: it is one of the input files; choose another output")
         throw ExitStatus.cannotCreate
     }

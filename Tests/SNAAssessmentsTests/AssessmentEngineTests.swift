@@ -250,7 +250,9 @@ func levels(_ assessment: Assessment) throws -> LevelsJudgement {
 
     @Test func aMissingFieldIsNamedWithItsLine() {
         let broken = errors(Self.yaml.replacingOccurrences(of: "    text: Are referrals", with: "    txt: Are referrals"))
-        #expect(broken.count == 1)
+        #expect(broken.count == 2)
+        #expect(broken.last?.message.contains("unknown field") == true)
+        #expect(broken.last?.fix == "did you mean text?")
         #expect(broken.first?.location?.line == 15)
         #expect(broken.first?.message.contains("\"text\" is missing") == true)
         #expect(broken.first?.message.contains("items[1]") == true)
@@ -339,5 +341,100 @@ func levels(_ assessment: Assessment) throws -> LevelsJudgement {
         let blank = try InstrumentSheet(instrument: dca).template(subject: "NI 56", respondents: ["Ann", "Bob"])
         let table = try CSVReader.parse(text: blank, file: "t.csv")
         #expect(table.records.count == 2 * (1 + 12))
+    }
+}
+
+/// Regressions from the hostile review of the instrument engine.
+@Suite struct InstrumentReviewRegressionTests {
+    let terms = try! InstrumentLibrary.instrument("aligning-pooling-terms")
+    let decommissioning = try! InstrumentLibrary.instrument("decommissioning")
+
+    func checklist(_ text: String, _ combination: Assessment.Combination? = nil) throws -> (Assessment, ChecklistJudgement) {
+        let assessment = try assess(text, terms, combination)
+        guard case .checklist(let checklist) = assessment.subjects[0].judgement else { throw InputError(.badData, []) }
+        return (assessment, checklist)
+    }
+
+    @Test func differentTermsAreNotOneAgreedTerm() throws {
+        let (assessment, result) = try checklist("respondent,item,answer\nAnn,arrangement,aligned\nAnn,T12,Three years\nBob,T12,One year\nCat,T12,Three years\n")
+        let t12 = try #require(assessment.subjects[0].items.first { $0.item.id == "T12" })
+        #expect(t12.status == .unknown && t12.disagreement)
+        #expect(result.outstanding.map(\.item.id).contains("T12"))
+        let (majority, _) = try checklist("respondent,item,answer\nAnn,arrangement,aligned\nAnn,T12,Three years\nBob,T12,One year\nCat,T12,three years.\n", .majority)
+        #expect(majority.subjects[0].items.first { $0.item.id == "T12" }?.status == .met)
+    }
+
+    @Test(arguments: ["TBC at March board", "TBD", "pending legal advice", "to be decided", "Not yet known", "-", "?", "awaiting sign-off"])
+    func unsettledTermsInMoreWords(answer: String) throws {
+        let (assessment, _) = try checklist("item,answer\narrangement,aligned\nT1,\(answer)\n")
+        #expect(assessment.subjects[0].items[0].status == .unknown, "\(answer)")
+    }
+
+    @Test func openQuestionsMakeAServiceUndecidedNotKept() throws {
+        let text = "service,item,answer\nAlpha,D1,not sure\nAlpha,D2,\nBeta,D6,yes\nGamma,D1,\nKeep,D1,yes\nKeep,D2,yes\nKeep,D3,yes\nKeep,D4,yes\nKeep,D5,low\nKeep,D6,no\n"
+        let assessment = try assess(text, decommissioning)
+        #expect(assessment.subjects.map(\.subject) == ["Alpha", "Beta", "Gamma", "Keep"], "a service with no answers is kept in the list")
+        let flags = assessment.subjects.compactMap { subject -> FlagsJudgement? in
+            if case .flags(let flags) = subject.judgement { return flags } else { return nil }
+        }
+        #expect(flags.map(\.verdict.id) == ["undecided", "undecided", "undecided", "keep"])
+        #expect(flags[1].reasons.isEmpty && flags[1].notes.map(\.flag.id) == ["alternative-available"])
+        #expect(flags[3].cautions.isEmpty, "no caution about stopping a service that is kept")
+        #expect(assessment.warnings.map(\.code) == ["assess.no-answers"])
+    }
+
+    @Test func majorityCountsNotApplicableVotes() throws {
+        let alps = try InstrumentLibrary.instrument("cipfa-alps")
+        let assessment = try assess("respondent,item,answer\nA,S1.1,n/a\nB,S1.1,n/a\nC,S1.1,no\n", alps, .majority)
+        #expect(assessment.subjects[0].items[0].status == .notApplicable)
+    }
+
+    @Test func respondentsDifferingOnlyInCaseAreOnePerson() throws {
+        let alps = try InstrumentLibrary.instrument("cipfa-alps")
+        let assessment = try assess("respondent,item,answer\nAnn,S1.1,yes\nann,S1.2,yes\n ANN ,S1.3,yes\nBob,S1.1,no\n", alps)
+        #expect(assessment.subjects[0].respondents == ["Ann", "Bob"])
+    }
+
+    @Test func aScoredInstrumentWithoutScoresIsRefusedNotCrashed() {
+        let json = """
+            {"format": "snatool-instrument/1", "id": "s", "title": "t", "source": "s",
+             "scales": {"yn": {"kind": "choice", "options": [{"value": "dk", "meaning": "unknown"}]}},
+             "default_scale": "yn", "items": [{"id": "Q1", "text": "Q?"}], "rule": {"kind": "scores", "red_below": 2, "amber_below": 3}}
+            """
+        #expect(throws: InputError.self) { try InstrumentLibrary.parse(Data(json.utf8), file: "s.json") }
+    }
+
+    @Test func misspeltFieldsAndEmptyValuesAreErrors() {
+        let base = UserInstrumentTests.yaml
+        for broken in [base.replacingOccurrences(of: "  kind: checklist", with: "  knd: checklist\n  kind: checklist"),
+                       base.replacingOccurrences(of: "title: Safeguarding partnership check", with: "title: ~")] {
+            do {
+                _ = try InstrumentLibrary.parse(Data(broken.utf8), file: "mine.yaml")
+                Issue.record("accepted")
+            } catch {
+                #expect(error.errors.count == 1)
+                #expect(error.errors[0].location?.line != nil)
+            }
+        }
+    }
+
+    @Test func aPerRespondentContextCannotDecideWhatIsAsked() {
+        let json = """
+            {"format": "snatool-instrument/1", "id": "c", "title": "t", "source": "s",
+             "scales": {"t": {"kind": "text"}}, "default_scale": "t",
+             "context": [{"id": "role", "text": "Role?", "per": "respondent", "options": [{"value": "lead"}]}],
+             "items": [{"id": "Q1", "text": "Q?", "applies_to": {"role": ["lead"]}}], "rule": {"kind": "checklist"}}
+            """
+        #expect(throws: InputError.self) { try InstrumentLibrary.parse(Data(json.utf8), file: "c.json") }
+    }
+
+    @Test func markdownShowsNamesAsWritten() throws {
+        let review = try InstrumentLibrary.instrument("lsp-support-review")
+        let assessment = try assess("subject,item,answer,comment\n[Click](javascript:x) ![p](http://e/p.png),Q2.2,no,*em* <b>x</b>\n", review)
+        let markdown = AssessmentOutput(assessment: assessment, date: "1 April 2009").markdown()
+        #expect(!markdown.contains("[Click]("))
+        #expect(!markdown.contains("![p]"))
+        #expect(!markdown.contains("<b>"))
+        #expect(markdown.contains("\\[Click\\](javascript:x)"))
     }
 }

@@ -82,8 +82,8 @@ import Testing
         let bad = scratch.write("bad.yaml", "format: snatool-instrument/1\nid: bad\ntitle: Bad\nsource: here\nscales: {}\ndefault_scale: yn\nitems: []\nrule: {kind: checklist}\n")
         let refused = try snatool("assess", "--instrument", bad, answers)
         #expect(refused.status == 65)
-        #expect(refused.stderr.contains("bad.yaml:6:"), "\(refused.stderr)")
-        #expect(refused.stderr.contains("default_scale"))
+        #expect(refused.stderr.contains("bad.yaml:5:"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("there are no scales (field scales)"))
         #expect(refused.stdout.isEmpty)
     }
 
@@ -104,5 +104,20 @@ import Testing
         #expect(try String(contentsOfFile: wrong, encoding: .utf8) == "item,answer\nS1.1,perhaps\n")
         let context = try snatool("assess", "template", "--instrument", "aligning-pooling-terms", "--context", "arrangement=merged")
         #expect(context.status == 64)
+    }
+}
+
+extension AssessCommandTests {
+    @Test func aHardLinkToTheInputIsProtectedAndDashIsStandardOutput() throws {
+        let scratch = Scratch()
+        let input = scratch.write("in.csv", "item,answer\nS1.1,yes\n")
+        let link = scratch.path("link.csv")
+        try FileManager.default.linkItem(atPath: input, toPath: link)
+        let refused = try snatool("assess", "--instrument", "cipfa-alps", link, "--format", "csv", "-o", input)
+        #expect(refused.status == 73)
+        #expect(try String(contentsOfFile: input, encoding: .utf8) == "item,answer\nS1.1,yes\n")
+        let dash = try snatool("assess", "--instrument", "cipfa-alps", input, "--format", "json", "-o", "-")
+        #expect(dash.status == 0)
+        #expect(try JSON.parse(dash.stdout)["levels"]?["strategy"]?.string == "none")
     }
 }

@@ -106,8 +106,10 @@ public struct FlagsJudgement: Sendable {
     }
     /// The verdict.
     public var verdict: AssessmentInstrument.Verdict
-    /// Flags behind the verdict (not cautions).
+    /// Raised flags that decide verdicts (not cautions).
     public var reasons: [Raised]
+    /// Raised flags that inform but decide no verdict (e.g. an alternative exists).
+    public var notes: [Raised]
     /// Cautions raised.
     public var cautions: [Raised]
     /// Items unanswered or answered "not sure".
@@ -179,19 +181,28 @@ public struct Assessment: Sendable {
         self.instrument = instrument
         self.combination = combination ?? instrument.rule.combine.flatMap(Combination.init) ?? .strictest
         var warnings = responses.warnings
+        // Answers grouped once by subject and item, so large sheets stay linear.
         var order: [String] = [], names: [String: String] = [:]
-        for subject in responses.answers.map(\.subject) + responses.context.map(\.subject) where names[NameKey.key(subject)] == nil {
+        var bySubject: [String: [String: [AssessmentAnswer]]] = [:]
+        for subject in responses.subjects + responses.answers.map(\.subject) + responses.context.map(\.subject) where names[NameKey.key(subject)] == nil {
             names[NameKey.key(subject)] = subject
             order.append(NameKey.key(subject))
+        }
+        var respondentsOf: [String: [String]] = [:], seenRespondents: Set<String> = []
+        for answer in responses.answers {
+            let key = NameKey.key(answer.subject)
+            bySubject[key, default: [:]][answer.item, default: []].append(answer)
+            if !answer.respondent.isEmpty, seenRespondents.insert(key + "\u{1F}" + NameKey.key(answer.respondent)).inserted {
+                respondentsOf[key, default: []].append(answer.respondent)
+            }
         }
         if instrument.rule.kind == "scores" {
             let scores = Self.scores(instrument: instrument, responses: responses)
             self.scores = scores
             subjects = scores.outcomes.map { outcome in
-                let key = NameKey.key(outcome.outcome)
+                let answers = bySubject[NameKey.key(outcome.outcome)] ?? [:]
                 let items = instrument.items.map { item in
-                    Self.combine(item: item, answers: responses.answers.filter { NameKey.key($0.subject) == key && $0.item == item.id },
-                                 instrument: instrument, combination: .majority)
+                    Self.combine(item: item, answers: answers[item.id] ?? [], instrument: instrument, combination: .majority)
                 }
                 return SubjectAssessment(subject: outcome.outcome, respondents: outcome.participants, context: [:], items: items, judgement: .scores(outcome))
             }
@@ -202,26 +213,26 @@ public struct Assessment: Sendable {
         var problems: [Diagnostic] = []
         var missingContext: Set<String> = []
         var results: [SubjectAssessment] = []
+        var contextBySubject: [String: [String: String]] = [:]
+        for answer in responses.context where answer.respondent.isEmpty {
+            contextBySubject[NameKey.key(answer.subject), default: [:]][answer.question] = answer.value
+        }
         for key in order {
-            let mine = responses.answers.filter { NameKey.key($0.subject) == key }
-            var context: [String: String] = [:]
-            for answer in responses.context where NameKey.key(answer.subject) == key && answer.respondent.isEmpty {
-                context[answer.question] = answer.value
-            }
+            let mine = bySubject[key] ?? [:]
+            let context = contextBySubject[key] ?? [:]
             let subject = names[key] ?? ""
-            var respondents: [String] = []
-            for answer in mine where !answer.respondent.isEmpty && !respondents.contains(answer.respondent) { respondents.append(answer.respondent) }
+            let firstLocation = mine.values.lazy.compactMap { $0.first?.location }.min { ($0.line ?? 0) < ($1.line ?? 0) }
             var items: [ItemResult] = []
             for item in instrument.items {
-                let given = mine.filter { $0.item == item.id }
+                let given = mine[item.id] ?? []
                 var asked = true
                 for (question, values) in item.appliesTo ?? [:] {
-                    guard let value = context[instrument.contextQuestion(named: question)?.id ?? question] else {
-                        let q = instrument.contextQuestion(named: question)
+                    let q = instrument.contextQuestion(named: question)
+                    guard let value = context[q?.id ?? question] else {
                         let fix = "add a row with item \(q?.id ?? question) and answer \(q?.options.map(\.value).joined(separator: " or ") ?? "")"
                             + (subject.isEmpty ? "" : " for '\(subject)'")
                         if missingContext.insert(key + "\u{1F}" + question).inserted {
-                            problems.append(Diagnostic(.error, code: "assess.missing-context", at: given.first?.location ?? mine.first?.location,
+                            problems.append(Diagnostic(.error, code: "assess.missing-context", at: given.first?.location ?? firstLocation,
                                                        "'\(subject.isEmpty ? "(not named)" : subject)' does not say: \(q?.text ?? question)", fix: fix))
                         }
                         continue
@@ -239,7 +250,12 @@ public struct Assessment: Sendable {
                     items.append(Self.combine(item: item, answers: given, instrument: instrument, combination: self.combination))
                 }
             }
-            results.append(SubjectAssessment(subject: subject, respondents: respondents, context: context, items: items,
+            if items.allSatisfy({ $0.answers.isEmpty }) {
+                warnings.append(Diagnostic(.warning, code: "assess.no-answers", at: firstLocation,
+                                           "'\(subject.isEmpty ? "(not named)" : subject)' has no answers; every question counts as unanswered",
+                                           fix: "fill in its answers, or remove its rows"))
+            }
+            results.append(SubjectAssessment(subject: subject, respondents: respondentsOf[key] ?? [], context: context, items: items,
                                              judgement: Self.judge(instrument: instrument, items: items)))
         }
         if !problems.isEmpty { throw InputError(.badData, warnings + problems) }
@@ -255,15 +271,21 @@ public struct Assessment: Sendable {
         }
         let scale = instrument.scale(of: item)
         if scale.isText {
-            let pending = Set((scale.pending ?? []).map(AssessmentInstrument.answerKey))
-            let statuses = answers.map { pending.contains(AssessmentInstrument.answerKey($0.text)) ? ItemStatus.unknown : .met }
-            let status: ItemStatus = combination == .strictest
-                ? (statuses.contains(.unknown) ? .unknown : .met)
-                : (statuses.filter { $0 == .met }.count > statuses.count / 2 ? .met : .unknown)
+            // Settled texts must agree: two different terms are not one agreed term.
+            let pending = (scale.pending ?? []).map(AssessmentInstrument.answerKey)
+            let keys = answers.map { AssessmentInstrument.isPending($0.text, pending: pending) ? nil : AssessmentInstrument.answerKey($0.text) }
+            var counts: [String: Int] = [:]
+            for key in keys { if let key { counts[key, default: 0] += 1 } }
+            let status: ItemStatus
+            if combination == .strictest {
+                status = counts.count == 1 && !keys.contains(nil) ? .met : .unknown
+            } else {
+                status = (counts.values.max() ?? 0) * 2 > answers.count ? .met : .unknown
+            }
             var texts: [String] = []
             for answer in answers where !texts.contains(answer.text) { texts.append(answer.text) }
             return ItemResult(item: item, answers: answers, combined: texts.joined(separator: "; "), combinedValue: nil, status: status,
-                              disagreement: Set(statuses).count > 1)
+                              disagreement: counts.count + (keys.contains(nil) ? 1 : 0) > 1)
         }
         let options = scale.options ?? []
         let chosen = answers.compactMap(\.option)
@@ -276,15 +298,16 @@ public struct Assessment: Sendable {
         }
         let applicable = chosen.filter { $0.effectiveMeaning != .notApplicable }
         let pick: AssessmentInstrument.Option?
-        if applicable.isEmpty {
-            pick = chosen.first
-        } else if combination == .strictest {
-            pick = applicable.min(by: worse)
-        } else {
+        if combination == .majority {
+            // Every answer votes, not-applicable included; a tie goes to the less favourable.
             var counts: [String: Int] = [:]
-            for option in applicable { counts[option.value, default: 0] += 1 }
+            for option in chosen { counts[option.value, default: 0] += 1 }
             let most = counts.values.max() ?? 0
-            pick = applicable.filter { counts[$0.value] == most }.min(by: worse)
+            pick = chosen.filter { counts[$0.value] == most }.min(by: worse)
+        } else if applicable.isEmpty {
+            pick = chosen.first
+        } else {
+            pick = applicable.min(by: worse)
         }
         return ItemResult(item: item, answers: answers, combined: pick?.displayLabel, combinedValue: pick?.value,
                           status: pick.map { ItemStatus($0.effectiveMeaning) } ?? .unanswered, disagreement: values.count > 1)
@@ -323,11 +346,16 @@ public struct Assessment: Sendable {
                 }
             }
             let ids = Set(raised.map(\.flag.id))
+            let open = items.filter { $0.status == .unanswered || $0.status == .unknown }
+            let decisive = Set((rule.verdicts ?? []).flatMap { $0.whenAny ?? [] })
             let verdict = (rule.verdicts ?? []).first { !Set($0.whenAny ?? []).isDisjoint(with: ids) }
-                ?? rule.otherwise ?? AssessmentInstrument.Verdict(id: "none", title: "no verdict")
-            return .flags(FlagsJudgement(verdict: verdict, reasons: raised.filter { $0.flag.caution != true },
-                                         cautions: raised.filter { $0.flag.caution == true },
-                                         open: items.filter { $0.status == .unanswered || $0.status == .unknown }))
+                ?? (open.isEmpty ? nil : rule.undecided) ?? rule.otherwise ?? AssessmentInstrument.Verdict(id: "none", title: "no verdict")
+            return .flags(FlagsJudgement(
+                verdict: verdict,
+                reasons: raised.filter { $0.flag.caution != true && decisive.contains($0.flag.id) },
+                notes: raised.filter { $0.flag.caution != true && !decisive.contains($0.flag.id) },
+                cautions: raised.filter { $0.flag.caution == true && ($0.flag.whenVerdict.map { $0.contains(verdict.id) } ?? true) },
+                open: open))
         default:
             let outstanding = items.filter { !$0.status.isSatisfied }
             return .checklist(ChecklistJudgement(ready: outstanding.isEmpty, outstanding: outstanding))
@@ -338,10 +366,12 @@ public struct Assessment: Sendable {
     static func scores(instrument: AssessmentInstrument, responses: AssessmentResponses) -> DCAScores {
         let scoring = instrument.scoringInstrument()
         let number = Dictionary(uniqueKeysWithValues: instrument.items.enumerated().map { ($1.id, $0 + 1) })
-        let layers = responses.context.filter { $0.question == "layer" }
+        var layers: [String: Layer] = [:]
+        for answer in responses.context where answer.question == "layer" {
+            layers[NameKey.key(answer.subject) + "\u{1F}" + NameKey.key(answer.respondent)] = Layer(rawValue: answer.value)
+        }
         let converted = responses.answers.map { answer -> DCAResponse in
-            let layer = layers.first { NameKey.key($0.subject) == NameKey.key(answer.subject) && NameKey.key($0.respondent) == NameKey.key(answer.respondent) }
-                .flatMap { Layer(rawValue: $0.value) }
+            let layer = layers[NameKey.key(answer.subject) + "\u{1F}" + NameKey.key(answer.respondent)]
             let result: Answer = answer.option?.score.map { .score(Int($0.rounded())) } ?? .dontKnow
             return DCAResponse(outcome: answer.subject, participant: answer.respondent.isEmpty ? "respondent" : answer.respondent,
                                layer: layer, question: number[answer.item] ?? 0, answer: result, comment: answer.comment, location: answer.location)

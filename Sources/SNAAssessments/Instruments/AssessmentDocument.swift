@@ -12,6 +12,8 @@ struct AssessmentDocument {
     struct Table {
         var header: [String]
         var rows: [[String]]
+        /// The column whose cells are coloured by status (met, partly, not met ...) in HTML.
+        var statusColumn: Int?
     }
 
     struct Section {
@@ -116,7 +118,8 @@ struct AssessmentDocument {
                 body += "<table>\n<thead><tr>" + table.header.map { "<th scope=\"col\">\(e($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
                 for row in table.rows {
                     body += "<tr>" + row.enumerated().map { n, cell in
-                        n == 0 ? "<th scope=\"row\">\(e(cell))</th>" : "<td class=\"\(Self.cssClass(cell))\">\(e(cell))</td>"
+                        n == 0 ? "<th scope=\"row\">\(e(cell))</th>"
+                            : n == table.statusColumn ? "<td class=\"\(Self.cssClass(cell))\">\(e(cell))</td>" : "<td>\(e(cell))</td>"
                     }.joined() + "</tr>\n"
                 }
                 body += "</tbody>\n</table>\n"
@@ -139,9 +142,9 @@ struct AssessmentDocument {
     /// A class that colours a status cell.
     static func cssClass(_ cell: String) -> String {
         switch cell.lowercased() {
-        case "met", "yes", "reached", "settled", "ready": "good"
-        case "partly", "not known", "to be agreed", "not sure": "warn"
-        case "not met", "no", "unanswered", "not reached", "not settled": "bad"
+        case "met", "settled": "good"
+        case "partly", "not known", "not settled": "warn"
+        case "not met", "unanswered": "bad"
         default: ""
         }
     }

@@ -158,6 +158,13 @@ public struct AssessmentInstrument: Codable, Sendable, Equatable {
         public var says: String
         /// Whether it is a caution to heed rather than a reason for the verdict.
         public var caution: Bool?
+        /// A caution shown only with these verdicts; with every verdict when absent.
+        public var whenVerdict: [String]?
+
+        enum CodingKeys: String, CodingKey {
+            case id, says, caution
+            case whenVerdict = "when_verdict"
+        }
     }
 
     /// A verdict of the `flags` rule.
@@ -193,13 +200,15 @@ public struct AssessmentInstrument: Codable, Sendable, Equatable {
         public var verdicts: [Verdict]?
         /// `flags`: the verdict when none applies.
         public var otherwise: Verdict?
+        /// `flags`: the verdict when none applies but questions are still open.
+        public var undecided: Verdict?
         /// `scores`: mean scores below this are red.
         public var redBelow: Double?
         /// `scores`: mean scores below this (and not red) are amber.
         public var amberBelow: Double?
 
         enum CodingKeys: String, CodingKey {
-            case kind, combine, below, ready, flags, verdicts, otherwise
+            case kind, combine, below, ready, flags, verdicts, otherwise, undecided
             case notReady = "not_ready"
             case redBelow = "red_below"
             case amberBelow = "amber_below"
@@ -302,6 +311,15 @@ public struct AssessmentInstrument: Codable, Sendable, Equatable {
         }
         while out.last == "." { out.removeLast() }
         return out
+    }
+
+    /// Whether a text answer means "not settled yet": empty once punctuation
+    /// is dropped ("-", "..."), or one of `pending` alone or followed by more
+    /// words ("TBC at the March board").
+    static func isPending(_ raw: String, pending: [String]) -> Bool {
+        let key = answerKey(raw)
+        if key.isEmpty || key == "?" { return true }
+        return pending.contains { !$0.isEmpty && (key == $0 || key.hasPrefix($0 + " ")) }
     }
 
     /// The option an answer names on a choice list, by value, label or spelling.

@@ -62,32 +62,42 @@ public struct AssessmentOutput: Sendable {
 
     func sections(for subject: SubjectAssessment, many: Bool) -> [AssessmentDocument.Section] {
         let name = subject.subject.isEmpty ? "" : subject.subject
-        func heading(_ text: String) -> String { many || !name.isEmpty ? "\(name.isEmpty ? "(not named)" : name): \(text)" : text }
+        func heading(_ text: String) -> String {
+            many || !name.isEmpty ? "\(name.isEmpty ? "(not named)" : name): \(text)" : text.prefix(1).uppercased() + text.dropFirst()
+        }
         var about: [String] = []
         if !subject.context.isEmpty {
             about.append(subject.context.sorted { $0.key < $1.key }.map { key, value in
                 "\(instrument.contextQuestion(named: key)?.text ?? key) \(value)." }.joined(separator: " "))
         }
         if !subject.respondents.isEmpty { about.append("Answered by \(subject.respondents.joined(separator: ", ")).") }
+        let asked = subject.items.filter { $0.status != .notAsked }
+        let unanswered = asked.filter { $0.status == .unanswered }.count
+        let notApplicable = asked.filter { $0.status == .notApplicable }.count
+        if unanswered > 0 || notApplicable > 0 {
+            about.append("\(asked.count - unanswered) of the \(asked.count) questions asked are answered"
+                + (notApplicable > 0 ? ", \(notApplicable) of them not applicable" : "")
+                + (unanswered == 1 ? "; the one unanswered counts as not met." : unanswered > 1 ? "; the \(unanswered) unanswered count as not met." : "."))
+        }
         var sections: [AssessmentDocument.Section] = []
         switch subject.judgement {
         case .levels(let levels):
             sections.append(levelMatrix(levels, heading: heading("level reached"), about: about))
             sections += nextSteps(levels, heading: heading("next steps"))
         case .checklist(let checklist):
-            let asked = subject.items.filter { $0.status != .notAsked }
             let verdict = checklist.ready ? (instrument.rule.ready ?? "ready") : (instrument.rule.notReady ?? "not ready")
             var section = AssessmentDocument.Section(heading: heading("checklist"))
-            section.paragraphs = about + ["\(verdict.prefix(1).uppercased() + verdict.dropFirst()). \(asked.count - checklist.outstanding.count) of the \(asked.count) questions asked are settled."]
+            section.paragraphs = about + ["\(verdict.prefix(1).uppercased() + verdict.dropFirst()). \(asked.count - checklist.outstanding.count) of the \(asked.count) questions asked are done."]
             section.table = .init(header: ["item", "question", "answer", "status"], rows: asked.map { result in
                 [result.item.id, questionText(result.item), result.combined ?? "", statusWords(result)]
-            })
+            }, statusColumn: 3)
             let notAsked = subject.items.filter { $0.status == .notAsked }.map(\.item.id)
             if !notAsked.isEmpty { section.after.append("Not asked here: \(notAsked.joined(separator: ", ")).") }
             sections.append(section)
             if !checklist.outstanding.isEmpty {
                 sections.append(.init(heading: heading("outstanding"), level: 3, bullets: checklist.outstanding.map { result in
-                    .init(text: "\(result.item.id) \(questionText(result.item)) \(result.combined ?? statusWords(result))", children: comments(result))
+                    .init(text: "\(result.item.id) \(questionText(result.item)) Answer: \(result.combined ?? statusWords(result))\(result.disagreement && instrument.scale(of: result.item).isText ? " (the answers differ)" : "").",
+                          children: comments(result, unmetOnly: true))
                 }))
             }
         case .flags(let flags):
@@ -97,6 +107,7 @@ public struct AssessmentOutput: Sendable {
                 [result.item.id, result.item.text, result.combined ?? "unanswered"]
             })
             section.bullets = flags.reasons.map { .init(text: "Why: \($0.flag.says) (\($0.item.id)).") }
+                + flags.notes.map { .init(text: "Note: \($0.flag.says) (\($0.item.id)).") }
                 + flags.cautions.map { .init(text: "Caution: \($0.flag.says) (\($0.item.id)).") }
                 + flags.open.map { .init(text: "Open: \($0.item.id) \($0.item.text) is \($0.status.words).") }
             sections.append(section)
@@ -123,10 +134,16 @@ public struct AssessmentOutput: Sendable {
         }
     }
 
-    /// Respondents' comments on an item, attributed.
-    func comments(_ result: ItemResult) -> [String] {
-        result.answers.compactMap { answer in
-            answer.comment.map { "\"\($0)\"" + (answer.respondent.isEmpty ? "" : " (\(answer.respondent))") }
+    /// Respondents' comments on an item, attributed; with `unmetOnly`, only
+    /// from those whose own answer is not met (the ones that explain a gap).
+    func comments(_ result: ItemResult, unmetOnly: Bool = false) -> [String] {
+        let pending = (instrument.scale(of: result.item).pending ?? []).map(AssessmentInstrument.answerKey)
+        return result.answers.compactMap { answer in
+            if unmetOnly {
+                let met = answer.option.map { $0.effectiveMeaning == .met } ?? !AssessmentInstrument.isPending(answer.text, pending: pending)
+                if met && !result.disagreement || met && answer.option != nil { return nil }
+            }
+            return answer.comment.map { "\"\($0)\"" + (answer.respondent.isEmpty ? "" : " (\(answer.respondent))") }
         }
     }
 
@@ -167,7 +184,7 @@ public struct AssessmentOutput: Sendable {
             sections.append(.init(heading: "\(dimension.title): to reach \(instrument.tierTitle(next)), meet \(unmet.map(\.group.id).joined(separator: " and "))",
                                   level: 3, bullets: unmet.map { statement in
                 .init(text: "\(statement.group.id) \(statement.group.title)", children: statement.unmet.flatMap { result in
-                    ["\(result.item.id) \(result.item.text) \(result.combined ?? result.status.words)"] + comments(result)
+                    ["\(result.item.id) \(result.item.text) Answer: \(result.combined ?? result.status.words)."] + comments(result, unmetOnly: true)
                 })
             }))
         }
@@ -176,16 +193,23 @@ public struct AssessmentOutput: Sendable {
 
     func flagsSummary() -> AssessmentDocument.Section {
         var rows: [[String]] = []
-        var candidates: [String] = []
+        var candidates: [String] = [], undecided: [String] = []
         for subject in assessment.subjects {
             guard case .flags(let flags) = subject.judgement else { continue }
             rows.append([subject.displayName, flags.verdict.title, flags.reasons.map(\.flag.says).joined(separator: "; "),
                          flags.cautions.map(\.flag.says).joined(separator: "; ")])
-            if flags.verdict.id != instrument.rule.otherwise?.id { candidates.append(subject.displayName) }
+            if flags.verdict.id == instrument.rule.undecided?.id {
+                undecided.append(subject.displayName)
+            } else if flags.verdict.id != instrument.rule.otherwise?.id {
+                candidates.append(subject.displayName)
+            }
         }
         let noun = instrument.subject ?? "subject"
-        let summary = candidates.isEmpty ? "None of the \(rows.count) assessed is a candidate for change."
+        var summary = candidates.isEmpty ? "None of the \(rows.count) assessed is a candidate for change."
             : "\(candidates.count) of \(rows.count) assessed \(candidates.count == 1 ? "is a candidate" : "are candidates"): \(candidates.joined(separator: ", "))."
+        if !undecided.isEmpty {
+            summary += " \(undecided.count) cannot be judged until open questions are answered: \(undecided.joined(separator: ", "))."
+        }
         return .init(heading: "Summary", paragraphs: ["Each \(noun), its verdict and why. " + summary],
                      table: .init(header: [noun, "verdict", "why", "cautions"], rows: rows))
     }
@@ -204,7 +228,7 @@ public struct AssessmentOutput: Sendable {
             ("instrument", instrumentJSON()), ("rule", .string(instrument.rule.kind)), ("combination", .string(assessment.combination.rawValue)),
         ]
         if subjects.count == 1, case .object(let only) = subjects[0] {
-            fields += only.filter { ["levels", "statements", "next_steps", "ready", "outstanding", "verdict", "reasons", "cautions"].contains($0.0) }
+            fields += only.filter { ["levels", "statements", "next_steps", "ready", "outstanding", "verdict", "reasons", "notes", "cautions"].contains($0.0) }
         }
         fields.append(("subjects", .array(subjects)))
         fields.append(("warnings", .array(assessment.warnings.map { .string($0.description) })))
@@ -241,6 +265,7 @@ public struct AssessmentOutput: Sendable {
             fields.append(("outstanding", .array(checklist.outstanding.map { .object([("id", .string($0.item.id)), ("status", .string($0.status.rawValue))]) })))
         case .flags(let flags):
             fields.append(("verdict", .string(flags.verdict.id)))
+            fields.append(("notes", .array(flags.notes.map { .object([("flag", .string($0.flag.id)), ("item", .string($0.item.id)), ("says", .string($0.flag.says))]) })))
             fields.append(("reasons", .array(flags.reasons.map { .object([("flag", .string($0.flag.id)), ("item", .string($0.item.id)), ("says", .string($0.flag.says))]) })))
             fields.append(("cautions", .array(flags.cautions.map { .object([("flag", .string($0.flag.id)), ("item", .string($0.item.id)), ("says", .string($0.flag.says))]) })))
         case .scores:

@@ -41,6 +41,8 @@ public struct AssessmentResponses: Sendable {
     public var context: [ContextAnswer]
     /// Rules applied while reading (an unknown column ignored, say).
     public var warnings: [Diagnostic]
+    /// Every subject the sheet names, answered or not, in order of first appearance.
+    public var subjects: [String] = []
 }
 
 /// Reads response sheets: a CSV with columns `item` and `answer`, and optional
@@ -120,9 +122,16 @@ public enum AssessmentResponseReader {
             contextLines[key] = (option.value, line)
             context.append(ContextAnswer(subject: subject, respondent: perRespondent ? respondent : "", question: question.id, value: option.value, location: at))
         }
+        var subjects: [String] = [], subjectKeys: Set<String> = []
         for record in table.records {
+            if problems.count >= CSVReader.maximumErrors {
+                problems.append(Diagnostic(.error, code: "csv.stopped", at: SourceLocation(file: table.file, line: record.line),
+                                           "stopped reading after \(CSVReader.maximumErrors) problems", fix: "correct these and run again"))
+                break
+            }
             let rawItem = cell(record, itemColumn), rawAnswer = cell(record, answerColumn)
             let subject = cell(record, subjectColumn), respondent = cell(record, respondentColumn)
+            if !rawItem.isEmpty, subjectKeys.insert(NameKey.key(subject)).inserted { subjects.append(subject) }
             let itemAt = table.location(line: record.line, column: itemColumn + 1)
             let answerAt = table.location(line: record.line, column: answerColumn + 1)
             if rawItem.isEmpty {
@@ -176,6 +185,6 @@ public enum AssessmentResponseReader {
                                        fix: "fill in the answer column"))
         }
         if !problems.isEmpty { throw InputError(.badData, warnings + problems) }
-        return AssessmentResponses(answers: answers, context: context, warnings: warnings)
+        return AssessmentResponses(answers: answers, context: context, warnings: warnings, subjects: subjects)
     }
 }

@@ -79,24 +79,34 @@ public enum InstrumentLibrary {
         } catch {
             throw bad("is not valid JSON or YAML: \(error)", fix: "correct the syntax")
         }
-        let instrument: AssessmentInstrument
-        do {
-            instrument = try YAMLDecoder().decode(AssessmentInstrument.self, from: node)
-        } catch let error as DecodingError {
-            let (message, path, fix) = describe(error)
-            let mark = locate(path, in: node)
-            throw bad(message + (path.isEmpty ? "" : " (field \(fieldName(path)))"), line: mark?.line, column: mark?.column, fix: fix)
-        } catch {
-            throw bad("cannot be read as an instrument: \(error)", fix: "see docs/instruments.md")
-        }
-        let problems = InstrumentValidator(instrument: instrument).problems()
-        if !problems.isEmpty {
-            throw InputError(.badData, problems.map { problem in
+        func located(_ problems: [InstrumentValidator.Problem]) -> InputError {
+            InputError(.badData, problems.map { problem in
                 let mark = locate(problem.path, in: node)
                 return Diagnostic(.error, code: "instrument.invalid", at: SourceLocation(file: file, line: mark?.line, column: mark?.column),
                                   problem.message + " (field \(fieldName(problem.path)))", value: problem.value, fix: problem.fix)
             })
         }
+        let instrument: AssessmentInstrument
+        do {
+            instrument = try YAMLDecoder().decode(AssessmentInstrument.self, from: node)
+        } catch let error as DecodingError {
+            let (message, path, fix) = describe(error, in: node)
+            let fieldProblems = InstrumentFields.problems(in: node)
+            let mark = locate(path, in: node)
+            var diagnostics = [Diagnostic(.error, code: "instrument.invalid", at: SourceLocation(file: file, line: mark?.line, column: mark?.column),
+                                          message + (path.isEmpty ? "" : " (field \(fieldName(path)))"), fix: fix)]
+            diagnostics += located(fieldProblems).diagnostics
+            throw InputError(.badData, diagnostics)
+        } catch {
+            throw bad("cannot be read as an instrument: \(error)", fix: "see docs/instruments.md")
+        }
+        let fieldProblems = InstrumentFields.problems(in: node)
+        var seen: Set<String> = []
+        let problems = fieldProblems + InstrumentValidator(instrument: instrument).problems().filter { problem in
+            // One message per field: an empty value is not also reported as, say, an empty source.
+            !fieldProblems.contains { $0.path == problem.path } && seen.insert(fieldName(problem.path) + problem.message).inserted
+        }
+        if !problems.isEmpty { throw located(problems) }
         return instrument
     }
 
@@ -154,20 +164,44 @@ public enum InstrumentLibrary {
         }
     }
 
-    static func describe(_ error: DecodingError) -> (String, FieldPath, String) {
+    static func describe(_ error: DecodingError, in root: Node) -> (String, FieldPath, String) {
         func path(_ keys: [any CodingKey]) -> FieldPath {
             keys.map { key in key.intValue.map(FieldStep.index) ?? .key(key.stringValue) }
+        }
+        /// What the file holds at `path`, in words.
+        func found(_ path: FieldPath) -> String {
+            var node = root
+            for step in path {
+                switch (step, node) {
+                case (.key(let key), .mapping(let mapping)): guard let next = mapping[key] else { return "nothing" }; node = next
+                case (.index(let index), .sequence(let sequence)): guard index < sequence.count else { return "nothing" }; node = sequence[index]
+                default: return "something else"
+                }
+            }
+            switch node {
+            case .scalar: return "text or a number"
+            case .sequence: return "a list"
+            case .mapping: return "a mapping"
+            case .alias: return "an alias"
+            }
         }
         switch error {
         case .keyNotFound(let key, let context):
             return ("the field \"\(key.stringValue)\" is missing", path(context.codingPath),
                     "add \"\(key.stringValue)\" here (docs/instruments.md lists every field)")
         case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
-            let expected = type == String.self ? "text" : type == Double.self ? "a number" : type == Bool.self ? "true or false"
-                : "\(type)".hasPrefix("Array") ? "a list" : "\(type)".hasPrefix("Dictionary") ? "a mapping of names to values" : "an object"
-            return ("this should be \(expected)", path(context.codingPath), "write \(expected) here")
+            let name = "\(type)"
+            let expected = type == String.self || name.contains("Scalar") ? "text" : type == Double.self ? "a number" : type == Bool.self ? "true or false"
+                : name.hasPrefix("Array") || name.contains("Sequence") ? "a list"
+                : name.hasPrefix("Dictionary") ? "a mapping of names to values" : "a mapping of fields"
+            let at = path(context.codingPath)
+            return ("this should be \(expected) but is \(found(at))", at, "write \(expected) here")
         case .dataCorrupted(let context):
-            return ("cannot be read: \(context.debugDescription)", path(context.codingPath), "see docs/instruments.md")
+            let at = path(context.codingPath)
+            if case .key("meaning")? = at.last {
+                return ("not a meaning", at, "write one of \(AssessmentInstrument.Meaning.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return ("cannot be read: \(context.debugDescription)", at, "see docs/instruments.md")
         @unknown default:
             return ("cannot be read", [], "see docs/instruments.md")
         }

@@ -37,11 +37,15 @@ struct InstrumentValidator {
             problem([.key("id")], "the id must be one word", value: i.id, fix: "use letters, digits and hyphens, e.g. my-checklist")
         }
         if i.title.trimmingCharacters(in: .whitespaces).isEmpty { problem([.key("title")], "the title is empty", fix: "give the instrument a title") }
+        if i.source.trimmingCharacters(in: .whitespaces).isEmpty { problem([.key("source")], "the source is empty", fix: "say where the questions come from") }
         checkScales()
         checkContext()
         checkItems()
         checkRule()
         for (n, guide) in (i.guide ?? []).enumerated() {
+            if guide.rows != nil && guide.columns == nil {
+                problem([.key("guide"), .index(n), .key("rows")], "rows need columns", fix: "add the column headings under columns")
+            }
             if let columns = guide.columns {
                 for (r, row) in (guide.rows ?? []).enumerated() where row.count != columns.count {
                     problem([.key("guide"), .index(n), .key("rows"), .index(r)], "this row has \(row.count) cells but the guide has \(columns.count) columns",
@@ -53,7 +57,7 @@ struct InstrumentValidator {
 
     private mutating func checkScales() {
         if instrument.scales.isEmpty { problem([.key("scales")], "there are no scales", fix: "define at least one scale, e.g. yes/partly/no") }
-        if instrument.scales[instrument.defaultScale] == nil {
+        if !instrument.scales.isEmpty, instrument.scales[instrument.defaultScale] == nil {
             problem([.key("default_scale")], "no scale has this id", value: instrument.defaultScale,
                     fix: "use one of \(instrument.scales.keys.sorted().joined(separator: ", "))")
         }
@@ -140,6 +144,13 @@ struct InstrumentValidator {
                             fix: "define it under context, or correct the id")
                     continue
                 }
+                if context.per == "respondent" {
+                    problem(path + [.key("applies_to"), .key(question)], "\(context.id) is answered per respondent, so it cannot decide whether a question is asked",
+                            value: question, fix: "make \(context.id) per subject, or remove it from applies_to")
+                }
+                if values.isEmpty {
+                    problem(path + [.key("applies_to"), .key(question)], "the list is empty, so the question is never asked", fix: "list the answers for which it is asked")
+                }
                 for value in values where AssessmentInstrument.option(value, in: context.options) == nil {
                     problem(path + [.key("applies_to"), .key(question)], "\(context.id) has no such answer", value: value,
                             fix: "use \(context.options.map(\.value).joined(separator: " or "))")
@@ -160,6 +171,22 @@ struct InstrumentValidator {
         switch rule.kind {
         case "levels":
             let dimensions = Set((i.dimensions ?? []).map(\.id)), levels = Set((i.levels ?? []).map(\.id))
+            for (field, tiers) in [("dimensions", i.dimensions ?? []), ("levels", i.levels ?? [])] {
+                var seen: Set<String> = []
+                for (n, tier) in tiers.enumerated() where !seen.insert(tier.id).inserted {
+                    problem([.key(field), .index(n), .key("id")], "this id is used twice", value: tier.id, fix: "give each its own id")
+                }
+            }
+            for (n, group) in (i.groups ?? []).enumerated() where !i.items.contains(where: { $0.group == group.id }) {
+                problem([.key("groups"), .index(n)], "the statement has no questions, so it could never be judged", value: group.id,
+                        fix: "give it questions (items with \"group\": \"\(group.id)\"), or remove it")
+            }
+            for dimension in i.dimensions ?? [] {
+                for level in i.levels ?? [] where !(i.groups ?? []).contains(where: { $0.dimension == dimension.id && $0.level == level.id }) {
+                    problem([.key("levels")], "\(level.title) has no statements in \(dimension.title), so it would be reached without evidence",
+                            value: "\(dimension.id) / \(level.id)", fix: "give every level at least one statement in every dimension")
+                }
+            }
             if dimensions.isEmpty { problem([.key("dimensions")], "the levels rule needs dimensions", fix: "list the dimensions, e.g. strategy, delivery, data") }
             if levels.isEmpty { problem([.key("levels")], "the levels rule needs levels", fix: "list the levels, lowest first") }
             for (n, group) in (i.groups ?? []).enumerated() {
@@ -179,6 +206,25 @@ struct InstrumentValidator {
             let flags = Set((rule.flags ?? []).map(\.id))
             if flags.isEmpty { problem([.key("rule"), .key("flags")], "the flags rule needs flags", fix: "list the flags answers can raise") }
             if rule.otherwise == nil { problem([.key("rule")], "the flags rule needs a verdict for when no flag applies", fix: "add \"otherwise\"") }
+            var flagIDs: Set<String> = [], verdictIDs: Set<String> = []
+            for (n, flag) in (rule.flags ?? []).enumerated() where !flagIDs.insert(flag.id).inserted {
+                problem([.key("rule"), .key("flags"), .index(n), .key("id")], "two flags have this id", value: flag.id, fix: "give each flag its own id")
+            }
+            let allVerdicts = (rule.verdicts ?? []) + [rule.otherwise, rule.undecided].compactMap { $0 }
+            for (n, verdict) in allVerdicts.enumerated() where !verdictIDs.insert(verdict.id).inserted {
+                problem([.key("rule"), .key("verdicts"), .index(min(n, (rule.verdicts ?? []).count - 1))], "two verdicts have this id", value: verdict.id,
+                        fix: "give each verdict its own id")
+            }
+            for (n, flag) in (rule.flags ?? []).enumerated() {
+                for id in flag.whenVerdict ?? [] where !verdictIDs.contains(id) {
+                    problem([.key("rule"), .key("flags"), .index(n), .key("when_verdict")], "no verdict has this id", value: id,
+                            fix: "use \(verdictIDs.sorted().joined(separator: ", "))")
+                }
+            }
+            for (n, verdict) in (rule.verdicts ?? []).enumerated() where (verdict.whenAny ?? []).isEmpty {
+                problem([.key("rule"), .key("verdicts"), .index(n)], "the verdict names no flags, so it could never apply", value: verdict.id,
+                        fix: "add when_any with the flags that lead to it")
+            }
             for (n, verdict) in (rule.verdicts ?? []).enumerated() {
                 for flag in verdict.whenAny ?? [] where !flags.contains(flag) {
                     problem([.key("rule"), .key("verdicts"), .index(n), .key("when_any")], "no flag has this id", value: flag, fix: "define it under rule.flags")
@@ -189,6 +235,10 @@ struct InstrumentValidator {
                     let path: [InstrumentLibrary.FieldStep] = [.key("items"), .index(n), .key("signals"), .index(s)]
                     if !flags.contains(signal.flag) { problem(path + [.key("flag")], "no flag has this id", value: signal.flag, fix: "define it under rule.flags") }
                     let options = i.scale(of: item).options ?? []
+                    if i.scale(of: item).isText {
+                        problem(path, "signals need a choice scale; this item is answered in free text", fix: "give the item a choice scale, or remove its signals")
+                        continue
+                    }
                     for answer in signal.answers where AssessmentInstrument.option(answer, in: options) == nil {
                         problem(path + [.key("answers")], "the item's scale has no such answer", value: answer,
                                 fix: "use \(options.map(\.value).joined(separator: ", "))")
@@ -201,17 +251,35 @@ struct InstrumentValidator {
             } else if let red = rule.redBelow, let amber = rule.amberBelow, red > amber {
                 problem([.key("rule"), .key("red_below")], "red_below is above amber_below", value: String(red), fix: "make red_below at most amber_below")
             }
-            for (n, item) in i.items.enumerated() {
-                let scale = i.scale(of: item)
-                let unscored = (scale.options ?? []).filter { $0.score == nil && $0.effectiveMeaning != .unknown && $0.effectiveMeaning != .notApplicable }
-                for option in scale.options ?? [] {
-                    if let score = option.score, score != score.rounded() || abs(score) > 1_000_000 {
-                        problem([.key("items"), .index(n)], "scores must be whole numbers", value: String(score), fix: "use whole numbers, e.g. 1 to 4")
+            let used = Set(i.items.map { $0.scale ?? i.defaultScale })
+            for id in used.sorted() {
+                guard let scale = i.scales[id] else { continue }
+                let path: [InstrumentLibrary.FieldStep] = [.key("scales"), .key(id)]
+                if scale.isText {
+                    problem(path + [.key("kind")], "under the scores rule answers are scores, not free text", fix: "make it a choice scale with scored options")
+                    continue
+                }
+                let options = scale.options ?? []
+                for (k, option) in options.enumerated() {
+                    if option.effectiveMeaning == .notApplicable {
+                        problem(path + [.key("options"), .index(k)], "the scores rule has no not-applicable answer", value: option.value,
+                                fix: "give it a score, or the meaning unknown (don't know)")
+                    } else if let score = option.score {
+                        if score != score.rounded() || abs(score) > 1_000_000 {
+                            problem(path + [.key("options"), .index(k), .key("score")], "scores must be whole numbers", value: String(score), fix: "use whole numbers, e.g. 1 to 4")
+                        }
+                    } else if option.effectiveMeaning != .unknown {
+                        problem(path + [.key("options"), .index(k)], "under the scores rule every answer needs a score", value: option.value,
+                                fix: "give it a score, or the meaning unknown (don't know)")
                     }
                 }
-                if scale.isText || !unscored.isEmpty {
-                    problem([.key("items"), .index(n)], "under the scores rule every answer needs a score", value: unscored.first?.value ?? item.id,
-                            fix: "give each option a score, or the meaning unknown (don't know)")
+                let scores = Set(options.compactMap(\.score))
+                if scores.count < 2 {
+                    problem(path + [.key("options")], "the scores rule needs at least two different scores", fix: "score the options, e.g. 1 to 4")
+                } else if let low = scores.min(), let high = scores.max(), let red = rule.redBelow, let amber = rule.amberBelow,
+                          red < low || amber > high + 1 {
+                    problem([.key("rule")], "red_below and amber_below should lie within the scores (\(Int(low)) to \(Int(high)))",
+                            value: "\(red), \(amber)", fix: "set thresholds between the lowest and highest score")
                 }
             }
         default:
