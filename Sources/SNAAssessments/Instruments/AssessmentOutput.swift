@@ -68,7 +68,7 @@ public struct AssessmentOutput: Sendable {
         var about: [String] = []
         if !subject.context.isEmpty {
             about.append(subject.context.sorted { $0.key < $1.key }.map { key, value in
-                "\(instrument.contextQuestion(named: key)?.text ?? key) \(value)." }.joined(separator: " "))
+                "\(key.prefix(1).uppercased() + key.dropFirst()): \(value)." }.joined(separator: " "))
         }
         if !subject.respondents.isEmpty { about.append("Answered by \(subject.respondents.joined(separator: ", ")).") }
         let asked = subject.items.filter { $0.status != .notAsked }
