@@ -150,7 +150,7 @@ import Testing
         // 0,1 in group 0; 2 in group 1. Ties 0->1 (inside), 0->2, 2->1 (across).
         let g = Digraph(nodeCount: 3, edges: [.init(source: 0, target: 1), .init(source: 0, target: 2), .init(source: 2, target: 1)])
         let blocks = GroupBlocks(g, groupOf: [0, 0, 1], names: ["A", "B"])
-        #expect(blocks.ties == [[1, 1], [1, 0]])
+        #expect(blocks.ties.dense == [[1, 1], [1, 0]])
         #expect(blocks.density(0, 0) == 0.5)
         #expect(blocks.density(0, 1) == 0.5)
         #expect(blocks.eiIndex(0) == (2.0 - 1) / 3)
