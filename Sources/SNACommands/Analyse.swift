@@ -137,7 +137,7 @@ struct Analyse: ParsableCommand {
         if let maps { try drawMaps(analysis: analysis, survey: survey, into: maps) }
         switch format {
         case .text: try writeStandardOutput(output.text(top: top))
-        case .json: try writeStandardOutput(output.json().rendered())
+        case .json: try output.writeJSON(writeStandardOutput)
         case .csv: try writeStandardOutput(output.csvTables().first { $0.name == "themes.csv" }!.contents)
         }
         if format != .text, !network.warnings.isEmpty {
