@@ -4,6 +4,7 @@
 //
 //     swift run -c release snatool-bench            # bundled datasets
 //     swift run -c release snatool-bench --people 5000 --ties 45000   # adds a generated survey
+//     swift run -c release snatool-bench --scaling 1000,2000,5000,10000,20000,50000   # kernel scaling curves
 //
 // Figures and how to read them: docs/performance.md.
 
@@ -45,6 +46,44 @@ if let index = arguments.firstIndex(of: "--kernel"), index + 2 < arguments.count
     let graph = Digraph(nodeCount: survey.members.count, edges: edges)
     let seconds = Timer.median(runs) { _ = PathCentralities(graph, edges: false) }
     print("betweenness of \(graph.nodeCount) nodes, \(graph.edgeCount) edges, \(Parallel.maximumThreads) threads: \(format(seconds))")
+    exit(0)
+}
+// `--scaling SIZES`: the betweenness kernel over graph size (people, comma-separated; ties = 9 per
+// person, or --ties-per-person K) and thread count (--thread-counts, default 1 and all cores), side by
+// side in one run, plus the --approx estimate (epsilon --epsilon, default 0.05; delta 0.1) on all threads.
+if let index = arguments.firstIndex(of: "--scaling"), index + 1 < arguments.count {
+    let sizes = arguments[index + 1].split(separator: ",").compactMap { Int($0) }
+    let perPerson = option("--ties-per-person") ?? 9
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let threadCounts = arguments.firstIndex(of: "--thread-counts").flatMap { index in
+        index + 1 < arguments.count ? arguments[index + 1].split(separator: ",").compactMap { Int($0) } : nil
+    } ?? Array(Set([1, cores])).sorted()
+    let epsilon = arguments.firstIndex(of: "--epsilon").flatMap { $0 + 1 < arguments.count ? Double(arguments[$0 + 1]) : nil } ?? 0.05
+    print("snatool-bench --scaling: exact betweenness (PathCentralities, edges: false) by threads, median of \(runs) runs")
+    print("(1 run from 10,000 people); approx = --approx \(epsilon) (delta 0.1, seed 1) on \(threadCounts.max()!) threads; \(cores) cores\n")
+    var header = "| people | ties (distinct) |"
+    for threads in threadCounts { header += " exact \(threads) thr |" }
+    header += " speed-up \(threadCounts.min()!)->\(threadCounts.max()!) | approx | approx samples |"
+    print(header)
+    print("|" + String(repeating: " --- |", count: threadCounts.count + 5))
+    for people in sizes {
+        let survey = PartnershipScenario(seed: 1, people: people, ties: people * perPerson).survey()
+        let graph = Digraph(nodeCount: survey.members.count, edges: survey.links.map { .init(source: Int32($0.source), target: Int32($0.target)) })
+        let sizeRuns = people >= 10000 ? 1 : runs
+        var times: [Double] = []
+        for threads in threadCounts {
+            Parallel.maximumThreads = threads
+            times.append(Timer.median(sizeRuns) { _ = PathCentralities(graph, edges: false) })
+        }
+        var estimate: ApproximateBetweenness!
+        let approx = Timer.median(sizeRuns) { estimate = try! ApproximateBetweenness(graph, epsilon: epsilon, delta: 0.1, seed: 1) }
+        Parallel.maximumThreads = cores
+        var row = "| \(people) | \(graph.edgeCount) |"
+        for time in times { row += " \(format(time).trimmingCharacters(in: .whitespaces)) |" }
+        row += String(format: " %.2fx |", times.first! / times.last!)
+        row += " \(format(approx).trimmingCharacters(in: .whitespaces)) | \(estimate.samples) |"
+        print(row)
+    }
     exit(0)
 }
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -48,6 +48,18 @@ struct Analyse: ParsableCommand {
     @Option(help: ArgumentHelp("Compute only these node metrics, comma-separated: \(NodeMetric.allCases.map(\.rawValue).joined(separator: ", ")). Skips findings and the organisation view; for one figure from a large network.", valueName: "list"))
     var metrics: String?
 
+    @Option(help: ArgumentHelp("weighted-betweenness: a tie's length is its weight, as igraph and networkx read weights (weight, the default), or 1/weight, so that stronger ties and ties in more themes are shorter (inverse).", valueName: "weight|inverse"))
+    var tieLength: WeightedBetweenness.Length?
+
+    @Option(help: ArgumentHelp("With --metrics betweenness or weighted-betweenness: estimate by sampling shortest paths (Riondato-Kornaropoulos) so that every betweenness_normalised is within EPSILON (0 < EPSILON < 1) of the exact value with probability at least 1 - delta. For very large networks; docs/metrics.md.", valueName: "epsilon"))
+    var approx: Double?
+
+    @Option(help: ArgumentHelp("With --approx: the probability (0 < delta < 1) that some value misses the bound.", valueName: "delta"))
+    var delta: Double = 0.1
+
+    @Option(help: ArgumentHelp("With --approx: the random seed; the same seed gives the same estimate.", valueName: "n"))
+    var seed: UInt64 = 1
+
     @Option(help: "Text: how many people to list per metric.")
     var top: Int = 5
 
@@ -55,10 +67,29 @@ struct Analyse: ParsableCommand {
 
     func validate() throws {
         guard top >= 0 else { throw ValidationError("--top must not be negative") }
-        _ = try selectedMetrics()
+        let wanted = try selectedMetrics()
         if metrics != nil && (maps != nil || expectedLinks != nil) {
             throw ValidationError("--metrics computes node metrics only; it cannot be combined with --maps or --expected-links")
         }
+        if tieLength != nil && wanted?.contains(.weightedBetweenness) != true {
+            throw ValidationError("--tie-length applies to weighted betweenness only: add --metrics weighted-betweenness")
+        }
+        if let approx {
+            do throws(ApproximateBetweenness.ParameterError) { _ = try approximation(epsilon: approx) } catch {
+                switch error {
+                case .epsilon: throw ValidationError("--approx: \(error)")
+                case .delta: throw ValidationError("--delta: \(error)")
+                }
+            }
+            guard let wanted, !wanted.isDisjoint(with: [.betweenness, .weightedBetweenness]) else {
+                throw ValidationError("--approx estimates betweenness only: add --metrics betweenness (or weighted-betweenness)")
+            }
+        }
+    }
+
+    /// The sampling parameters of `--approx`, `--delta` and `--seed`.
+    func approximation(epsilon: Double) throws(ApproximateBetweenness.ParameterError) -> ApproximateBetweenness.Parameters {
+        try ApproximateBetweenness.Parameters(epsilon: epsilon, delta: delta, seed: seed)
     }
 
     /// The metrics `--metrics` names, or `nil` for all.
@@ -106,7 +137,7 @@ struct Analyse: ParsableCommand {
         if let maps { try drawMaps(analysis: analysis, survey: survey, into: maps) }
         switch format {
         case .text: try writeStandardOutput(output.text(top: top))
-        case .json: try writeStandardOutput(output.json().rendered())
+        case .json: try output.writeJSON(writeStandardOutput)
         case .csv: try writeStandardOutput(output.csvTables().first { $0.name == "themes.csv" }!.contents)
         }
         if format != .text, !network.warnings.isEmpty {
@@ -128,9 +159,18 @@ extension Analyse {
             return groupIndex.count - 1
         }
         var rows: [(theme: String, metrics: SelectedMetrics)] = []
+        let approximation = try approx.map { try self.approximation(epsilon: $0) }
         for selection in selections {
             let graph = PartnershipAnalysis.symmetrise(network.graph(selection, level: level), symmetrise)
-            rows.append((network.id(of: selection), SelectedMetrics(graph, groups: groups, metrics: wanted)))
+            do throws(WeightedBetweenness.InvalidLength) {
+                rows.append((network.id(of: selection), try SelectedMetrics(
+                    graph, groups: groups, metrics: wanted, tieLength: tieLength ?? .weight, approximation: approximation)))
+            } catch {
+                let lengths = tieLength ?? .weight
+                printError("snatool: error: weighted-betweenness in '\(network.id(of: selection))': the tie '\(names[error.source])' -> '\(names[error.target])' has weight \(String(format: "%g", error.weight)), which cannot be a length"
+                           + (lengths == .weight ? "; with --tie-length weight every weight must be positive (use --tie-length inverse, where a weight of 0 means no path)" : ""))
+                throw ExitStatus.badData
+            }
         }
         let output = SelectedMetricsOutput(names: names, rows: rows, metrics: wanted)
         if let out {
@@ -219,3 +259,4 @@ struct ThresholdOptions: ParsableArguments {
 }
 
 extension Symmetrisation: ExpressibleByArgument {}
+extension WeightedBetweenness.Length: ExpressibleByArgument {}

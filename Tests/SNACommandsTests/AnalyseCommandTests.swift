@@ -151,3 +151,67 @@ import Testing
         #expect(try snatool("analyse", "datasets/emon/Texas/survey.csv", "--threads", "0").status == 64)
     }
 }
+
+@Suite(.serialized) struct BetweennessOptionTests {
+    func number(_ value: JSON?) -> Double? {
+        switch value {
+        case .int(let x)?: return Double(x)
+        case .double(let x)?: return x
+        default: return nil
+        }
+    }
+
+    @Test func weightedBetweennessWithBothLengths() throws {
+        let survey = "datasets/emon/Texas/survey.csv"
+        let weight = try snatool("analyse", survey, "--metrics", "weighted-betweenness,betweenness", "--format", "json")
+        let inverse = try snatool("analyse", survey, "--metrics", "weighted-betweenness", "--tie-length", "inverse", "--format", "json")
+        #expect(weight.status == 0 && inverse.status == 0)
+        let a = try #require(JSON.parse(weight.stdout)["people"]?.array), b = try #require(JSON.parse(inverse.stdout)["people"]?.array)
+        #expect(a.count == b.count && !a.isEmpty)
+        // Strengths 1-4 as lengths, and as 1/strength: both differ from the unweighted values somewhere.
+        #expect(a.contains { number($0["weighted_betweenness"]) != number($0["betweenness"]) })
+        #expect(zip(a, b).contains { number($0["weighted_betweenness"]) != number($1["weighted_betweenness"]) })
+        #expect(a.allSatisfy { number($0["weighted_betweenness_normalised"]) != nil })
+        let help = try snatool("analyse", "--help")
+        #expect(help.stdout.contains("weighted-betweenness") && help.stdout.contains("--tie-length") && help.stdout.contains("--approx"))
+        #expect(try snatool("analyse", survey, "--metrics", "degree", "--tie-length", "inverse").status == 64)
+    }
+
+    @Test func zeroWeightIsNoLength() throws {
+        let scratch = Scratch()
+        let path = scratch.path("zero.csv")
+        try "respondent,contact,strength\nA,B,2\nB,C,0\nA,C,5\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let refused = try snatool("analyse", path, "--metrics", "weighted-betweenness")
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("'B' -> 'C' has weight 0") && refused.stderr.contains("--tie-length inverse"))
+        #expect(try snatool("analyse", path, "--metrics", "weighted-betweenness", "--tie-length", "inverse").status == 0)
+    }
+
+    @Test func approximateBetweennessIsReproducibleAndChecked() throws {
+        let survey = "datasets/bolton/survey.csv"
+        let args = ["analyse", survey, "--theme", "all", "--metrics", "betweenness", "--approx", "0.05", "--format", "json"]
+        let first = try snatool(args + ["--seed", "3", "--threads", "1"])
+        let again = try snatool(args + ["--seed", "3", "--threads", "2"])
+        let other = try snatool(args + ["--seed", "4"])
+        #expect(first.status == 0 && first.stdout == again.stdout)
+        #expect(first.stdout != other.stdout)
+        let json = try JSON.parse(first.stdout)
+        #expect(number(json["approximation"]?["epsilon"]) == 0.05 && json["approximation"]?["seed"]?.int == 3)
+        let samples = try #require(json["approximation"]?["samples"]?.array?.first?["samples"]?.int)
+        #expect(samples > 0)
+        // Within epsilon of the exact values (the guarantee holds with probability 0.9; this seed is fixed).
+        let exact = try JSON.parse(try snatool("analyse", survey, "--theme", "all", "--metrics", "betweenness", "--format", "json").stdout)
+        for (a, b) in zip(try #require(json["people"]?.array), try #require(exact["people"]?.array)) {
+            let estimate = try #require(number(a["betweenness_normalised"])), truth = try #require(number(b["betweenness_normalised"]))
+            #expect(abs(estimate - truth) <= 0.05)
+        }
+        for bad in ["0", "-0.1", "1", "1.5"] {
+            let run = try snatool("analyse", survey, "--metrics", "betweenness", "--approx=\(bad)")
+            #expect(run.status == 64)
+            #expect(run.stderr.contains("--approx: the error bound epsilon must be greater than 0 and less than 1"))
+        }
+        #expect(try snatool("analyse", survey, "--metrics", "betweenness", "--approx", "0.1", "--delta", "0").status == 64)
+        let withoutMetrics = try snatool("analyse", survey, "--approx", "0.1")
+        #expect(withoutMetrics.status == 64 && withoutMetrics.stderr.contains("add --metrics betweenness"))
+    }
+}

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SNAIO
+import SNACore
 
 @Suite struct OutputTests {
     @Test func csvWriterEscapesFormulasAndQuotes() {
@@ -37,5 +38,25 @@ import Testing
         defer { try? FileManager.default.removeItem(at: file) }
         #expect(throws: OutputError.self) { try AtomicWriter.write(Data("y".utf8), to: file.appendingPathComponent("inside.txt").path) }
         #expect(try String(contentsOf: file, encoding: .utf8) == "x")
+    }
+}
+
+/// The streamed JSON of `analyse` is the document `json()` builds, byte for byte.
+@Suite struct StreamedJSONTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test(arguments: [("bolton/survey.csv", "bolton/people.csv"), ("emon/Texas/survey.csv", "emon/Texas/organisations.csv")])
+    func streamedEqualsRendered(_ files: (String, String)) throws {
+        let datasets = Self.root.appendingPathComponent("datasets")
+        let survey = try SurveyImporter.load(path: datasets.appendingPathComponent(files.0).path,
+                                             options: .init(peoplePath: datasets.appendingPathComponent(files.1).path))
+        let output = AnalysisOutput(analysis: PartnershipAnalysis(network: survey.network), survey: survey)
+        var pieces: [String] = []
+        try output.writeJSON { pieces.append($0) }
+        let rendered = output.json().rendered()
+        #expect(pieces.joined() == rendered)
+        // A document over a megabyte comes in several pieces, none much over a megabyte.
+        #expect(pieces.count == 1 || rendered.utf8.count > 1 << 20)
+        #expect(pieces.allSatisfy { $0.utf8.count < (1 << 20) + 100_000 })
     }
 }

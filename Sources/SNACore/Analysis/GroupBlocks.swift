@@ -12,22 +12,23 @@ public struct GroupBlocks: Sendable, Equatable {
     /// The number of nodes in each group.
     public var sizes: [Int]
     /// `ties[a][b]`: ties from group a to group b (edge weights summed when
-    /// `weighted`, else counted).
-    public var ties: [[Double]]
+    /// `weighted`, else counted); stored sparsely, so that a thousand
+    /// organisations cost memory for the pairs that have ties, not a million cells.
+    public var ties: BlockTies
 
     /// Builds the blocks of `graph` for a group per node (`nil`: in no group, left out).
     ///
-    /// - Complexity: O(V + E + G²).
+    /// - Complexity: O(V + E + G) time, O(G + the non-empty blocks) memory.
     public init(_ graph: Digraph, groupOf: [Int?], names: [String], weighted: Bool = false) {
         let count = names.count
         var sizes = [Int](repeating: 0, count: count)
         for group in groupOf { if let group { sizes[group] += 1 } }
-        var ties = [[Double]](repeating: [Double](repeating: 0, count: count), count: count)
+        var ties = BlockTies(groups: count)
         for v in 0..<graph.nodeCount {
             guard let a = groupOf[v] else { continue }
             for position in Int(graph.outOffsets[v])..<Int(graph.outOffsets[v + 1]) {
                 guard let b = groupOf[Int(graph.outTargets[position])] else { continue }
-                ties[a][b] += weighted ? graph.outWeights[position] : 1
+                ties.add(weighted ? graph.outWeights[position] : 1, from: a, to: b)
             }
         }
         self.groups = names
@@ -46,12 +47,7 @@ public struct GroupBlocks: Sendable, Equatable {
 
     /// Ties crossing group g's boundary, out and in.
     public func externalTies(_ g: Int) -> (out: Double, in: Double) {
-        var out = 0.0, incoming = 0.0
-        for other in groups.indices where other != g {
-            out += ties[g][other]
-            incoming += ties[other][g]
-        }
-        return (out, incoming)
+        (ties.outTotals[g] - ties[g][g], ties.inTotals[g] - ties[g][g])
     }
 
     /// The E-I index of group g; `nil` when it has no ties.
@@ -65,8 +61,51 @@ public struct GroupBlocks: Sendable, Equatable {
     public var networkEIIndex: Double? {
         var e = 0.0, i = 0.0
         for a in groups.indices {
-            for b in groups.indices { if a == b { i += ties[a][b] } else { e += ties[a][b] } }
+            i += ties[a][a]
+            e += ties.outTotals[a] - ties[a][a]
         }
         return e + i > 0 ? (e - i) / (e + i) : nil
     }
+}
+
+/// A square matrix of tie counts between groups that stores only its non-zero
+/// cells; read it as `ties[a][b]`.
+public struct BlockTies: Sendable, Equatable {
+    /// The number of groups (rows and columns).
+    public let groups: Int
+    /// Non-zero cells, keyed by a * groups + b.
+    private var cells: [Int: Double] = [:]
+    /// Each row's sum: everything group a sends.
+    public private(set) var outTotals: [Double]
+    /// Each column's sum: everything group b receives.
+    public private(set) var inTotals: [Double]
+
+    /// An all-zero matrix for `groups` groups.
+    public init(groups: Int) {
+        self.groups = groups
+        outTotals = [Double](repeating: 0, count: groups)
+        inTotals = outTotals
+    }
+
+    /// Adds `value` to the cell from `a` to `b`.
+    public mutating func add(_ value: Double, from a: Int, to b: Int) {
+        cells[a * groups + b, default: 0] += value
+        outTotals[a] += value
+        inTotals[b] += value
+    }
+
+    /// One row of the matrix: what group `a` sends.
+    public struct Row: Sendable {
+        let matrix: BlockTies
+        let a: Int
+
+        /// Ties from the row's group to group `b`.
+        public subscript(b: Int) -> Double { matrix.cells[a * matrix.groups + b] ?? 0 }
+    }
+
+    /// The row of group `a`.
+    public subscript(a: Int) -> Row { Row(matrix: self, a: a) }
+
+    /// The matrix as rows of cells, zeros included (G² cells: for small matrices and tests).
+    public var dense: [[Double]] { (0..<groups).map { a in (0..<groups).map { self[a][$0] } } }
 }

@@ -1,6 +1,8 @@
 /// A node metric that can be asked for on its own (`--metrics`).
 public enum NodeMetric: String, CaseIterable, Sendable {
-    case degree, strength, betweenness, closeness, pagerank, eigenvector, constraint, core, clustering
+    case degree, strength, betweenness
+    case weightedBetweenness = "weighted-betweenness"
+    case closeness, pagerank, eigenvector, constraint, core, clustering
     case cutPoints = "cut-points"
     case brokerage
 
@@ -10,6 +12,7 @@ public enum NodeMetric: String, CaseIterable, Sendable {
         case .degree: return ["in_degree", "out_degree", "degree"]
         case .strength: return ["in_strength", "out_strength"]
         case .betweenness: return ["betweenness", "betweenness_normalised"]
+        case .weightedBetweenness: return ["weighted_betweenness", "weighted_betweenness_normalised"]
         case .closeness: return ["harmonic", "closeness"]
         case .pagerank: return ["pagerank"]
         case .eigenvector: return ["eigenvector"]
@@ -28,14 +31,27 @@ public enum NodeMetric: String, CaseIterable, Sendable {
 public struct SelectedMetrics: Sendable {
     /// The columns, in the order of ``NodeMetric/allCases``; booleans are 0 or 1.
     public var columns: [(name: String, values: [Double?])]
+    /// The estimates made by sampling (with `approximation`), for the sample sizes.
+    public var estimates: [(metric: NodeMetric, estimate: ApproximateBetweenness)]
 
     /// Computes the metrics in `metrics` for `graph`; `groups` is needed for brokerage.
-    public init(_ graph: Digraph, groups: [Int], metrics: Set<NodeMetric>) {
+    ///
+    /// - Parameters:
+    ///   - tieLength: how `weighted-betweenness` turns a tie's weight into its length.
+    ///   - approximation: when given, `betweenness` and `weighted-betweenness` are
+    ///     estimated by sampling (``ApproximateBetweenness``) instead of computed exactly.
+    /// - Throws: ``WeightedBetweenness/InvalidLength`` when `weighted-betweenness` is asked
+    ///   for and a tie's weight cannot be a length.
+    public init(_ graph: Digraph, groups: [Int], metrics: Set<NodeMetric>, tieLength: WeightedBetweenness.Length = .weight,
+                approximation: ApproximateBetweenness.Parameters? = nil) throws(WeightedBetweenness.InvalidLength) {
         let n = graph.nodeCount
         var columns: [(String, [Double?])] = []
+        var estimates: [(NodeMetric, ApproximateBetweenness)] = []
         let needsUndirected: Set<NodeMetric> = [.eigenvector, .core, .clustering, .cutPoints]
         let undirected = metrics.isDisjoint(with: needsUndirected) && !metrics.contains(.degree) ? nil : graph.symmetrised()
-        let paths = metrics.contains(.betweenness) || metrics.contains(.closeness) ? PathCentralities(graph, edges: false) : nil
+        let exactBetweenness = metrics.contains(.betweenness) && approximation == nil
+        let paths = exactBetweenness || metrics.contains(.closeness) ? PathCentralities(graph, edges: false) : nil
+        let lengths = metrics.contains(.weightedBetweenness) ? try WeightedBetweenness.lengths(of: graph, tieLength) : nil
         for metric in NodeMetric.allCases where metrics.contains(metric) {
             switch metric {
             case .degree:
@@ -46,8 +62,26 @@ public struct SelectedMetrics: Sendable {
                 columns.append(("in_strength", (0..<n).map { v in graph.inWeights[Int(graph.inOffsets[v])..<Int(graph.inOffsets[v + 1])].reduce(0, +) }))
                 columns.append(("out_strength", (0..<n).map { v in graph.outWeights[Int(graph.outOffsets[v])..<Int(graph.outOffsets[v + 1])].reduce(0, +) }))
             case .betweenness:
-                columns.append(("betweenness", paths!.betweenness))
-                columns.append(("betweenness_normalised", paths!.betweennessNormalised))
+                if let approximation {
+                    let estimate = ApproximateBetweenness(graph, approximation)
+                    estimates.append((metric, estimate))
+                    columns.append(("betweenness", estimate.betweenness))
+                    columns.append(("betweenness_normalised", estimate.betweennessNormalised))
+                } else {
+                    columns.append(("betweenness", paths!.betweenness))
+                    columns.append(("betweenness_normalised", paths!.betweennessNormalised))
+                }
+            case .weightedBetweenness:
+                if let approximation {
+                    let estimate = ApproximateBetweenness(graph, approximation, lengths: lengths!)
+                    estimates.append((metric, estimate))
+                    columns.append(("weighted_betweenness", estimate.betweenness))
+                    columns.append(("weighted_betweenness_normalised", estimate.betweennessNormalised))
+                } else {
+                    let weighted = WeightedBetweenness(graph, lengths: lengths!)
+                    columns.append(("weighted_betweenness", weighted.betweenness))
+                    columns.append(("weighted_betweenness_normalised", weighted.betweennessNormalised))
+                }
             case .closeness:
                 columns.append(("harmonic", paths!.harmonic))
                 columns.append(("closeness", paths!.closeness))
@@ -72,5 +106,6 @@ public struct SelectedMetrics: Sendable {
             }
         }
         self.columns = columns
+        self.estimates = estimates
     }
 }

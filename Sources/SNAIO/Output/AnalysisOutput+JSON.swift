@@ -18,6 +18,57 @@ extension AnalysisOutput {
 
     func themeTies() -> [Int64: [String]] { tieThemes() }
 
+    /// The same text as `json().rendered()`, given to `emit` in pieces of about a megabyte
+    /// as it is made, so that the people and ties of a large network are never all in
+    /// memory at once (the document can be several times larger than the network).
+    public func writeJSON(_ emit: (String) throws -> Void) throws {
+        try withoutActuallyEscaping(emit) { emit in try writeJSON(escaping: emit) }
+    }
+
+    private func writeJSON(escaping emit: @escaping (String) throws -> Void) throws {
+        let themes = themeTies()
+        var out = "{\n"
+        func flush(force: Bool = false) throws {
+            if force || out.utf8.count >= 1 << 20 { try emit(out); out = "" }
+        }
+        // Members in the order of json(); the big arrays item by item.
+        func member(_ key: String, last: Bool = false, _ value: JSONValue) throws {
+            out += "  "
+            JSONValue.writeKey(key, to: &out)
+            value.write(to: &out, indent: 1)
+            out += last ? "\n" : ",\n"
+            try flush()
+        }
+        func streamed(_ key: String, _ items: ((JSONValue) throws -> Void) throws -> Void) throws {
+            out += "  "
+            JSONValue.writeKey(key, to: &out)
+            var first = true
+            try items { item in
+                out += first ? "[\n    " : ",\n    "
+                first = false
+                item.write(to: &out, indent: 2)
+                try flush()
+            }
+            out += first ? "[],\n" : "\n  ],\n"
+        }
+        try member("schema_version", .int(Self.schemaVersion))
+        try member("network", networkJSON())
+        try member("themes", .array(analysis.selections.map(themeJSON)))
+        try streamed("people") { item in
+            for selection in analysis.selections { try forEachPersonJSON(selection, item) }
+        }
+        try member("organisations", .array(organisationsJSON()))
+        try streamed("ties") { item in
+            for selection in analysis.selections {
+                try forEachTieRow(selection, themes: themes) { row in try item(.object(row.map { key, value in (key, value.json) })) }
+            }
+        }
+        try member("findings", .array(analysis.findings.map(Self.findingJSON)))
+        try member("warnings", last: true, .array(network.warnings.map(Self.diagnosticJSON)))
+        out += "}\n"
+        try flush(force: true)
+    }
+
     private func networkJSON() -> JSONValue {
         let rate = network.responseRate
         return .object([
@@ -118,11 +169,18 @@ extension AnalysisOutput {
     }
 
     private func peopleJSON(_ selection: SelectionAnalysis) -> [JSONValue] {
+        var people: [JSONValue] = []
+        forEachPersonJSON(selection) { people.append($0) }
+        return people
+    }
+
+    /// Calls `body` with each node's JSON object for a selection, in node order.
+    private func forEachPersonJSON(_ selection: SelectionAnalysis, _ body: (JSONValue) throws -> Void) rethrows {
         let m = selection.metrics
         let organisations = nodeOrganisationNames, layers = nodeLayers
-        return names.indices.map { v in
+        for v in names.indices {
             let counts = m.brokerage.raw[v]
-            return .object([
+            try body(.object([
                 ("id", .string(names[v])),
                 ("theme", .string(selection.id)),
                 ("group", .string(analysis.groupNames[analysis.groups[v]])),
@@ -150,7 +208,7 @@ extension AnalysisOutput {
                     + [("total", .number(m.brokerage.expected[v][5]))])),
                 ("brokerage_z", .object(Self.roles.enumerated().map { k, role in (role.1, .number(m.brokerage.z[v][k])) }
                     + [("total", .number(m.brokerage.z[v][5]))])),
-            ])
+            ]))
         }
     }
 
@@ -161,7 +219,9 @@ extension AnalysisOutput {
     }
 
     private func tiesJSON(_ selection: SelectionAnalysis, themes: [Int64: [String]]) -> [JSONValue] {
-        tieRows(selection, themes: themes).map { row in .object(row.map { key, value in (key, value.json) }) }
+        var ties: [JSONValue] = []
+        forEachTieRow(selection, themes: themes) { row in ties.append(.object(row.map { key, value in (key, value.json) })) }
+        return ties
     }
 
     /// A finding as a JSON object.

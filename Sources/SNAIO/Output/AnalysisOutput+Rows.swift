@@ -79,14 +79,20 @@ extension AnalysisOutput {
 
     /// One row per directed tie of a selection.
     func tieRows(_ selection: SelectionAnalysis, themes: [Int64: [String]]) -> [OutputRow] {
+        var rows: [OutputRow] = []
+        forEachTieRow(selection, themes: themes) { rows.append($0) }
+        return rows
+    }
+
+    /// Calls `body` with the row of each directed tie of a selection, in order, without keeping them.
+    func forEachTieRow(_ selection: SelectionAnalysis, themes: [Int64: [String]], _ body: (OutputRow) throws -> Void) rethrows {
         let graph = selection.graph
         let bridges = Set(selection.metrics.cutPoints.bridges.map { Int64($0.0) << 32 | Int64($0.1) })
-        var rows: [OutputRow] = []
         for v in 0..<graph.nodeCount {
             for position in Int(graph.outOffsets[v])..<Int(graph.outOffsets[v + 1]) {
                 let w = Int(graph.outTargets[position])
                 let tieThemes = themes[Int64(v) << 32 | Int64(w)] ?? []
-                rows.append([
+                try body([
                     ("theme", .text(selection.id)),
                     ("source", .text(names[v])),
                     ("target", .text(names[w])),
@@ -99,6 +105,5 @@ extension AnalysisOutput {
                 ])
             }
         }
-        return rows
     }
 }

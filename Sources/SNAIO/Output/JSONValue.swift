@@ -67,7 +67,8 @@ public indirect enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral,
         return out
     }
 
-    private func write(to out: inout String, indent: Int) {
+    /// Appends the value as indented text, as nested `indent` levels deep.
+    func write(to out: inout String, indent: Int) {
         switch self {
         case .null: out += "null"
         case .bool(let value): out += value ? "true" : "false"
@@ -95,6 +96,12 @@ public indirect enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral,
             }
             out += String(repeating: "  ", count: indent) + "}"
         }
+    }
+
+    /// Appends `"key": `, escaped as every key is.
+    static func writeKey(_ key: String, to out: inout String) {
+        writeString(key, to: &out)
+        out += ": "
     }
 
     /// Shortest text that reads back as the same double; integers without a fraction.

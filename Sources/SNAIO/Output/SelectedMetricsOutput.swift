@@ -17,7 +17,8 @@ public struct SelectedMetricsOutput: Sendable {
         self.metrics = metrics
     }
 
-    /// `{"schema_version", "metrics", "people": [{"id", "theme", <columns>}]}`.
+    /// `{"schema_version", "metrics", ["approximation",] "people": [{"id", "theme", <columns>}]}`;
+    /// `approximation` only when betweenness was estimated by sampling.
     public func json() -> JSONValue {
         let people: [JSONValue] = rows.flatMap { row in
             names.indices.map { v in
@@ -25,11 +26,25 @@ public struct SelectedMetricsOutput: Sendable {
                                  + row.metrics.columns.map { ($0.name, JSONValue.number($0.values[v])) })
             }
         }
-        return .object([
+        var fields: [(String, JSONValue)] = [
             ("schema_version", .int(AnalysisOutput.schemaVersion)),
             ("metrics", .array(metrics.sorted { $0.rawValue < $1.rawValue }.map { .string($0.rawValue) })),
-            ("people", .array(people)),
-        ])
+        ]
+        if let parameters = rows.lazy.flatMap(\.metrics.estimates).first?.estimate.parameters {
+            let samples: [JSONValue] = rows.flatMap { row in
+                row.metrics.estimates.map { item in
+                    JSONValue.object([("theme", .string(row.theme)), ("metric", .string(item.metric.rawValue)),
+                                      ("samples", .int(item.estimate.samples)),
+                                      ("vertex_diameter_bound", .int(item.estimate.vertexDiameterBound))])
+                }
+            }
+            fields.append(("approximation", .object([
+                ("epsilon", .number(parameters.epsilon)), ("delta", .number(parameters.delta)),
+                ("seed", Int(exactly: parameters.seed).map { .int($0) } ?? .string(String(parameters.seed))), ("samples", .array(samples)),
+            ])))
+        }
+        fields.append(("people", .array(people)))
+        return .object(fields)
     }
 
     /// One row per node and theme.
