@@ -52,13 +52,12 @@ public struct PathCentralities: Sendable, Equatable {
     /// - Complexity: O(V E) time, O(V + E) memory per stripe.
     public init(_ graph: Digraph, edges: Bool = true) {
         let n = graph.nodeCount
-        let inToOut = edges ? graph.inEdgeToOutEdge() : []
         let partials = Parallel.stripes { stripe -> Partial in
             var partial = Partial(nodes: n, edges: edges ? graph.edgeCount : 0)
             var search = Search(nodes: n)
             var source = stripe
             while source < n {
-                search.run(from: source, in: graph, inToOut: inToOut, edges: edges, into: &partial)
+                search.run(from: source, in: graph, edges: edges, into: &partial)
                 source += Parallel.stripes
             }
             return partial
@@ -123,15 +122,12 @@ public struct PathCentralities: Sendable, Equatable {
             order = [Int32](repeating: 0, count: max(nodes, 1))
         }
 
-        mutating func run(from source: Int, in graph: Digraph, inToOut: [Int32], edges: Bool, into partial: inout Partial) {
+        mutating func run(from source: Int, in graph: Digraph, edges: Bool, into partial: inout Partial) {
             // Raw buffers: this loop runs V times over every edge, so bounds checks and
             // copy-on-write checks would dominate it.
             let n = graph.nodeCount
             graph.outOffsets.withUnsafeBufferPointer { outOffsets in
             graph.outTargets.withUnsafeBufferPointer { outTargets in
-            graph.inOffsets.withUnsafeBufferPointer { inOffsets in
-            graph.inSources.withUnsafeBufferPointer { inSources in
-            inToOut.withUnsafeBufferPointer { inToOut in
             distance.withUnsafeMutableBufferPointer { distance in
             paths.withUnsafeMutableBufferPointer { paths in
             dependency.withUnsafeMutableBufferPointer { dependency in
@@ -175,28 +171,33 @@ public struct PathCentralities: Sendable, Equatable {
                         partial.closeness[source] = (Double(reached) / Double(reachedDistance)) * (Double(reached) / Double(n - 1))
                     }
                 }
-                // Accumulate dependencies in order of decreasing distance.
+                // Accumulate dependencies in order of decreasing distance, over
+                // out-edges (the arrays the search just read): a node's dependency is
+                // its path count times the sum, over its successors w one step
+                // further, of (1 + dependency[w]) / paths[w], which `dependency`
+                // holds once w is done.
                 var index = count - 1
                 while index >= 0 {
-                    let w = Int(order[index])
-                    let coefficient = (1 + dependency[w]) / paths[w]
-                    let previous = distance[w] &- 1
+                    let v = Int(order[index])
+                    let next = distance[v] &+ 1
+                    var sum = 0.0
+                    let pathsV = paths[v]
                     if edges {
-                        for position in Int(inOffsets[w])..<Int(inOffsets[w &+ 1]) {
-                            let v = Int(inSources[position])
-                            guard distance[v] == previous else { continue }
-                            let share = paths[v] * coefficient
-                            dependency[v] += share
-                            edgeBetweenness[Int(inToOut[position])] += share
+                        for position in Int(outOffsets[v])..<Int(outOffsets[v &+ 1]) {
+                            let w = Int(outTargets[position])
+                            guard distance[w] == next else { continue }
+                            sum += dependency[w]
+                            edgeBetweenness[position] += pathsV * dependency[w]
                         }
                     } else {
-                        for position in Int(inOffsets[w])..<Int(inOffsets[w &+ 1]) {
-                            let v = Int(inSources[position])
-                            guard distance[v] == previous else { continue }
-                            dependency[v] += paths[v] * coefficient
+                        for position in Int(outOffsets[v])..<Int(outOffsets[v &+ 1]) {
+                            let w = Int(outTargets[position])
+                            if distance[w] == next { sum += dependency[w] }
                         }
                     }
-                    if w != source { betweenness[w] += dependency[w] }
+                    let delta = pathsV * sum
+                    if v != source { betweenness[v] += delta }
+                    dependency[v] = (1 + delta) / pathsV
                     index -= 1
                 }
                 for position in 0..<count {
@@ -205,7 +206,7 @@ public struct PathCentralities: Sendable, Equatable {
                     paths[v] = 0
                     dependency[v] = 0
                 }
-            }}}}}}}}}}}
+            }}}}}}}}
         }
     }
 }
