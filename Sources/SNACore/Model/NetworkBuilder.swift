@@ -33,6 +33,8 @@ public struct NetworkBuilder: Sendable {
     private struct PersonRecord: Sendable {
         var person: Person
         var firstSeen: SourceLocation?
+        /// The position of the person's organisation in `organisationNames`, or -1.
+        var organisation: Int32 = -1
         var organisationSource: SourceLocation?
         var layerSource: SourceLocation?
         var attributeSources: [String: SourceLocation?] = [:]
@@ -40,9 +42,27 @@ public struct NetworkBuilder: Sendable {
     }
 
     private struct TieKey: Hashable {
-        var source: Int
-        var target: Int
-        var theme: Int
+        var source: Int32
+        var target: Int32
+        var theme: Int32
+    }
+
+    /// A tie as stored while reading: positions as 32-bit numbers, half the
+    /// size of a ``Tie``.
+    private struct StoredTie: Sendable {
+        var source: Int32
+        var target: Int32
+        var theme: Int32
+        var strength: Double?
+    }
+
+    /// Where a tie was read, without a copy of the file name per tie.
+    private struct PackedLocation: Sendable {
+        static let none = PackedLocation(file: -1, columnName: -1, line: .min, column: .min)
+        var file: Int32
+        var columnName: Int32
+        var line: Int
+        var column: Int
     }
 
     /// The theme set theme indices refer to.
@@ -54,15 +74,21 @@ public struct NetworkBuilder: Sendable {
     /// Names exactly as written, to the person they resolved to (a fast path
     /// for the many rows that repeat a spelling).
     private var spellingIndex: [String: Int] = [:]
-    private var organisationSpellings: [String: String] = [:]
-    private var organisationNames: [String: String] = [:]
-    private var organisationOrder: [String] = []
-    private var organisationFirstSeen: [String: SourceLocation?] = [:]
+    /// Organisation names exactly as written, to their position.
+    private var organisationSpellings: [String: Int] = [:]
+    /// Organisation keys to their position in `organisationNames`.
+    private var organisationIndex: [String: Int] = [:]
+    /// Organisations in the order first seen, as first written.
+    private var organisationNames: [String] = []
+    private var organisationFirstSeen: [SourceLocation?] = []
     private var themesAsked = Set<Int>()
     private var unthemedTies = false
-    private var ties: [Tie] = []
-    private var tieIndex: [TieKey: Int] = [:]
-    private var tieSources: [SourceLocation?] = []
+    private var ties: [StoredTie] = []
+    private var tieIndex: [TieKey: Int32] = [:]
+    private var tieSources: [PackedLocation] = []
+    /// The file names and column names of `tieSources`.
+    private var locationStrings: [String] = []
+    private var locationStringIndex: [String: Int32] = [:]
     private var peopleFileGiven = false
     private var diagnostics: [Diagnostic] = []
 
@@ -85,6 +111,15 @@ public struct NetworkBuilder: Sendable {
     /// Records a problem found by a reader, so that all problems come out together.
     public mutating func report(_ diagnostic: Diagnostic) {
         diagnostics.append(diagnostic)
+    }
+
+    /// The number of problems recorded so far.
+    package var diagnosticCount: Int { diagnostics.count }
+
+    /// Records a problem among those already recorded, at `position`, for a
+    /// reader that learns of it later than where it belongs.
+    package mutating func insert(_ diagnostic: Diagnostic, at position: Int) {
+        diagnostics.insert(diagnostic, at: position)
     }
 
     /// Maps the spelling `variant` to `name` for people and organisations.
@@ -135,44 +170,72 @@ public struct NetworkBuilder: Sendable {
         _ rawName: String, organisation rawOrganisation: String? = nil, layer: Layer? = nil,
         attributes: [String: String] = [:], origin: Origin = .contact, at location: SourceLocation? = nil
     ) -> Int? {
-        let index: Int
-        if let known = spellingIndex[rawName] {
-            index = known
-        } else if let existing = personIndex[NameKey.key(canonical(rawName))] {
-            index = existing
-            spellingIndex[rawName] = index
-        } else {
-            let name = canonical(rawName)
-            let key = NameKey.key(name)
-            guard !key.isEmpty else { return nil }
-            index = records.count
-            personIndex[key] = index
-            spellingIndex[rawName] = index
-            records.append(PersonRecord(person: Person(name: name), firstSeen: location))
-            if peopleFileGiven && origin != .peopleFile {
-                report(Diagnostic(.warning, code: "people.not-in-people-file", at: location,
-                                  "'\(name)' is named in the survey but not listed in the people file; added without attributes",
-                                  fix: "add them to the people file, or map the name to a listed person with --aliases"))
-            }
-        }
-        if origin == .respondent { records[index].person.responded = true }
-        if origin == .peopleFile { records[index].inPeopleFile = true }
-        if let rawOrganisation {
-            if let name = organisationSpellings[rawOrganisation] {
-                setOrganisation(name, of: index, at: location)
-            } else {
-                let name = canonical(rawOrganisation)
-                if !NameKey.key(name).isEmpty {
-                    organisationSpellings[rawOrganisation] = name
-                    setOrganisation(name, of: index, at: location)
-                }
-            }
-        }
+        guard let index = person(rawName, origin: origin, at: location) else { return nil }
+        var position: Int?
+        if let rawOrganisation { position = organisation(rawOrganisation, at: location) }
+        update(index, organisation: position, origin: origin, at: location)
         if let layer { setLayer(layer, of: index, at: location) }
         for (attribute, value) in attributes {
             setAttribute(attribute, to: value, of: index, at: location)
         }
         return index
+    }
+
+    /// The position of the person a spelling names, adding them when new (the
+    /// first half of ``addPerson(_:organisation:layer:attributes:origin:at:)``,
+    /// for readers that remember positions of spellings they have seen).
+    ///
+    /// - Returns: the person's position, or `nil` when the name is empty.
+    package mutating func person(_ rawName: String, origin: Origin, at location: SourceLocation?) -> Int? {
+        if let known = spellingIndex[rawName] { return known }
+        let name = canonical(rawName)
+        let key = NameKey.key(name)
+        if let existing = personIndex[key] {
+            spellingIndex[rawName] = existing
+            return existing
+        }
+        guard !key.isEmpty else { return nil }
+        precondition(records.count < Int32.max, "too many people")
+        let index = records.count
+        personIndex[key] = index
+        spellingIndex[rawName] = index
+        records.append(PersonRecord(person: Person(name: name), firstSeen: location))
+        if peopleFileGiven && origin != .peopleFile {
+            report(Diagnostic(.warning, code: "people.not-in-people-file", at: location,
+                              "'\(name)' is named in the survey but not listed in the people file; added without attributes",
+                              fix: "add them to the people file, or map the name to a listed person with --aliases"))
+        }
+        return index
+    }
+
+    /// The position of the organisation a spelling names, recording it when
+    /// new (first seen at `location`); `nil` when the name is empty.
+    package mutating func organisation(_ rawOrganisation: String, at location: SourceLocation?) -> Int? {
+        if let known = organisationSpellings[rawOrganisation] { return known }
+        let name = canonical(rawOrganisation)
+        let key = NameKey.key(name)
+        guard !key.isEmpty else { return nil }
+        let index: Int
+        if let existing = organisationIndex[key] {
+            index = existing
+        } else {
+            precondition(organisationNames.count < Int32.max, "too many organisations")
+            index = organisationNames.count
+            organisationIndex[key] = index
+            organisationNames.append(name)
+            organisationFirstSeen.append(location)
+        }
+        organisationSpellings[rawOrganisation] = index
+        return index
+    }
+
+    /// Records what a survey row says of a person already added: that they
+    /// answered (origin `.respondent`), and their organisation (a position
+    /// from ``organisation(_:at:)``).
+    package mutating func update(_ index: Int, organisation: Int?, origin: Origin, at location: SourceLocation?) {
+        if origin == .respondent { records[index].person.responded = true }
+        if origin == .peopleFile { records[index].inPeopleFile = true }
+        if let organisation { setOrganisation(organisation, of: index, at: location) }
     }
 
     /// Adds the tie `from -> to` in a theme (a position in ``themeSet``, or
@@ -185,6 +248,12 @@ public struct NetworkBuilder: Sendable {
         guard let source = addPerson(respondent, organisation: respondentOrganisation, origin: .respondent, at: location),
               let target = addPerson(contact, organisation: contactOrganisation, origin: .contact, at: location)
         else { return }
+        addTie(source: source, target: target, theme: theme, strength: strength, at: location)
+    }
+
+    /// Adds the tie `source -> target` between people already added (the
+    /// second half of ``addTie(from:organisation:to:organisation:theme:strength:at:)``).
+    package mutating func addTie(source: Int, target: Int, theme: Int?, strength: Double?, at location: SourceLocation?) {
         if let theme { declareTheme(theme) } else { unthemedTies = true }
         if source == target {
             report(Diagnostic(.warning, code: "survey.self-tie", at: location,
@@ -192,9 +261,9 @@ public struct NetworkBuilder: Sendable {
                               fix: "nothing to do, unless the contact was meant to be someone else"))
             return
         }
-        let key = TieKey(source: source, target: target, theme: theme ?? -1)
-        if let existing = tieIndex[key] {
-            let first = tieSources[existing].map { $0.prefix } ?? "an earlier row"
+        let key = TieKey(source: Int32(source), target: Int32(target), theme: Int32(theme ?? -1))
+        if let existing = tieIndex[key].map(Int.init) {
+            let first = unpack(tieSources[existing]).map { $0.prefix } ?? "an earlier row"
             let themeText = theme.map { " in theme '\(themeSet.themes[$0].id)'" } ?? ""
             report(Diagnostic(.warning, code: "survey.duplicate-tie", at: location,
                               "'\(records[source].person.name)' -> '\(records[target].person.name)'\(themeText) repeats the tie at \(first); merged into one tie" + (strength == nil ? "" : ", keeping the higher strength"),
@@ -204,9 +273,33 @@ public struct NetworkBuilder: Sendable {
             }
             return
         }
-        tieIndex[key] = ties.count
-        ties.append(Tie(source: source, target: target, theme: theme, strength: strength))
-        tieSources.append(location)
+        precondition(ties.count < Int32.max, "too many ties")
+        tieIndex[key] = Int32(ties.count)
+        ties.append(StoredTie(source: key.source, target: key.target, theme: key.theme, strength: strength))
+        tieSources.append(pack(location))
+    }
+
+    private mutating func locationString(_ text: String) -> Int32 {
+        if let last = locationStrings.last, last == text { return Int32(locationStrings.count - 1) }
+        if let known = locationStringIndex[text] { return known }
+        let index = Int32(locationStrings.count)
+        locationStrings.append(text)
+        locationStringIndex[text] = index
+        return index
+    }
+
+    private mutating func pack(_ location: SourceLocation?) -> PackedLocation {
+        guard let location else { return .none }
+        return PackedLocation(file: locationString(location.file),
+                              columnName: location.columnName.map { locationString($0) } ?? -1,
+                              line: location.line ?? .min, column: location.column ?? .min)
+    }
+
+    private func unpack(_ packed: PackedLocation) -> SourceLocation? {
+        guard packed.file >= 0 else { return nil }
+        return SourceLocation(file: locationStrings[Int(packed.file)], line: packed.line == .min ? nil : packed.line,
+                              column: packed.column == .min ? nil : packed.column,
+                              columnName: packed.columnName < 0 ? nil : locationStrings[Int(packed.columnName)])
     }
 
     /// Checks what was added and returns the network.
@@ -227,21 +320,16 @@ public struct NetworkBuilder: Sendable {
         var remap = [Int](repeating: -1, count: themeSet.themes.count)
         for (position, index) in asked.enumerated() { remap[index] = position }
         let networkTies = ties.map { tie in
-            Tie(source: tie.source, target: tie.target, theme: tie.theme.map { remap[$0] }, strength: tie.strength)
+            Tie(source: Int(tie.source), target: Int(tie.target), theme: tie.theme < 0 ? nil : remap[Int(tie.theme)], strength: tie.strength)
         }
         let people = records.map(\.person)
         let unit: NodeUnit = people.contains { $0.organisation != nil } ? .people : .organisations
         var organisations: [Organisation]
         switch unit {
         case .people:
-            var position: [String: Int] = [:]
-            organisations = organisationOrder.enumerated().map { offset, key in
-                position[key] = offset
-                return Organisation(name: organisationNames[key]!)
-            }
-            for (index, person) in people.enumerated() {
-                guard let name = person.organisation, let at = position[NameKey.key(name)] else { continue }
-                organisations[at].members.append(index)
+            organisations = organisationNames.map { Organisation(name: $0) }
+            for (index, record) in records.enumerated() where record.organisation >= 0 {
+                organisations[Int(record.organisation)].members.append(index)
             }
             let missing = people.filter { $0.organisation == nil }.count
             if missing > 0 {
@@ -262,7 +350,7 @@ public struct NetworkBuilder: Sendable {
         diagnostics += NearDuplicateNames.warnings(for: people, locations: records.map(\.firstSeen))
         if unit == .people {
             diagnostics += NearDuplicateNames.warnings(forOrganisations: organisations.map(\.name),
-                                                       locations: organisationOrder.map { organisationFirstSeen[$0] ?? nil })
+                                                       locations: organisationFirstSeen)
         }
         return PartnershipNetwork(
             themeSet: themeSet, themes: asked.map { themeSet.themes[$0] }, people: people,
@@ -282,22 +370,15 @@ public struct NetworkBuilder: Sendable {
         return name
     }
 
-    private mutating func setOrganisation(_ name: String, of index: Int, at location: SourceLocation?) {
-        // The common case: the same spelling as the organisation already recorded.
-        if records[index].person.organisation == name { return }
-        let key = NameKey.key(name)
-        if organisationNames[key] == nil {
-            organisationNames[key] = name
-            organisationOrder.append(key)
-            organisationFirstSeen[key] = location
-        }
-        let display = organisationNames[key]!
-        if let current = records[index].person.organisation {
-            guard NameKey.key(current) != key else { return }
-            conflict("organisation", person: index, current: current, new: display,
+    private mutating func setOrganisation(_ organisation: Int, of index: Int, at location: SourceLocation?) {
+        let current = Int(records[index].organisation)
+        if current == organisation { return }
+        if current >= 0 {
+            conflict("organisation", person: index, current: organisationNames[current], new: organisationNames[organisation],
                      earlier: records[index].organisationSource, at: location)
         } else {
-            records[index].person.organisation = display
+            records[index].organisation = Int32(organisation)
+            records[index].person.organisation = organisationNames[organisation]
             records[index].organisationSource = location
         }
     }
