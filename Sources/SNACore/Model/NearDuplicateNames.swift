@@ -19,20 +19,54 @@ public enum NearDuplicateNames {
     public static let maximumLength = 120
 
     /// A name's forms, computed once.
+    ///
+    /// An ASCII label (the common case) is compared as bytes; any other is
+    /// compared as `Character`s, with the same rules.
     private struct Form {
         var key: String
-        var compact: String
-        var label: [Character]
-        var words: [Substring]
         var comparable: Bool
+        /// The label's bytes, when it is ASCII (lower-case letters, digits and single spaces).
+        var bytes: [UInt8]
+        /// The other forms, for a label that is not ASCII.
+        var unicode: UnicodeForm?
 
         init(_ name: String) {
             key = NameKey.key(name)
             let label = NameKey.label(name)
+            comparable = name.utf8.count <= NearDuplicateNames.maximumLength || name.count <= NearDuplicateNames.maximumLength
+            if label.utf8.allSatisfy({ $0 < 0x80 }) {
+                bytes = Array(label.utf8)
+                unicode = nil
+            } else {
+                bytes = []
+                unicode = UnicodeForm(label)
+            }
+        }
+
+        /// The label's last word, `nil` when the label is empty.
+        var lastWord: String? {
+            if let unicode { return unicode.words.last.map(String.init) }
+            guard !bytes.isEmpty else { return nil }
+            let start = bytes.lastIndex(of: NearDuplicateNames.space).map { $0 + 1 } ?? 0
+            return String(decoding: bytes[start...], as: UTF8.self)
+        }
+
+        /// The Character forms, computed on demand for an ASCII label.
+        var unicodeForm: UnicodeForm {
+            unicode ?? UnicodeForm(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
+    /// The forms of a label as `Character`s.
+    private struct UnicodeForm {
+        var compact: String
+        var label: [Character]
+        var words: [Substring]
+
+        init(_ label: String) {
             self.label = Array(label)
             words = label.split(separator: " ")
-            compact = label.replacingOccurrences(of: " ", with: "")
-            comparable = name.count <= NearDuplicateNames.maximumLength
+            compact = String(label.filter { $0 != " " })
         }
     }
 
@@ -46,9 +80,9 @@ public enum NearDuplicateNames {
         var byOrganisation: [String: [Int]] = [:]
         var byLastWord: [String: [Int]] = [:]
         for (index, person) in people.enumerated() where forms[index].comparable {
-            guard let last = forms[index].words.last else { continue }
+            guard let last = forms[index].lastWord else { continue }
             if let organisation = person.organisation { byOrganisation[NameKey.key(organisation), default: []].append(index) }
-            byLastWord[String(last), default: []].append(index)
+            byLastWord[last, default: []].append(index)
         }
         var seen = Set<[Int]>()
         var warnings: [Diagnostic] = []
@@ -98,6 +132,15 @@ public enum NearDuplicateNames {
 
     private static func areNearDuplicates(_ a: Form, _ b: Form) -> Bool {
         guard a.key != b.key else { return false }
+        if a.unicode == nil && b.unicode == nil {
+            return a.bytes.withUnsafeBufferPointer { x in
+                b.bytes.withUnsafeBufferPointer { y in areNearDuplicatesASCII(x, y) }
+            }
+        }
+        return areNearDuplicates(a.unicodeForm, b.unicodeForm)
+    }
+
+    private static func areNearDuplicates(_ a: UnicodeForm, _ b: UnicodeForm) -> Bool {
         if a.compact == b.compact { return true }
         let wa = a.words, wb = b.words
         if wa.count == wb.count, wa.count >= 2, wa.last == wb.last {
@@ -135,6 +178,93 @@ public enum NearDuplicateNames {
         while i < short.count && short[i] == long[i] { i += 1 }
         guard long[i].isLetter else { return false }
         return short[i...] == long[(i + 1)...]
+    }
+
+    // MARK: - The same rules on ASCII labels
+
+    fileprivate static let space = UInt8(ascii: " ")
+
+    private static func isLetter(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
+
+    private static func areNearDuplicatesASCII(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        if compactEqual(a, b) { return true }
+        if abbreviates(a, b) { return true }
+        return a.count >= 6 && b.count >= 6 && differByOneLetter(a, b)
+    }
+
+    /// Whether two labels are equal once their spaces are removed.
+    private static func compactEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0, j = 0
+        while true {
+            while i < a.count && a[i] == space { i += 1 }
+            while j < b.count && b[j] == space { j += 1 }
+            if i == a.count || j == b.count { return i == a.count && j == b.count }
+            if a[i] != b[j] { return false }
+            i += 1
+            j += 1
+        }
+    }
+
+    /// The words of a label (ranges between single spaces).
+    private static func words(_ label: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0
+        for index in 0...label.count where index == label.count || label[index] == space {
+            if index > start { result.append(start..<index) }
+            start = index + 1
+        }
+        return result
+    }
+
+    private static func wordCount(_ label: UnsafeBufferPointer<UInt8>) -> Int {
+        label.isEmpty ? 0 : 1 + label.reduce(0) { $0 + ($1 == space ? 1 : 0) }
+    }
+
+    /// Same number of words (two or more), the last equal, and every other
+    /// word equal or one an initial of the other, at least one an initial.
+    private static func abbreviates(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = wordCount(a)
+        guard count >= 2, wordCount(b) == count else { return false }
+        let wa = words(a), wb = words(b)
+        func equal(_ x: Range<Int>, _ y: Range<Int>) -> Bool {
+            x.count == y.count && zip(x, y).allSatisfy { a[$0] == b[$1] }
+        }
+        guard equal(wa[count - 1], wb[count - 1]) else { return false }
+        var abbreviated = false
+        for index in 0..<(count - 1) where !equal(wa[index], wb[index]) {
+            let x = wa[index], y = wb[index]
+            // An initial is one letter; the other word starts with it.
+            if (x.count == 1 && isLetter(a[x.lowerBound]) && a[x.lowerBound] == b[y.lowerBound])
+                || (y.count == 1 && isLetter(b[y.lowerBound]) && b[y.lowerBound] == a[x.lowerBound]) {
+                abbreviated = true
+            } else {
+                return false
+            }
+        }
+        return abbreviated
+    }
+
+    private static func differByOneLetter(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        if a.count == b.count {
+            var difference: Int?
+            for index in 0..<a.count where a[index] != b[index] {
+                guard difference == nil else { return false }
+                difference = index
+            }
+            guard let index = difference else { return false }
+            return isLetter(a[index]) && isLetter(b[index])
+        }
+        let (short, long) = a.count < b.count ? (a, b) : (b, a)
+        guard long.count == short.count + 1 else { return false }
+        var i = 0
+        while i < short.count && short[i] == long[i] { i += 1 }
+        guard isLetter(long[i]) else { return false }
+        var j = i
+        while j < short.count {
+            if short[j] != long[j + 1] { return false }
+            j += 1
+        }
+        return true
     }
 
     private static func csvQuoted(_ text: String) -> String {
