@@ -27,6 +27,8 @@ public enum NearDuplicateNames {
         var comparable: Bool
         /// The label's bytes, when it is ASCII (lower-case letters, digits and single spaces).
         var bytes: [UInt8]
+        /// The number of words of an ASCII label.
+        var wordCount = 0
         /// The other forms, for a label that is not ASCII.
         var unicode: UnicodeForm?
 
@@ -36,6 +38,7 @@ public enum NearDuplicateNames {
             comparable = name.utf8.count <= NearDuplicateNames.maximumLength || name.count <= NearDuplicateNames.maximumLength
             if label.utf8.allSatisfy({ $0 < 0x80 }) {
                 bytes = Array(label.utf8)
+                wordCount = bytes.isEmpty ? 0 : 1 + bytes.reduce(0) { $0 + ($1 == NearDuplicateNames.space ? 1 : 0) }
                 unicode = nil
             } else {
                 bytes = []
@@ -134,7 +137,7 @@ public enum NearDuplicateNames {
         guard a.key != b.key else { return false }
         if a.unicode == nil && b.unicode == nil {
             return a.bytes.withUnsafeBufferPointer { x in
-                b.bytes.withUnsafeBufferPointer { y in areNearDuplicatesASCII(x, y) }
+                b.bytes.withUnsafeBufferPointer { y in areNearDuplicatesASCII(x, y, sameWordCount: a.wordCount == b.wordCount) }
             }
         }
         return areNearDuplicates(a.unicodeForm, b.unicodeForm)
@@ -186,9 +189,9 @@ public enum NearDuplicateNames {
 
     private static func isLetter(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
 
-    private static func areNearDuplicatesASCII(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func areNearDuplicatesASCII(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, sameWordCount: Bool) -> Bool {
         if compactEqual(a, b) { return true }
-        if abbreviates(a, b) { return true }
+        if sameWordCount && abbreviates(a, b) { return true }
         return a.count >= 6 && b.count >= 6 && differByOneLetter(a, b)
     }
 
@@ -205,43 +208,46 @@ public enum NearDuplicateNames {
         }
     }
 
-    /// The words of a label (ranges between single spaces).
-    private static func words(_ label: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        var result: [Range<Int>] = []
-        var start = 0
-        for index in 0...label.count where index == label.count || label[index] == space {
-            if index > start { result.append(start..<index) }
-            start = index + 1
-        }
-        return result
+    /// The end of the word starting at `start` (a space or the end).
+    private static func wordEnd(_ label: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var end = start
+        while end < label.count && label[end] != space { end += 1 }
+        return end
     }
 
-    private static func wordCount(_ label: UnsafeBufferPointer<UInt8>) -> Int {
-        label.isEmpty ? 0 : 1 + label.reduce(0) { $0 + ($1 == space ? 1 : 0) }
-    }
-
-    /// Same number of words (two or more), the last equal, and every other
-    /// word equal or one an initial of the other, at least one an initial.
+    /// Same number of words (two or more, known equal), the last equal, and
+    /// every other word equal or one an initial of the other, at least one an
+    /// initial.
     private static func abbreviates(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        let count = wordCount(a)
-        guard count >= 2, wordCount(b) == count else { return false }
-        let wa = words(a), wb = words(b)
-        func equal(_ x: Range<Int>, _ y: Range<Int>) -> Bool {
-            x.count == y.count && zip(x, y).allSatisfy { a[$0] == b[$1] }
-        }
-        guard equal(wa[count - 1], wb[count - 1]) else { return false }
+        // The last words first: most pairs differ there.
+        var lastA = a.count, lastB = b.count
+        while lastA > 0 && a[lastA - 1] != space { lastA -= 1 }
+        while lastB > 0 && b[lastB - 1] != space { lastB -= 1 }
+        guard lastA > 0, lastB > 0, a.count - lastA == b.count - lastB,
+              memcmpEqual(a.baseAddress! + lastA, b.baseAddress! + lastB, a.count - lastA) else { return false }
         var abbreviated = false
-        for index in 0..<(count - 1) where !equal(wa[index], wb[index]) {
-            let x = wa[index], y = wb[index]
-            // An initial is one letter; the other word starts with it.
-            if (x.count == 1 && isLetter(a[x.lowerBound]) && a[x.lowerBound] == b[y.lowerBound])
-                || (y.count == 1 && isLetter(b[y.lowerBound]) && b[y.lowerBound] == a[x.lowerBound]) {
+        var i = 0, j = 0
+        while i < lastA {
+            let endA = wordEnd(a, from: i), endB = wordEnd(b, from: j)
+            let lengthA = endA - i, lengthB = endB - j
+            if lengthA != lengthB || !memcmpEqual(a.baseAddress! + i, b.baseAddress! + j, lengthA) {
+                // An initial is one letter; the other word starts with it.
+                guard (lengthA == 1 || lengthB == 1) && isLetter(a[i]) && a[i] == b[j] else { return false }
                 abbreviated = true
-            } else {
-                return false
             }
+            i = endA + 1
+            j = endB + 1
         }
         return abbreviated
+    }
+
+    private static func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        var index = 0
+        while index < count {
+            if a[index] != b[index] { return false }
+            index += 1
+        }
+        return true
     }
 
     private static func differByOneLetter(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -41,12 +41,6 @@ public struct NetworkBuilder: Sendable {
         var inPeopleFile = false
     }
 
-    private struct TieKey: Hashable {
-        var source: Int32
-        var target: Int32
-        var theme: Int32
-    }
-
     /// A tie as stored while reading: positions as 32-bit numbers, half the
     /// size of a ``Tie``.
     private struct StoredTie: Sendable {
@@ -84,7 +78,9 @@ public struct NetworkBuilder: Sendable {
     private var themesAsked = Set<Int>()
     private var unthemedTies = false
     private var ties: [StoredTie] = []
-    private var tieIndex: [TieKey: Int32] = [:]
+    /// An open-addressing table of positions in `ties` (-1 for an empty
+    /// slot), found by respondent, contact and theme; at most half full.
+    private var tieSlots = [Int32](repeating: -1, count: 1024)
     private var tieSources: [PackedLocation] = []
     /// The file names and column names of `tieSources`.
     private var locationStrings: [String] = []
@@ -101,7 +97,9 @@ public struct NetworkBuilder: Sendable {
     /// growing the tables again and again.
     public mutating func reserveCapacity(ties: Int) {
         self.ties.reserveCapacity(ties)
-        tieIndex.reserveCapacity(ties)
+        var size = tieSlots.count
+        while size < 2 * ties { size *= 2 }
+        if size > tieSlots.count { rehashTies(size) }
         tieSources.reserveCapacity(ties)
     }
 
@@ -261,8 +259,9 @@ public struct NetworkBuilder: Sendable {
                               fix: "nothing to do, unless the contact was meant to be someone else"))
             return
         }
-        let key = TieKey(source: Int32(source), target: Int32(target), theme: Int32(theme ?? -1))
-        if let existing = tieIndex[key].map(Int.init) {
+        let tie = StoredTie(source: Int32(source), target: Int32(target), theme: Int32(theme ?? -1), strength: strength)
+        let (found, slot) = findTie(tie)
+        if let existing = found {
             let first = unpack(tieSources[existing]).map { $0.prefix } ?? "an earlier row"
             let themeText = theme.map { " in theme '\(themeSet.themes[$0].id)'" } ?? ""
             report(Diagnostic(.warning, code: "survey.duplicate-tie", at: location,
@@ -274,9 +273,43 @@ public struct NetworkBuilder: Sendable {
             return
         }
         precondition(ties.count < Int32.max, "too many ties")
-        tieIndex[key] = Int32(ties.count)
-        ties.append(StoredTie(source: key.source, target: key.target, theme: key.theme, strength: strength))
+        tieSlots[slot] = Int32(ties.count)
+        ties.append(tie)
         tieSources.append(pack(location))
+        if ties.count * 2 > tieSlots.count { rehashTies(tieSlots.count * 2) }
+    }
+
+    private static func slot(of tie: StoredTie, mask: Int) -> Int {
+        var x = UInt64(UInt32(bitPattern: tie.source)) << 32 | UInt64(UInt32(bitPattern: tie.target))
+        x ^= UInt64(UInt32(bitPattern: tie.theme)) &* 0xC2B2_AE3D_27D4_EB4F
+        x = (x ^ (x >> 31)) &* 0x9E37_79B9_7F4A_7C15
+        x ^= x >> 29
+        return Int(truncatingIfNeeded: x) & mask
+    }
+
+    /// The position of the tie with the same respondent, contact and theme,
+    /// or the empty slot where it would go.
+    private func findTie(_ tie: StoredTie) -> (found: Int?, slot: Int) {
+        let mask = tieSlots.count - 1
+        var slot = Self.slot(of: tie, mask: mask)
+        while true {
+            let entry = Int(tieSlots[slot])
+            if entry < 0 { return (nil, slot) }
+            let other = ties[entry]
+            if other.source == tie.source && other.target == tie.target && other.theme == tie.theme { return (entry, slot) }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private mutating func rehashTies(_ size: Int) {
+        var slots = [Int32](repeating: -1, count: size)
+        let mask = size - 1
+        for (index, tie) in ties.enumerated() {
+            var slot = Self.slot(of: tie, mask: mask)
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(index)
+        }
+        tieSlots = slots
     }
 
     private mutating func locationString(_ text: String) -> Int32 {

@@ -41,16 +41,18 @@ enum LongSurveyReader {
         themes.themes.map(\.id).joined(separator: ", ")
     }
 
-    /// What a name cell resolves to.
-    private struct NameCell {
-        /// The cleaned text, `nil` when empty.
-        var text: String?
+    /// What a name cell resolves to, in arrays by the cell's number (kept
+    /// apart so that the per-row checks read no strings).
+    private struct NameCells {
+        /// The cleaned texts, `nil` when empty.
+        var texts: [String?] = []
         /// Whether the text means "nobody" as a contact.
-        var nobody: Bool
+        var nobody: [Bool] = []
         /// The person's position once added; -1 before.
-        var person = -1
-        /// The matching key, computed when a row is checked for a repeated header.
-        var key: String?
+        var person: [Int] = []
+        /// Whether the text's key is the respondent column's header key: -1
+        /// before it is first needed, then 0 or 1.
+        var headerKey: [Int8] = []
     }
 
     /// What an organisation cell resolves to.
@@ -92,7 +94,7 @@ enum LongSurveyReader {
         /// Where the warnings about unnamed columns go among the diagnostics.
         private let unnamedPosition: Int
         private var names = ByteInterner()
-        private var nameCells: [NameCell] = []
+        private var nameCells = NameCells()
         private var organisations = ByteInterner()
         private var organisationCells: [OrganisationCell] = []
         private var themes = ByteInterner()
@@ -147,21 +149,20 @@ enum LongSurveyReader {
                 if !value.isEmpty { unnamed[index].found = (row.line, value) }
             }
             let respondentID = row.withCell(respondentColumn) { name($0) }
-            if nameKey(respondentID) == headerKeys[respondentColumn], repeatsHeader(row) {
+            if hasHeaderKey(respondentID), repeatsHeader(row) {
                 builder.report(Diagnostic(.warning, code: "survey.repeated-header", at: location(row.line, nil),
                                           "this row repeats the header (two exports joined?) and was skipped",
                                           fix: "delete the repeated header line"))
                 return
             }
-            guard nameCells[respondentID].text != nil else {
+            guard nameCells.texts[respondentID] != nil else {
                 builder.report(Diagnostic(.error, code: "survey.missing-respondent", at: location(row.line, respondentColumn),
                                           "the respondent is empty", fix: "fill in who answered, or delete the row"))
                 return
             }
             let contactID = row.withCell(contactColumn) { name($0) }
-            let contact = nameCells[contactID]
-            guard contact.text != nil, !contact.nobody else {
-                if let contactText = contact.text {
+            guard nameCells.texts[contactID] != nil, !nameCells.nobody[contactID] else {
+                if let contactText = nameCells.texts[contactID] {
                     builder.report(Diagnostic(.warning, code: "survey.no-contact", at: location(row.line, contactColumn),
                                               "'\(contactText)' is read as naming nobody", value: contactText,
                                               fix: "leave the cell empty instead, or write the contact's name"))
@@ -238,24 +239,29 @@ enum LongSurveyReader {
             let (id, isNew) = names.intern(bytes)
             if isNew {
                 let text = NameKey.cleaned(String(decoding: bytes, as: UTF8.self))
-                nameCells.append(NameCell(text: text.isEmpty ? nil : text, nobody: !text.isEmpty && SurveyImporter.meansNobody(text)))
+                nameCells.texts.append(text.isEmpty ? nil : text)
+                nameCells.nobody.append(!text.isEmpty && SurveyImporter.meansNobody(text))
+                nameCells.person.append(-1)
+                nameCells.headerKey.append(-1)
             }
             return id
         }
 
-        private mutating func nameKey(_ id: Int) -> String {
-            if let key = nameCells[id].key { return key }
-            let key = NameKey.key(nameCells[id].text ?? "")
-            nameCells[id].key = key
-            return key
+        /// Whether a name's key is the respondent column's header key (a row
+        /// repeating the header has it there).
+        private mutating func hasHeaderKey(_ id: Int) -> Bool {
+            if nameCells.headerKey[id] < 0 {
+                nameCells.headerKey[id] = NameKey.key(nameCells.texts[id] ?? "") == headerKeys[respondentColumn] ? 1 : 0
+            }
+            return nameCells.headerKey[id] == 1
         }
 
         private mutating func person(_ id: Int, origin: NetworkBuilder.Origin, at location: SourceLocation,
                                      into builder: inout NetworkBuilder) -> Int? {
-            let known = nameCells[id].person
+            let known = nameCells.person[id]
             if known >= 0 { return known }
-            guard let text = nameCells[id].text, let index = builder.person(text, origin: origin, at: location) else { return nil }
-            nameCells[id].person = index
+            guard let text = nameCells.texts[id], let index = builder.person(text, origin: origin, at: location) else { return nil }
+            nameCells.person[id] = index
             return index
         }
 
