@@ -33,8 +33,6 @@ public struct NetworkBuilder: Sendable {
     private struct PersonRecord: Sendable {
         var person: Person
         var firstSeen: SourceLocation?
-        /// The position of the person's organisation in `organisationNames`, or -1.
-        var organisation: Int32 = -1
         var organisationSource: SourceLocation?
         var layerSource: SourceLocation?
         var attributeSources: [String: SourceLocation?] = [:]
@@ -64,6 +62,12 @@ public struct NetworkBuilder: Sendable {
     private var aliases: [String: String] = [:]
     private var aliasSources: [String: SourceLocation?] = [:]
     private var records: [PersonRecord] = []
+    /// For each person, the position of their organisation in
+    /// `organisationNames`, or -1 (apart from `records`, which is large, so
+    /// that the check made on every row stays in cache).
+    private var personOrganisations: [Int32] = []
+    /// For each person, whether they answered (copied into `records` by `build`).
+    private var personResponded: [Bool] = []
     private var personIndex: [String: Int] = [:]
     /// Names exactly as written, to the person they resolved to (a fast path
     /// for the many rows that repeat a spelling).
@@ -198,6 +202,8 @@ public struct NetworkBuilder: Sendable {
         personIndex[key] = index
         spellingIndex[rawName] = index
         records.append(PersonRecord(person: Person(name: name), firstSeen: location))
+        personOrganisations.append(-1)
+        personResponded.append(false)
         if peopleFileGiven && origin != .peopleFile {
             report(Diagnostic(.warning, code: "people.not-in-people-file", at: location,
                               "'\(name)' is named in the survey but not listed in the people file; added without attributes",
@@ -231,7 +237,7 @@ public struct NetworkBuilder: Sendable {
     /// answered (origin `.respondent`), and their organisation (a position
     /// from ``organisation(_:at:)``).
     package mutating func update(_ index: Int, organisation: Int?, origin: Origin, at location: SourceLocation?) {
-        if origin == .respondent { records[index].person.responded = true }
+        if origin == .respondent { personResponded[index] = true }
         if origin == .peopleFile { records[index].inPeopleFile = true }
         if let organisation { setOrganisation(organisation, of: index, at: location) }
     }
@@ -355,14 +361,18 @@ public struct NetworkBuilder: Sendable {
         let networkTies = ties.map { tie in
             Tie(source: Int(tie.source), target: Int(tie.target), theme: tie.theme < 0 ? nil : remap[Int(tie.theme)], strength: tie.strength)
         }
-        let people = records.map(\.person)
+        let people = records.indices.map { index in
+            var person = records[index].person
+            person.responded = personResponded[index]
+            return person
+        }
         let unit: NodeUnit = people.contains { $0.organisation != nil } ? .people : .organisations
         var organisations: [Organisation]
         switch unit {
         case .people:
             organisations = organisationNames.map { Organisation(name: $0) }
-            for (index, record) in records.enumerated() where record.organisation >= 0 {
-                organisations[Int(record.organisation)].members.append(index)
+            for (index, organisation) in personOrganisations.enumerated() where organisation >= 0 {
+                organisations[Int(organisation)].members.append(index)
             }
             let missing = people.filter { $0.organisation == nil }.count
             if missing > 0 {
@@ -404,13 +414,13 @@ public struct NetworkBuilder: Sendable {
     }
 
     private mutating func setOrganisation(_ organisation: Int, of index: Int, at location: SourceLocation?) {
-        let current = Int(records[index].organisation)
+        let current = Int(personOrganisations[index])
         if current == organisation { return }
         if current >= 0 {
             conflict("organisation", person: index, current: organisationNames[current], new: organisationNames[organisation],
                      earlier: records[index].organisationSource, at: location)
         } else {
-            records[index].organisation = Int32(organisation)
+            personOrganisations[index] = Int32(organisation)
             records[index].person.organisation = organisationNames[organisation]
             records[index].organisationSource = location
         }

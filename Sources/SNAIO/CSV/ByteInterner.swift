@@ -9,8 +9,10 @@ struct ByteInterner {
     /// Entry `i` is `storage[starts[i] ..< starts[i + 1]]`.
     private var starts: [Int] = [0]
     private var hashes: [UInt64] = []
-    /// Entry numbers, or -1 for an empty slot; the count is a power of two.
-    private var slots = [Int32](repeating: -1, count: 64)
+    /// For each slot, 0 when empty, else the hash's upper 32 bits and the
+    /// entry number plus one below them, so that most misses are decided
+    /// without reading the entry; the count is a power of two.
+    private var slots = [UInt64](repeating: 0, count: 64)
 
     /// The number of distinct byte strings seen.
     var count: Int { starts.count - 1 }
@@ -20,15 +22,19 @@ struct ByteInterner {
         let hash = Self.hash(bytes)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
+        let tag = hash & 0xFFFF_FFFF_0000_0000
         while true {
-            let entry = Int(slots[slot])
-            if entry < 0 { break }
-            if hashes[entry] == hash && equals(entry, bytes) { return (entry, false) }
+            let value = slots[slot]
+            if value == 0 { break }
+            if value & 0xFFFF_FFFF_0000_0000 == tag {
+                let entry = Int(value & 0xFFFF_FFFF) - 1
+                if equals(entry, bytes) { return (entry, false) }
+            }
             slot = (slot + 1) & mask
         }
         precondition(count < Int32.max, "too many distinct cells")
         let id = count
-        slots[slot] = Int32(id)
+        slots[slot] = tag | UInt64(id + 1)
         storage.append(contentsOf: bytes)
         starts.append(storage.count)
         hashes.append(hash)
@@ -46,12 +52,12 @@ struct ByteInterner {
     }
 
     private mutating func grow() {
-        var bigger = [Int32](repeating: -1, count: slots.count * 2)
+        var bigger = [UInt64](repeating: 0, count: slots.count * 2)
         let mask = bigger.count - 1
         for (entry, hash) in hashes.enumerated() {
             var slot = Int(truncatingIfNeeded: hash) & mask
-            while bigger[slot] >= 0 { slot = (slot + 1) & mask }
-            bigger[slot] = Int32(entry)
+            while bigger[slot] != 0 { slot = (slot + 1) & mask }
+            bigger[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(entry + 1)
         }
         slots = bigger
     }

@@ -193,7 +193,8 @@ private struct Parser {
         }
         if starts([0xD0, 0xCF, 0x11, 0xE0]) { return ("csv.not-csv", "the file is an old Excel workbook (.xls), not CSV text", resave) }
         if starts([0x1F, 0x8B]) { return ("csv.not-csv", "the file is gzip-compressed", "decompress it first (gunzip)") }
-        if let nul = bytes.firstIndex(of: 0) {
+        if let base = bytes.baseAddress, let found = memchr(base, 0, bytes.count) {
+            let nul = UnsafeRawPointer(found) - UnsafeRawPointer(base)
             let line = bytes[..<nul].filter { $0 == 0x0A }.count + 1
             return ("csv.nul-byte", "the file holds a NUL byte on line \(line): it is UTF-16 without a byte order mark, or not text at all", resave)
         }
