@@ -76,7 +76,8 @@ public enum SurveyImporter {
         let peopleResult = options.peoplePath.map(read)
         let aliasesResult = options.aliasesPath.map(read)
         if !missing.isEmpty { throw InputError(.missingInput, missing) }
-        guard let surveyBytes else { throw InputError(.missingInput, missing) }
+        guard var bytes = surveyBytes else { throw InputError(.missingInput, missing) }
+        surveyBytes = nil
         var problems: [Diagnostic] = []
         func table(_ result: Result<CSVTable, InputError>?) -> CSVTable? {
             switch result {
@@ -89,15 +90,17 @@ public enum SurveyImporter {
         if !problems.isEmpty {
             // Report the survey's own problems first, as when it is read whole.
             var ignored = IgnoringSink()
-            do throws(InputError) { _ = try CSVReader.scan(surveyBytes, file: path, into: &ignored) } catch {
+            do throws(InputError) { _ = try CSVReader.scan(bytes, file: path, into: &ignored) } catch {
                 problems = error.diagnostics + problems
             }
             throw InputError(.badData, problems)
         }
         var sink = SurveySink(file: path, builder: builder(people: people, aliases: aliases, options: options), options: options)
-        do throws(InputError) { _ = try CSVReader.scan(surveyBytes, file: path, into: &sink) } catch {
+        do throws(InputError) { _ = try CSVReader.scan(bytes, file: path, into: &sink) } catch {
             throw InputError(.badData, error.diagnostics)
         }
+        // The file's bytes are not needed to build the network.
+        bytes = Data()
         return try sink.finish()
     }
 
