@@ -164,23 +164,6 @@ public enum SurveyImporter {
             fix: "pass --header-rows \(rows) (the header takes \(rows) rows), or delete the extra header rows")
     }
 
-    /// Skips the extra header rows a survey platform adds (`count` - 1 rows
-    /// after the header), and refuses rows that look like such a header when
-    /// they were not declared.
-    static func skipHeaderRows(_ table: inout CSVTable, count: Int) -> Diagnostic? {
-        let extra = max(0, count - 1)
-        if extra > 0 {
-            table.records.removeFirst(min(extra, table.records.count))
-            return nil
-        }
-        for (offset, record) in table.records.prefix(2).enumerated() {
-            if let problem = extraHeaderRow(record.fields, line: record.line, offset: offset, file: table.file) {
-                return problem
-            }
-        }
-        return nil
-    }
-
     static func sameFile(_ a: String, _ b: String) -> Bool {
         guard a != "-", b != "-" else { return false }
         let ra = URL(fileURLWithPath: a).resolvingSymlinksInPath().standardizedFileURL.path
