@@ -19,20 +19,57 @@ public enum NearDuplicateNames {
     public static let maximumLength = 120
 
     /// A name's forms, computed once.
+    ///
+    /// An ASCII label (the common case) is compared as bytes; any other is
+    /// compared as `Character`s, with the same rules.
     private struct Form {
         var key: String
-        var compact: String
-        var label: [Character]
-        var words: [Substring]
         var comparable: Bool
+        /// The label's bytes, when it is ASCII (lower-case letters, digits and single spaces).
+        var bytes: [UInt8]
+        /// The number of words of an ASCII label.
+        var wordCount = 0
+        /// The other forms, for a label that is not ASCII.
+        var unicode: UnicodeForm?
 
         init(_ name: String) {
             key = NameKey.key(name)
             let label = NameKey.label(name)
+            comparable = name.utf8.count <= NearDuplicateNames.maximumLength || name.count <= NearDuplicateNames.maximumLength
+            if label.utf8.allSatisfy({ $0 < 0x80 }) {
+                bytes = Array(label.utf8)
+                wordCount = bytes.isEmpty ? 0 : 1 + bytes.reduce(0) { $0 + ($1 == NearDuplicateNames.space ? 1 : 0) }
+                unicode = nil
+            } else {
+                bytes = []
+                unicode = UnicodeForm(label)
+            }
+        }
+
+        /// The label's last word, `nil` when the label is empty.
+        var lastWord: String? {
+            if let unicode { return unicode.words.last.map(String.init) }
+            guard !bytes.isEmpty else { return nil }
+            let start = bytes.lastIndex(of: NearDuplicateNames.space).map { $0 + 1 } ?? 0
+            return String(decoding: bytes[start...], as: UTF8.self)
+        }
+
+        /// The Character forms, computed on demand for an ASCII label.
+        var unicodeForm: UnicodeForm {
+            unicode ?? UnicodeForm(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
+    /// The forms of a label as `Character`s.
+    private struct UnicodeForm {
+        var compact: String
+        var label: [Character]
+        var words: [Substring]
+
+        init(_ label: String) {
             self.label = Array(label)
             words = label.split(separator: " ")
-            compact = label.replacingOccurrences(of: " ", with: "")
-            comparable = name.count <= NearDuplicateNames.maximumLength
+            compact = String(label.filter { $0 != " " })
         }
     }
 
@@ -46,9 +83,9 @@ public enum NearDuplicateNames {
         var byOrganisation: [String: [Int]] = [:]
         var byLastWord: [String: [Int]] = [:]
         for (index, person) in people.enumerated() where forms[index].comparable {
-            guard let last = forms[index].words.last else { continue }
+            guard let last = forms[index].lastWord else { continue }
             if let organisation = person.organisation { byOrganisation[NameKey.key(organisation), default: []].append(index) }
-            byLastWord[String(last), default: []].append(index)
+            byLastWord[last, default: []].append(index)
         }
         var seen = Set<[Int]>()
         var warnings: [Diagnostic] = []
@@ -98,6 +135,15 @@ public enum NearDuplicateNames {
 
     private static func areNearDuplicates(_ a: Form, _ b: Form) -> Bool {
         guard a.key != b.key else { return false }
+        if a.unicode == nil && b.unicode == nil {
+            return a.bytes.withUnsafeBufferPointer { x in
+                b.bytes.withUnsafeBufferPointer { y in areNearDuplicatesASCII(x, y, sameWordCount: a.wordCount == b.wordCount) }
+            }
+        }
+        return areNearDuplicates(a.unicodeForm, b.unicodeForm)
+    }
+
+    private static func areNearDuplicates(_ a: UnicodeForm, _ b: UnicodeForm) -> Bool {
         if a.compact == b.compact { return true }
         let wa = a.words, wb = b.words
         if wa.count == wb.count, wa.count >= 2, wa.last == wb.last {
@@ -135,6 +181,96 @@ public enum NearDuplicateNames {
         while i < short.count && short[i] == long[i] { i += 1 }
         guard long[i].isLetter else { return false }
         return short[i...] == long[(i + 1)...]
+    }
+
+    // MARK: - The same rules on ASCII labels
+
+    fileprivate static let space = UInt8(ascii: " ")
+
+    private static func isLetter(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
+
+    private static func areNearDuplicatesASCII(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, sameWordCount: Bool) -> Bool {
+        if compactEqual(a, b) { return true }
+        if sameWordCount && abbreviates(a, b) { return true }
+        return a.count >= 6 && b.count >= 6 && differByOneLetter(a, b)
+    }
+
+    /// Whether two labels are equal once their spaces are removed.
+    private static func compactEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0, j = 0
+        while true {
+            while i < a.count && a[i] == space { i += 1 }
+            while j < b.count && b[j] == space { j += 1 }
+            if i == a.count || j == b.count { return i == a.count && j == b.count }
+            if a[i] != b[j] { return false }
+            i += 1
+            j += 1
+        }
+    }
+
+    /// The end of the word starting at `start` (a space or the end).
+    private static func wordEnd(_ label: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var end = start
+        while end < label.count && label[end] != space { end += 1 }
+        return end
+    }
+
+    /// Same number of words (two or more, known equal), the last equal, and
+    /// every other word equal or one an initial of the other, at least one an
+    /// initial.
+    private static func abbreviates(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        // The last words first: most pairs differ there.
+        var lastA = a.count, lastB = b.count
+        while lastA > 0 && a[lastA - 1] != space { lastA -= 1 }
+        while lastB > 0 && b[lastB - 1] != space { lastB -= 1 }
+        guard lastA > 0, lastB > 0, a.count - lastA == b.count - lastB,
+              memcmpEqual(a.baseAddress! + lastA, b.baseAddress! + lastB, a.count - lastA) else { return false }
+        var abbreviated = false
+        var i = 0, j = 0
+        while i < lastA {
+            let endA = wordEnd(a, from: i), endB = wordEnd(b, from: j)
+            let lengthA = endA - i, lengthB = endB - j
+            if lengthA != lengthB || !memcmpEqual(a.baseAddress! + i, b.baseAddress! + j, lengthA) {
+                // An initial is one letter; the other word starts with it.
+                guard (lengthA == 1 || lengthB == 1) && isLetter(a[i]) && a[i] == b[j] else { return false }
+                abbreviated = true
+            }
+            i = endA + 1
+            j = endB + 1
+        }
+        return abbreviated
+    }
+
+    private static func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        var index = 0
+        while index < count {
+            if a[index] != b[index] { return false }
+            index += 1
+        }
+        return true
+    }
+
+    private static func differByOneLetter(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        if a.count == b.count {
+            var difference: Int?
+            for index in 0..<a.count where a[index] != b[index] {
+                guard difference == nil else { return false }
+                difference = index
+            }
+            guard let index = difference else { return false }
+            return isLetter(a[index]) && isLetter(b[index])
+        }
+        let (short, long) = a.count < b.count ? (a, b) : (b, a)
+        guard long.count == short.count + 1 else { return false }
+        var i = 0
+        while i < short.count && short[i] == long[i] { i += 1 }
+        guard isLetter(long[i]) else { return false }
+        var j = i
+        while j < short.count {
+            if short[j] != long[j + 1] { return false }
+            j += 1
+        }
+        return true
     }
 
     private static func csvQuoted(_ text: String) -> String {

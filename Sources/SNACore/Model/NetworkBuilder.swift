@@ -39,10 +39,22 @@ public struct NetworkBuilder: Sendable {
         var inPeopleFile = false
     }
 
-    private struct TieKey: Hashable {
-        var source: Int
-        var target: Int
-        var theme: Int
+    /// A tie as stored while reading: positions as 32-bit numbers, half the
+    /// size of a ``Tie``.
+    private struct StoredTie: Sendable {
+        var source: Int32
+        var target: Int32
+        var theme: Int32
+        var strength: Double?
+    }
+
+    /// Where a tie was read, without a copy of the file name per tie.
+    private struct PackedLocation: Sendable {
+        static let none = PackedLocation(file: -1, columnName: -1, line: .min, column: .min)
+        var file: Int32
+        var columnName: Int32
+        var line: Int
+        var column: Int
     }
 
     /// The theme set theme indices refer to.
@@ -50,19 +62,33 @@ public struct NetworkBuilder: Sendable {
     private var aliases: [String: String] = [:]
     private var aliasSources: [String: SourceLocation?] = [:]
     private var records: [PersonRecord] = []
+    /// For each person, the position of their organisation in
+    /// `organisationNames`, or -1 (apart from `records`, which is large, so
+    /// that the check made on every row stays in cache).
+    private var personOrganisations: [Int32] = []
+    /// For each person, whether they answered (copied into `records` by `build`).
+    private var personResponded: [Bool] = []
     private var personIndex: [String: Int] = [:]
     /// Names exactly as written, to the person they resolved to (a fast path
     /// for the many rows that repeat a spelling).
     private var spellingIndex: [String: Int] = [:]
-    private var organisationSpellings: [String: String] = [:]
-    private var organisationNames: [String: String] = [:]
-    private var organisationOrder: [String] = []
-    private var organisationFirstSeen: [String: SourceLocation?] = [:]
+    /// Organisation names exactly as written, to their position.
+    private var organisationSpellings: [String: Int] = [:]
+    /// Organisation keys to their position in `organisationNames`.
+    private var organisationIndex: [String: Int] = [:]
+    /// Organisations in the order first seen, as first written.
+    private var organisationNames: [String] = []
+    private var organisationFirstSeen: [SourceLocation?] = []
     private var themesAsked = Set<Int>()
     private var unthemedTies = false
-    private var ties: [Tie] = []
-    private var tieIndex: [TieKey: Int] = [:]
-    private var tieSources: [SourceLocation?] = []
+    private var ties: [StoredTie] = []
+    /// An open-addressing table of positions in `ties` (-1 for an empty
+    /// slot), found by respondent, contact and theme; at most half full.
+    private var tieSlots = [Int32](repeating: -1, count: 1024)
+    private var tieSources: [PackedLocation] = []
+    /// The file names and column names of `tieSources`.
+    private var locationStrings: [String] = []
+    private var locationStringIndex: [String: Int32] = [:]
     private var peopleFileGiven = false
     private var diagnostics: [Diagnostic] = []
 
@@ -75,7 +101,9 @@ public struct NetworkBuilder: Sendable {
     /// growing the tables again and again.
     public mutating func reserveCapacity(ties: Int) {
         self.ties.reserveCapacity(ties)
-        tieIndex.reserveCapacity(ties)
+        var size = tieSlots.count
+        while size < 2 * ties { size *= 2 }
+        if size > tieSlots.count { rehashTies(size) }
         tieSources.reserveCapacity(ties)
     }
 
@@ -85,6 +113,15 @@ public struct NetworkBuilder: Sendable {
     /// Records a problem found by a reader, so that all problems come out together.
     public mutating func report(_ diagnostic: Diagnostic) {
         diagnostics.append(diagnostic)
+    }
+
+    /// The number of problems recorded so far.
+    package var diagnosticCount: Int { diagnostics.count }
+
+    /// Records a problem among those already recorded, at `position`, for a
+    /// reader that learns of it later than where it belongs.
+    package mutating func insert(_ diagnostic: Diagnostic, at position: Int) {
+        diagnostics.insert(diagnostic, at: position)
     }
 
     /// Maps the spelling `variant` to `name` for people and organisations.
@@ -135,44 +172,74 @@ public struct NetworkBuilder: Sendable {
         _ rawName: String, organisation rawOrganisation: String? = nil, layer: Layer? = nil,
         attributes: [String: String] = [:], origin: Origin = .contact, at location: SourceLocation? = nil
     ) -> Int? {
-        let index: Int
-        if let known = spellingIndex[rawName] {
-            index = known
-        } else if let existing = personIndex[NameKey.key(canonical(rawName))] {
-            index = existing
-            spellingIndex[rawName] = index
-        } else {
-            let name = canonical(rawName)
-            let key = NameKey.key(name)
-            guard !key.isEmpty else { return nil }
-            index = records.count
-            personIndex[key] = index
-            spellingIndex[rawName] = index
-            records.append(PersonRecord(person: Person(name: name), firstSeen: location))
-            if peopleFileGiven && origin != .peopleFile {
-                report(Diagnostic(.warning, code: "people.not-in-people-file", at: location,
-                                  "'\(name)' is named in the survey but not listed in the people file; added without attributes",
-                                  fix: "add them to the people file, or map the name to a listed person with --aliases"))
-            }
-        }
-        if origin == .respondent { records[index].person.responded = true }
-        if origin == .peopleFile { records[index].inPeopleFile = true }
-        if let rawOrganisation {
-            if let name = organisationSpellings[rawOrganisation] {
-                setOrganisation(name, of: index, at: location)
-            } else {
-                let name = canonical(rawOrganisation)
-                if !NameKey.key(name).isEmpty {
-                    organisationSpellings[rawOrganisation] = name
-                    setOrganisation(name, of: index, at: location)
-                }
-            }
-        }
+        guard let index = person(rawName, origin: origin, at: location) else { return nil }
+        var position: Int?
+        if let rawOrganisation { position = organisation(rawOrganisation, at: location) }
+        update(index, organisation: position, origin: origin, at: location)
         if let layer { setLayer(layer, of: index, at: location) }
         for (attribute, value) in attributes {
             setAttribute(attribute, to: value, of: index, at: location)
         }
         return index
+    }
+
+    /// The position of the person a spelling names, adding them when new (the
+    /// first half of ``addPerson(_:organisation:layer:attributes:origin:at:)``,
+    /// for readers that remember positions of spellings they have seen).
+    ///
+    /// - Returns: the person's position, or `nil` when the name is empty.
+    package mutating func person(_ rawName: String, origin: Origin, at location: SourceLocation?) -> Int? {
+        if let known = spellingIndex[rawName] { return known }
+        let name = canonical(rawName)
+        let key = NameKey.key(name)
+        if let existing = personIndex[key] {
+            spellingIndex[rawName] = existing
+            return existing
+        }
+        guard !key.isEmpty else { return nil }
+        precondition(records.count < Int32.max, "too many people")
+        let index = records.count
+        personIndex[key] = index
+        spellingIndex[rawName] = index
+        records.append(PersonRecord(person: Person(name: name), firstSeen: location))
+        personOrganisations.append(-1)
+        personResponded.append(false)
+        if peopleFileGiven && origin != .peopleFile {
+            report(Diagnostic(.warning, code: "people.not-in-people-file", at: location,
+                              "'\(name)' is named in the survey but not listed in the people file; added without attributes",
+                              fix: "add them to the people file, or map the name to a listed person with --aliases"))
+        }
+        return index
+    }
+
+    /// The position of the organisation a spelling names, recording it when
+    /// new (first seen at `location`); `nil` when the name is empty.
+    package mutating func organisation(_ rawOrganisation: String, at location: SourceLocation?) -> Int? {
+        if let known = organisationSpellings[rawOrganisation] { return known }
+        let name = canonical(rawOrganisation)
+        let key = NameKey.key(name)
+        guard !key.isEmpty else { return nil }
+        let index: Int
+        if let existing = organisationIndex[key] {
+            index = existing
+        } else {
+            precondition(organisationNames.count < Int32.max, "too many organisations")
+            index = organisationNames.count
+            organisationIndex[key] = index
+            organisationNames.append(name)
+            organisationFirstSeen.append(location)
+        }
+        organisationSpellings[rawOrganisation] = index
+        return index
+    }
+
+    /// Records what a survey row says of a person already added: that they
+    /// answered (origin `.respondent`), and their organisation (a position
+    /// from ``organisation(_:at:)``).
+    package mutating func update(_ index: Int, organisation: Int?, origin: Origin, at location: SourceLocation?) {
+        if origin == .respondent { personResponded[index] = true }
+        if origin == .peopleFile { records[index].inPeopleFile = true }
+        if let organisation { setOrganisation(organisation, of: index, at: location) }
     }
 
     /// Adds the tie `from -> to` in a theme (a position in ``themeSet``, or
@@ -185,6 +252,12 @@ public struct NetworkBuilder: Sendable {
         guard let source = addPerson(respondent, organisation: respondentOrganisation, origin: .respondent, at: location),
               let target = addPerson(contact, organisation: contactOrganisation, origin: .contact, at: location)
         else { return }
+        addTie(source: source, target: target, theme: theme, strength: strength, at: location)
+    }
+
+    /// Adds the tie `source -> target` between people already added (the
+    /// second half of ``addTie(from:organisation:to:organisation:theme:strength:at:)``).
+    package mutating func addTie(source: Int, target: Int, theme: Int?, strength: Double?, at location: SourceLocation?) {
         if let theme { declareTheme(theme) } else { unthemedTies = true }
         if source == target {
             report(Diagnostic(.warning, code: "survey.self-tie", at: location,
@@ -192,9 +265,10 @@ public struct NetworkBuilder: Sendable {
                               fix: "nothing to do, unless the contact was meant to be someone else"))
             return
         }
-        let key = TieKey(source: source, target: target, theme: theme ?? -1)
-        if let existing = tieIndex[key] {
-            let first = tieSources[existing].map { $0.prefix } ?? "an earlier row"
+        let tie = StoredTie(source: Int32(source), target: Int32(target), theme: Int32(theme ?? -1), strength: strength)
+        let (found, slot) = findTie(tie)
+        if let existing = found {
+            let first = unpack(tieSources[existing]).map { $0.prefix } ?? "an earlier row"
             let themeText = theme.map { " in theme '\(themeSet.themes[$0].id)'" } ?? ""
             report(Diagnostic(.warning, code: "survey.duplicate-tie", at: location,
                               "'\(records[source].person.name)' -> '\(records[target].person.name)'\(themeText) repeats the tie at \(first); merged into one tie" + (strength == nil ? "" : ", keeping the higher strength"),
@@ -204,9 +278,67 @@ public struct NetworkBuilder: Sendable {
             }
             return
         }
-        tieIndex[key] = ties.count
-        ties.append(Tie(source: source, target: target, theme: theme, strength: strength))
-        tieSources.append(location)
+        precondition(ties.count < Int32.max, "too many ties")
+        tieSlots[slot] = Int32(ties.count)
+        ties.append(tie)
+        tieSources.append(pack(location))
+        if ties.count * 2 > tieSlots.count { rehashTies(tieSlots.count * 2) }
+    }
+
+    private static func slot(of tie: StoredTie, mask: Int) -> Int {
+        var x = UInt64(UInt32(bitPattern: tie.source)) << 32 | UInt64(UInt32(bitPattern: tie.target))
+        x ^= UInt64(UInt32(bitPattern: tie.theme)) &* 0xC2B2_AE3D_27D4_EB4F
+        x = (x ^ (x >> 31)) &* 0x9E37_79B9_7F4A_7C15
+        x ^= x >> 29
+        return Int(truncatingIfNeeded: x) & mask
+    }
+
+    /// The position of the tie with the same respondent, contact and theme,
+    /// or the empty slot where it would go.
+    private func findTie(_ tie: StoredTie) -> (found: Int?, slot: Int) {
+        let mask = tieSlots.count - 1
+        var slot = Self.slot(of: tie, mask: mask)
+        while true {
+            let entry = Int(tieSlots[slot])
+            if entry < 0 { return (nil, slot) }
+            let other = ties[entry]
+            if other.source == tie.source && other.target == tie.target && other.theme == tie.theme { return (entry, slot) }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private mutating func rehashTies(_ size: Int) {
+        var slots = [Int32](repeating: -1, count: size)
+        let mask = size - 1
+        for (index, tie) in ties.enumerated() {
+            var slot = Self.slot(of: tie, mask: mask)
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(index)
+        }
+        tieSlots = slots
+    }
+
+    private mutating func locationString(_ text: String) -> Int32 {
+        if let last = locationStrings.last, last == text { return Int32(locationStrings.count - 1) }
+        if let known = locationStringIndex[text] { return known }
+        let index = Int32(locationStrings.count)
+        locationStrings.append(text)
+        locationStringIndex[text] = index
+        return index
+    }
+
+    private mutating func pack(_ location: SourceLocation?) -> PackedLocation {
+        guard let location else { return .none }
+        return PackedLocation(file: locationString(location.file),
+                              columnName: location.columnName.map { locationString($0) } ?? -1,
+                              line: location.line ?? .min, column: location.column ?? .min)
+    }
+
+    private func unpack(_ packed: PackedLocation) -> SourceLocation? {
+        guard packed.file >= 0 else { return nil }
+        return SourceLocation(file: locationStrings[Int(packed.file)], line: packed.line == .min ? nil : packed.line,
+                              column: packed.column == .min ? nil : packed.column,
+                              columnName: packed.columnName < 0 ? nil : locationStrings[Int(packed.columnName)])
     }
 
     /// Checks what was added and returns the network.
@@ -227,21 +359,20 @@ public struct NetworkBuilder: Sendable {
         var remap = [Int](repeating: -1, count: themeSet.themes.count)
         for (position, index) in asked.enumerated() { remap[index] = position }
         let networkTies = ties.map { tie in
-            Tie(source: tie.source, target: tie.target, theme: tie.theme.map { remap[$0] }, strength: tie.strength)
+            Tie(source: Int(tie.source), target: Int(tie.target), theme: tie.theme < 0 ? nil : remap[Int(tie.theme)], strength: tie.strength)
         }
-        let people = records.map(\.person)
+        let people = records.indices.map { index in
+            var person = records[index].person
+            person.responded = personResponded[index]
+            return person
+        }
         let unit: NodeUnit = people.contains { $0.organisation != nil } ? .people : .organisations
         var organisations: [Organisation]
         switch unit {
         case .people:
-            var position: [String: Int] = [:]
-            organisations = organisationOrder.enumerated().map { offset, key in
-                position[key] = offset
-                return Organisation(name: organisationNames[key]!)
-            }
-            for (index, person) in people.enumerated() {
-                guard let name = person.organisation, let at = position[NameKey.key(name)] else { continue }
-                organisations[at].members.append(index)
+            organisations = organisationNames.map { Organisation(name: $0) }
+            for (index, organisation) in personOrganisations.enumerated() where organisation >= 0 {
+                organisations[Int(organisation)].members.append(index)
             }
             let missing = people.filter { $0.organisation == nil }.count
             if missing > 0 {
@@ -262,7 +393,7 @@ public struct NetworkBuilder: Sendable {
         diagnostics += NearDuplicateNames.warnings(for: people, locations: records.map(\.firstSeen))
         if unit == .people {
             diagnostics += NearDuplicateNames.warnings(forOrganisations: organisations.map(\.name),
-                                                       locations: organisationOrder.map { organisationFirstSeen[$0] ?? nil })
+                                                       locations: organisationFirstSeen)
         }
         return PartnershipNetwork(
             themeSet: themeSet, themes: asked.map { themeSet.themes[$0] }, people: people,
@@ -282,22 +413,15 @@ public struct NetworkBuilder: Sendable {
         return name
     }
 
-    private mutating func setOrganisation(_ name: String, of index: Int, at location: SourceLocation?) {
-        // The common case: the same spelling as the organisation already recorded.
-        if records[index].person.organisation == name { return }
-        let key = NameKey.key(name)
-        if organisationNames[key] == nil {
-            organisationNames[key] = name
-            organisationOrder.append(key)
-            organisationFirstSeen[key] = location
-        }
-        let display = organisationNames[key]!
-        if let current = records[index].person.organisation {
-            guard NameKey.key(current) != key else { return }
-            conflict("organisation", person: index, current: current, new: display,
+    private mutating func setOrganisation(_ organisation: Int, of index: Int, at location: SourceLocation?) {
+        let current = Int(personOrganisations[index])
+        if current == organisation { return }
+        if current >= 0 {
+            conflict("organisation", person: index, current: organisationNames[current], new: organisationNames[organisation],
                      earlier: records[index].organisationSource, at: location)
         } else {
-            records[index].person.organisation = display
+            personOrganisations[index] = Int32(organisation)
+            records[index].person.organisation = organisationNames[organisation]
             records[index].organisationSource = location
         }
     }

@@ -92,9 +92,20 @@ public enum CSVReader {
     ///
     /// - Complexity: O(n) in the number of bytes.
     public static func parse(_ data: Data, file: String) throws(InputError) -> CSVTable {
+        var sink = TableSink()
+        let header = try scan(data, file: file, into: &sink)
+        return CSVTable(file: file, header: header.cells, headerLine: header.line, records: sink.records)
+    }
+
+    /// Parses CSV bytes, handing each record to `sink` as it is read, without
+    /// keeping the records; returns the header. Records after the first
+    /// problem are not handed on (the problems are thrown at the end).
+    ///
+    /// - Complexity: O(n) in the number of bytes.
+    static func scan(_ data: Data, file: String, into sink: inout some CSVRecordSink) throws(InputError) -> (cells: [String], line: Int) {
         var parser = Parser(file: file)
         data.withUnsafeBytes { raw in
-            parser.run(raw.bindMemory(to: UInt8.self))
+            parser.run(raw.bindMemory(to: UInt8.self), into: &sink)
         }
         return try parser.finish()
     }
@@ -102,6 +113,58 @@ public enum CSVReader {
     /// Parses CSV text (already decoded), for tests and in-memory data.
     public static func parse(text: String, file: String = "<text>") throws(InputError) -> CSVTable {
         try parse(Data(text.utf8), file: file)
+    }
+}
+
+/// What a streamed parse hands its records to.
+protocol CSVRecordSink {
+    /// Called once, with the header, before any record.
+    mutating func header(_ cells: [String], line: Int)
+    /// Called with each record after the header (blank ones left out).
+    mutating func record(_ row: CSVRow)
+}
+
+/// A record while it is being read: its fields as bytes of the input (or of
+/// a scratch buffer, for quoted fields holding doubled quotes). Valid only
+/// during the call it is passed to.
+struct CSVRow: SurveyRow {
+    /// The line on which the record starts.
+    let line: Int
+    fileprivate let input: UnsafeBufferPointer<UInt8>
+    fileprivate let unquoted: UnsafeBufferPointer<UInt8>
+    fileprivate let fields: UnsafeBufferPointer<FieldRange>
+
+    /// The number of fields.
+    var count: Int { fields.count }
+
+    /// The bytes of a field.
+    subscript(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        let field = fields[index]
+        let source = field.unquoted ? unquoted : input
+        return UnsafeBufferPointer(rebasing: source[field.start..<field.end])
+    }
+
+    func withCell<R>(_ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { body(self[column]) }
+
+    func texts() -> [String] { (0..<count).map { String(decoding: self[$0], as: UTF8.self) } }
+}
+
+/// Where a field's bytes are.
+private struct FieldRange {
+    var start: Int
+    var end: Int
+    /// In the scratch buffer of quoted fields with doubled quotes, not the input.
+    var unquoted: Bool
+}
+
+/// Keeps every record as strings: the ``CSVTable`` of ``CSVReader/parse(_:file:)``.
+private struct TableSink: CSVRecordSink {
+    var records: [CSVRecord] = []
+
+    mutating func header(_ cells: [String], line: Int) {}
+
+    mutating func record(_ row: CSVRow) {
+        records.append(CSVRecord(line: row.line, fields: row.texts()))
     }
 }
 
@@ -114,7 +177,6 @@ private struct Parser {
     let file: String
     var header: [String]?
     var headerLine = 0
-    var records: [CSVRecord] = []
     var diagnostics: [Diagnostic] = []
     var stopped = false
     var skippedLines = 0
@@ -131,7 +193,8 @@ private struct Parser {
         }
         if starts([0xD0, 0xCF, 0x11, 0xE0]) { return ("csv.not-csv", "the file is an old Excel workbook (.xls), not CSV text", resave) }
         if starts([0x1F, 0x8B]) { return ("csv.not-csv", "the file is gzip-compressed", "decompress it first (gunzip)") }
-        if let nul = bytes.firstIndex(of: 0) {
+        if let base = bytes.baseAddress, let found = memchr(base, 0, bytes.count) {
+            let nul = UnsafeRawPointer(found) - UnsafeRawPointer(base)
             let line = bytes[..<nul].filter { $0 == 0x0A }.count + 1
             return ("csv.nul-byte", "the file holds a NUL byte on line \(line): it is UTF-16 without a byte order mark, or not text at all", resave)
         }
@@ -155,7 +218,7 @@ private struct Parser {
         }
     }
 
-    mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func run(_ bytes: UnsafeBufferPointer<UInt8>, into sink: inout some CSVRecordSink) {
         var i = 0
         let n = bytes.count
         if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
@@ -177,7 +240,7 @@ private struct Parser {
             skippedLines = 1
         }
         var line = 1 + skippedLines
-        var fields: [String] = []
+        var fields: [FieldRange] = []
         var recordLine = line
         var scratch: [UInt8] = []
         var badEncodingReported = false
@@ -186,16 +249,23 @@ private struct Parser {
             // Start of a field.
             let fieldLine = line
             let column = fields.count + 1
-            var value: String
+            var field: FieldRange
             if i < n && bytes[i] == quote {
-                // Quoted field: read to the closing quote, un-doubling quotes.
-                scratch.removeAll(keepingCapacity: true)
+                // Quoted field: read to the closing quote. Without doubled
+                // quotes its bytes are used where they are; with them, they
+                // are copied to `scratch` un-doubled.
                 i += 1
+                let start = i
+                var copyStart = -1
                 var closed = false
                 while i < n {
                     let byte = bytes[i]
                     if byte == quote {
                         if i + 1 < n && bytes[i + 1] == quote {
+                            if copyStart < 0 {
+                                copyStart = scratch.count
+                                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                            }
                             scratch.append(quote)
                             i += 2
                             continue
@@ -205,13 +275,16 @@ private struct Parser {
                         break
                     }
                     if byte == lineFeed || (byte == carriageReturn && !(i + 1 < n && bytes[i + 1] == lineFeed)) { line += 1 }
-                    scratch.append(byte)
+                    if copyStart >= 0 { scratch.append(byte) }
                     i += 1
                 }
+                field = copyStart >= 0
+                    ? FieldRange(start: copyStart, end: scratch.count, unquoted: true)
+                    : FieldRange(start: start, end: closed ? i - 1 : i, unquoted: false)
                 if !closed {
+                    let value = withBytes(of: field, bytes, scratch) { String(decoding: $0.prefix(40), as: UTF8.self) }
                     error("csv.unterminated-quote", fieldLine, column, "a quoted field opened here is never closed",
-                          value: String(decoding: scratch.prefix(40), as: UTF8.self),
-                          fix: "add the closing double quote, or double any quote inside the field (\"\")")
+                          value: value, fix: "add the closing double quote, or double any quote inside the field (\"\")")
                     stopped = true
                     break
                 }
@@ -222,7 +295,10 @@ private struct Parser {
                           value: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self),
                           fix: "put the whole field in quotes and double any quote inside it (\"\")")
                 }
-                value = scratch.withUnsafeBufferPointer { decode($0, line: fieldLine, column: column, reported: &badEncodingReported) }
+                if !withBytes(of: field, bytes, scratch, isUTF8) {
+                    reportEncoding(withBytes(of: field, bytes, scratch) { String(decoding: $0, as: UTF8.self) },
+                                   line: fieldLine, column: column, reported: &badEncodingReported)
+                }
             } else {
                 let start = i
                 var strayQuote = false
@@ -232,14 +308,18 @@ private struct Parser {
                     if byte == quote { strayQuote = true }
                     i += 1
                 }
+                field = FieldRange(start: start, end: i, unquoted: false)
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<i])
-                value = decode(slice, line: fieldLine, column: column, reported: &badEncodingReported)
+                if !isUTF8(slice) {
+                    reportEncoding(String(decoding: slice, as: UTF8.self), line: fieldLine, column: column, reported: &badEncodingReported)
+                }
                 if strayQuote {
                     error("csv.stray-quote", fieldLine, column, "a double quote appears inside an unquoted field",
-                          value: value, fix: "put the whole field in quotes and double the quote inside it (\"\")")
+                          value: String(decoding: slice, as: UTF8.self),
+                          fix: "put the whole field in quotes and double the quote inside it (\"\")")
                 }
             }
-            fields.append(value)
+            fields.append(field)
             // End of field: a comma continues the record; a line end or the end of data closes it.
             if i < n && bytes[i] == comma {
                 i += 1
@@ -248,71 +328,97 @@ private struct Parser {
             if i < n && bytes[i] == carriageReturn { i += 1 }
             if i < n && bytes[i] == lineFeed { i += 1 }
             line += 1
-            endRecord(fields, line: recordLine)
+            scratch.withUnsafeBufferPointer { unquoted in
+                fields.withUnsafeBufferPointer { ranges in
+                    endRecord(CSVRow(line: recordLine, input: bytes, unquoted: unquoted, fields: ranges), into: &sink)
+                }
+            }
             fields.removeAll(keepingCapacity: true)
+            scratch.removeAll(keepingCapacity: true)
             recordLine = line
             if i >= n { break }
         }
     }
 
-    private mutating func decode(_ bytes: some Collection<UInt8>, line: Int, column: Int, reported: inout Bool) -> String {
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
-        if !reported {
-            reported = true
-            error("csv.not-utf8", line, column, "the text is not valid UTF-8 (the file may be Windows-1252 or Latin-1)",
-                  value: String(decoding: bytes, as: UTF8.self),
-                  fix: "save the file again as 'CSV UTF-8' (in Excel: File > Save As > CSV UTF-8)")
+    private func withBytes<R>(of field: FieldRange, _ input: UnsafeBufferPointer<UInt8>, _ scratch: [UInt8],
+                              _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if field.unquoted {
+            return scratch.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[field.start..<field.end])) }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return body(UnsafeBufferPointer(rebasing: input[field.start..<field.end]))
     }
 
-    private mutating func endRecord(_ fields: [String], line: Int) {
+    /// Whether bytes are UTF-8 (ASCII checked eight bytes at a time).
+    private func isUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        if let base = UnsafeRawPointer(bytes.baseAddress) {
+            while index + 8 <= bytes.count {
+                if base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { break }
+                index += 8
+            }
+        }
+        while index < bytes.count && bytes[index] < 0x80 { index += 1 }
+        return index == bytes.count || String(validating: bytes, as: UTF8.self) != nil
+    }
+
+    /// Reports the first field that is not UTF-8.
+    private mutating func reportEncoding(_ value: String, line: Int, column: Int, reported: inout Bool) {
+        guard !reported else { return }
+        reported = true
+        error("csv.not-utf8", line, column, "the text is not valid UTF-8 (the file may be Windows-1252 or Latin-1)",
+              value: value, fix: "save the file again as 'CSV UTF-8' (in Excel: File > Save As > CSV UTF-8)")
+    }
+
+    private mutating func endRecord(_ row: CSVRow, into sink: inout some CSVRecordSink) {
         // A blank line, or a row of nothing but commas, carries no data.
-        if fields.allSatisfy({ $0.isEmpty }) { return }
+        if (0..<row.count).allSatisfy({ row[$0].isEmpty }) { return }
         guard let header else {
-            var cells = fields
+            var cells = row.texts()
             while let last = cells.last, NameKey.cleaned(last).isEmpty { cells.removeLast() }
             if cells.count == 1, let separator = [";", "\t", "|"].first(where: { cells[0].contains($0) }) {
                 let name = separator == "\t" ? "tabs" : "'\(separator)'"
-                error("csv.separator", line, nil, "the header is one field holding \(name): the file seems to be separated by \(name), not commas",
+                error("csv.separator", row.line, nil, "the header is one field holding \(name): the file seems to be separated by \(name), not commas",
                       value: cells[0], fix: "save it again as comma-separated values (CSV UTF-8)")
                 stopped = true
                 return
             }
             self.header = cells
-            headerLine = line
+            headerLine = row.line
+            if diagnostics.isEmpty { sink.header(cells, line: row.line) }
             return
         }
-        var fields = fields
-        if fields.count > header.count {
-            if fields[header.count...].allSatisfy({ NameKey.cleaned($0).isEmpty }) {
-                fields.removeLast(fields.count - header.count)
+        var row = row
+        if row.count > header.count {
+            let extra = (header.count..<row.count).map { String(decoding: row[$0], as: UTF8.self) }
+            if extra.allSatisfy({ NameKey.cleaned($0).isEmpty }) {
+                row = CSVRow(line: row.line, input: row.input, unquoted: row.unquoted,
+                             fields: UnsafeBufferPointer(rebasing: row.fields[..<header.count]))
             } else {
-                let extra = fields[header.count...].first { !NameKey.cleaned($0).isEmpty } ?? ""
-                error("csv.ragged-row", line, header.count + 1,
-                      "the row has \(fields.count) fields but the header has \(header.count)",
-                      value: extra, fix: header.count == 1
+                let value = extra.first { !NameKey.cleaned($0).isEmpty } ?? ""
+                error("csv.ragged-row", row.line, header.count + 1,
+                      "the row has \(row.count) fields but the header has \(header.count)",
+                      value: value, fix: header.count == 1
                         ? "if line \(headerLine) is a title above the header, delete it; otherwise quote values that contain commas"
                         : "quote values that contain commas, or add a header for the extra column")
                 return
             }
-        } else if fields.count < header.count {
-            error("csv.ragged-row", line, fields.count,
-                  "the row has \(fields.count) field\(fields.count == 1 ? "" : "s") but the header has \(header.count)",
-                  value: fields.last ?? "",
+        } else if row.count < header.count {
+            error("csv.ragged-row", row.line, row.count,
+                  "the row has \(row.count) field\(row.count == 1 ? "" : "s") but the header has \(header.count)",
+                  value: row.count == 0 ? "" : String(decoding: row[row.count - 1], as: UTF8.self),
                   fix: "add the missing fields (empty ones are fine: a,b,,) or quote values containing line breaks")
             return
         }
-
-        records.append(CSVRecord(line: line, fields: fields))
+        // After a problem the file is refused; the records are not wanted.
+        if diagnostics.isEmpty { sink.record(row) }
     }
 
-    func finish() throws(InputError) -> CSVTable {
+    func finish() throws(InputError) -> (cells: [String], line: Int) {
         if !diagnostics.isEmpty { throw InputError(.badData, diagnostics) }
         guard let header else {
             throw InputError(.badData, [Diagnostic(.error, code: "csv.empty", at: SourceLocation(file: file),
                                                    "the file is empty", fix: "export the survey again with a header row and at least one row of data")])
         }
-        return CSVTable(file: file, header: header, headerLine: headerLine, records: records)
+        return (header, headerLine)
     }
 }

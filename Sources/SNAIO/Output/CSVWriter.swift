@@ -45,7 +45,9 @@ public struct CSVWriter: Sendable {
             }
             // Bytes, not Characters: "\r\n" is one Character equal to neither "\r" nor "\n".
             if value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
-                return "\"" + value.replacing("\"", with: "\"\"") + "\""
+                // Most quoted cells hold a comma and no quote: nothing to double.
+                let inner = value.utf8.contains(0x22) ? value.replacing("\"", with: "\"\"") : value
+                return "\"" + inner + "\""
             }
             return value
         }

@@ -1,86 +1,315 @@
 import SNACore
 
+/// A row of a survey as the long reader sees it: its line, and its cells as
+/// UTF-8 bytes.
+protocol SurveyRow {
+    /// The line on which the row starts.
+    var line: Int { get }
+    /// Calls `body` with the bytes of the cell in `column` (from 0).
+    func withCell<R>(_ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R
+    /// Every cell as text, for the rare checks that need the whole row.
+    func texts() -> [String]
+}
+
+extension CSVRecord: SurveyRow {
+    func withCell<R>(_ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        fields[column].withUTF8Bytes(body)
+    }
+
+    func texts() -> [String] { fields }
+}
+
 /// Reads a long survey: one row per named tie.
 ///
 /// Required columns: respondent, contact. Optional: theme, strength,
 /// respondent_org, contact_org (see ``SurveyColumn`` for the accepted headers).
 /// A row with a respondent and no contact records an answer naming nobody.
+///
+/// Each distinct cell text is cleaned, matched and looked up once: the reader
+/// numbers the texts it has seen and remembers what they resolved to (the
+/// person, organisation, theme or strength), so a name repeated on 20 rows is
+/// cleaned once.
 enum LongSurveyReader {
     static func read(_ table: CSVTable, into builder: inout NetworkBuilder) {
-        let columns = SurveyImporter.columns(
-            of: table, roles: [.respondent, .contact, .theme, .strength, .respondentOrganisation, .contactOrganisation],
-            into: &builder)
-        SurveyImporter.require(.respondent, in: columns, table: table, into: &builder)
-        SurveyImporter.require(.contact, in: columns, table: table, into: &builder)
-        guard columns[.respondent] != nil, columns[.contact] != nil else { return }
-        SurveyImporter.reportUnnamedColumns(table, into: &builder)
-        let used = Set(columns.values)
-        let ignored = table.header.indices.filter { !used.contains($0) && !NameKey.cleaned(table.header[$0]).isEmpty }
-        if !ignored.isEmpty {
-            let shown = ignored.prefix(10).map { "'\(NameKey.cleaned(table.header[$0]))'" }.joined(separator: ", ")
-            let names = ignored.count > 10 ? shown + " and \(ignored.count - 10) more" : shown
-            builder.report(Diagnostic(
-                .warning, code: "survey.ignored-columns", at: SourceLocation(file: table.file, line: table.headerLine),
-                "\(ignored.count == 1 ? "the column" : "columns") \(names) \(ignored.count == 1 ? "is not a survey column and was" : "are not survey columns and were") ignored",
-                fix: "put attributes of people in a people file (--people)"))
-        }
+        guard var session = Session(file: table.file, header: table.header, headerLine: table.headerLine, into: &builder) else { return }
         builder.reserveCapacity(ties: table.records.count)
-        for record in table.records {
-            if SurveyImporter.skipRepeatedHeader(record, of: table, into: &builder) { continue }
-            func cell(_ role: SurveyColumn) -> String? {
-                columns[role].map { NameKey.cleaned(record.fields[$0]) }.flatMap { $0.isEmpty ? nil : $0 }
-            }
-            func at(_ role: SurveyColumn) -> SourceLocation {
-                table.location(line: record.line, column: columns[role].map { $0 + 1 })
-            }
-            guard let respondent = cell(.respondent) else {
-                builder.report(Diagnostic(.error, code: "survey.missing-respondent", at: at(.respondent),
-                                          "the respondent is empty", fix: "fill in who answered, or delete the row"))
-                continue
-            }
-            guard let contact = cell(.contact), !SurveyImporter.meansNobody(contact) else {
-                if let contact = cell(.contact) {
-                    builder.report(Diagnostic(.warning, code: "survey.no-contact", at: at(.contact),
-                                              "'\(contact)' is read as naming nobody", value: contact,
-                                              fix: "leave the cell empty instead, or write the contact's name"))
-                }
-                builder.addPerson(respondent, organisation: cell(.respondentOrganisation), origin: .respondent, at: at(.respondent))
-                continue
-            }
-            var theme: Int?
-            if columns[.theme] != nil {
-                guard let raw = cell(.theme) else {
-                    builder.report(Diagnostic(.error, code: "survey.missing-theme", at: at(.theme),
-                                              "the theme is empty", fix: "write one of: \(themeList(builder.themeSet))"))
-                    continue
-                }
-                guard let index = builder.themeSet.index(of: raw) else {
-                    builder.report(Diagnostic(.error, code: "survey.unknown-theme", at: at(.theme),
-                                              "unknown theme", value: raw,
-                                              fix: "write one of: \(themeList(builder.themeSet)); or declare the survey's own themes with --themes"))
-                    continue
-                }
-                theme = index
-            }
-            var strength: Double?
-            if let raw = cell(.strength) {
-                let decimal = raw.allSatisfy { "0123456789.eE+-".contains($0) }
-                guard decimal, let value = Double(raw), value.isFinite, value >= 0 else {
-                    let tooLarge = decimal && Double(raw)?.isInfinite == true
-                    builder.report(Diagnostic(.error, code: "survey.bad-strength", at: at(.strength),
-                                              tooLarge ? "the strength is too large" : "the strength is not a number of zero or more", value: raw,
-                                              fix: "write a number such as 1, 2 or 2.5 (a point, not a comma, for decimals), or leave it empty"))
-                    continue
-                }
-                strength = value
-            }
-            builder.addTie(from: respondent, organisation: cell(.respondentOrganisation),
-                           to: contact, organisation: cell(.contactOrganisation),
-                           theme: theme, strength: strength, at: table.location(line: record.line, column: nil))
-        }
+        for record in table.records { session.read(record, into: &builder) }
+        session.finish(into: &builder)
     }
 
     static func themeList(_ themes: ThemeSet) -> String {
         themes.themes.map(\.id).joined(separator: ", ")
+    }
+
+    /// What a name cell resolves to, in arrays by the cell's number (kept
+    /// apart so that the per-row checks read no strings).
+    private struct NameCells {
+        /// The cleaned texts, `nil` when empty.
+        var texts: [String?] = []
+        /// Whether the text means "nobody" as a contact.
+        var nobody: [Bool] = []
+        /// The person's position once added; -1 before.
+        var person: [Int] = []
+        /// Whether the text's key is the respondent column's header key: -1
+        /// before it is first needed, then 0 or 1.
+        var headerKey: [Int8] = []
+    }
+
+    /// What an organisation cell resolves to.
+    private struct OrganisationCell {
+        var text: String?
+        /// The organisation's position once recorded; -1 before, -2 for a name with an empty key.
+        var position = -1
+    }
+
+    /// What a theme cell resolves to.
+    private struct ThemeCell {
+        var text: String?
+        var index: Int?
+    }
+
+    /// What a strength cell resolves to.
+    private enum StrengthCell {
+        case empty
+        case value(Double)
+        case invalid(message: String, text: String)
+    }
+
+    /// The reading of one long survey, row by row.
+    struct Session {
+        let file: String
+        let header: [String]
+        let headerLine: Int
+        /// The cleaned header cells, for locations.
+        private let columnNames: [String]
+        private let headerKeys: [String]
+        private let respondentColumn: Int
+        private let contactColumn: Int
+        private let themeColumn: Int?
+        private let strengthColumn: Int?
+        private let respondentOrganisationColumn: Int?
+        private let contactOrganisationColumn: Int?
+        /// Columns with no header, and the first value found in each.
+        private var unnamed: [(column: Int, found: (line: Int, value: String)?)]
+        /// Where the warnings about unnamed columns go among the diagnostics.
+        private let unnamedPosition: Int
+        private var names = ByteInterner()
+        private var nameCells = NameCells()
+        private var organisations = ByteInterner()
+        private var organisationCells: [OrganisationCell] = []
+        private var themes = ByteInterner()
+        private var themeCells: [ThemeCell] = []
+        private var strengths = ByteInterner()
+        private var strengthCells: [StrengthCell] = []
+
+        /// Checks the header's columns; `nil` (with the problems reported)
+        /// when the respondent or contact column is missing.
+        init?(file: String, header: [String], headerLine: Int, into builder: inout NetworkBuilder) {
+            let table = CSVTable(file: file, header: header, headerLine: headerLine, records: [])
+            let columns = SurveyImporter.columns(
+                of: table, roles: [.respondent, .contact, .theme, .strength, .respondentOrganisation, .contactOrganisation],
+                into: &builder)
+            SurveyImporter.require(.respondent, in: columns, table: table, into: &builder)
+            SurveyImporter.require(.contact, in: columns, table: table, into: &builder)
+            guard let respondentColumn = columns[.respondent], let contactColumn = columns[.contact] else { return nil }
+            self.file = file
+            self.header = header
+            self.headerLine = headerLine
+            self.respondentColumn = respondentColumn
+            self.contactColumn = contactColumn
+            themeColumn = columns[.theme]
+            strengthColumn = columns[.strength]
+            respondentOrganisationColumn = columns[.respondentOrganisation]
+            contactOrganisationColumn = columns[.contactOrganisation]
+            let columnNames = header.map { NameKey.cleaned($0) }
+            self.columnNames = columnNames
+            headerKeys = header.map { NameKey.key($0) }
+            unnamed = columnNames.indices.filter { columnNames[$0].isEmpty }.map { ($0, nil) }
+            unnamedPosition = builder.diagnosticCount
+            let used = Set(columns.values)
+            let ignored = header.indices.filter { !used.contains($0) && !columnNames[$0].isEmpty }
+            if !ignored.isEmpty {
+                let shown = ignored.prefix(10).map { "'\(columnNames[$0])'" }.joined(separator: ", ")
+                let names = ignored.count > 10 ? shown + " and \(ignored.count - 10) more" : shown
+                builder.report(Diagnostic(
+                    .warning, code: "survey.ignored-columns", at: SourceLocation(file: file, line: headerLine),
+                    "\(ignored.count == 1 ? "the column" : "columns") \(names) \(ignored.count == 1 ? "is not a survey column and was" : "are not survey columns and were") ignored",
+                    fix: "put attributes of people in a people file (--people)"))
+            }
+        }
+
+        private func location(_ line: Int, _ column: Int?) -> SourceLocation {
+            SourceLocation(file: file, line: line, column: column.map { $0 + 1 }, columnName: column.map { columnNames[$0] })
+        }
+
+        /// Reads one row.
+        mutating func read(_ row: some SurveyRow, into builder: inout NetworkBuilder) {
+            for index in unnamed.indices where unnamed[index].found == nil {
+                let value = row.withCell(unnamed[index].column) { $0.isEmpty ? "" : NameKey.cleaned(String(decoding: $0, as: UTF8.self)) }
+                if !value.isEmpty { unnamed[index].found = (row.line, value) }
+            }
+            let respondentID = row.withCell(respondentColumn) { name($0) }
+            if hasHeaderKey(respondentID), repeatsHeader(row) {
+                builder.report(Diagnostic(.warning, code: "survey.repeated-header", at: location(row.line, nil),
+                                          "this row repeats the header (two exports joined?) and was skipped",
+                                          fix: "delete the repeated header line"))
+                return
+            }
+            guard nameCells.texts[respondentID] != nil else {
+                builder.report(Diagnostic(.error, code: "survey.missing-respondent", at: location(row.line, respondentColumn),
+                                          "the respondent is empty", fix: "fill in who answered, or delete the row"))
+                return
+            }
+            let contactID = row.withCell(contactColumn) { name($0) }
+            guard nameCells.texts[contactID] != nil, !nameCells.nobody[contactID] else {
+                if let contactText = nameCells.texts[contactID] {
+                    builder.report(Diagnostic(.warning, code: "survey.no-contact", at: location(row.line, contactColumn),
+                                              "'\(contactText)' is read as naming nobody", value: contactText,
+                                              fix: "leave the cell empty instead, or write the contact's name"))
+                }
+                let at = location(row.line, respondentColumn)
+                guard let source = person(respondentID, origin: .respondent, at: at, into: &builder) else { return }
+                let organisation = respondentOrganisationColumn.flatMap { column in
+                    row.withCell(column) { organisationCell($0) }
+                }
+                builder.update(source, organisation: organisation.flatMap { self.organisation($0, at: at, into: &builder) },
+                               origin: .respondent, at: at)
+                return
+            }
+            var theme: Int?
+            if let themeColumn {
+                let cell = themeCells[row.withCell(themeColumn) { self.theme($0, in: builder.themeSet) }]
+                guard let raw = cell.text else {
+                    builder.report(Diagnostic(.error, code: "survey.missing-theme", at: location(row.line, themeColumn),
+                                              "the theme is empty", fix: "write one of: \(themeList(builder.themeSet))"))
+                    return
+                }
+                guard let index = cell.index else {
+                    builder.report(Diagnostic(.error, code: "survey.unknown-theme", at: location(row.line, themeColumn),
+                                              "unknown theme", value: raw,
+                                              fix: "write one of: \(themeList(builder.themeSet)); or declare the survey's own themes with --themes"))
+                    return
+                }
+                theme = index
+            }
+            var strength: Double?
+            if let strengthColumn {
+                switch strengthCells[row.withCell(strengthColumn) { self.strength($0) }] {
+                case .empty: break
+                case .value(let value): strength = value
+                case .invalid(let message, let text):
+                    builder.report(Diagnostic(.error, code: "survey.bad-strength", at: location(row.line, strengthColumn), message, value: text,
+                                              fix: "write a number such as 1, 2 or 2.5 (a point, not a comma, for decimals), or leave it empty"))
+                    return
+                }
+            }
+            let at = location(row.line, nil)
+            guard let source = person(respondentID, origin: .respondent, at: at, into: &builder) else { return }
+            let sourceOrganisation = respondentOrganisationColumn.flatMap { column in row.withCell(column) { organisationCell($0) } }
+            builder.update(source, organisation: sourceOrganisation.flatMap { organisation($0, at: at, into: &builder) },
+                           origin: .respondent, at: at)
+            guard let target = person(contactID, origin: .contact, at: at, into: &builder) else { return }
+            let targetOrganisation = contactOrganisationColumn.flatMap { column in row.withCell(column) { organisationCell($0) } }
+            builder.update(target, organisation: targetOrganisation.flatMap { organisation($0, at: at, into: &builder) },
+                           origin: .contact, at: at)
+            builder.addTie(source: source, target: target, theme: theme, strength: strength, at: at)
+        }
+
+        /// Reports what could only be known after the last row.
+        mutating func finish(into builder: inout NetworkBuilder) {
+            var position = unnamedPosition
+            for (column, found) in unnamed {
+                guard let found else { continue }
+                builder.insert(Diagnostic(.warning, code: "survey.unnamed-column", at: location(found.line, column),
+                                          "column \(column + 1) has no header; its values were ignored", value: found.value,
+                                          fix: "give the column a header (a theme for contacts, or an attribute name)"),
+                               at: position)
+                position += 1
+            }
+        }
+
+        private func repeatsHeader(_ row: some SurveyRow) -> Bool {
+            let fields = row.texts()
+            return fields.count == header.count && zip(fields, headerKeys).allSatisfy { NameKey.key($0) == $1 }
+        }
+
+        // MARK: - Cells, each worked out once per distinct text
+
+        private mutating func name(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            let (id, isNew) = names.intern(bytes)
+            if isNew {
+                let text = NameKey.cleaned(String(decoding: bytes, as: UTF8.self))
+                nameCells.texts.append(text.isEmpty ? nil : text)
+                nameCells.nobody.append(!text.isEmpty && SurveyImporter.meansNobody(text))
+                nameCells.person.append(-1)
+                nameCells.headerKey.append(-1)
+            }
+            return id
+        }
+
+        /// Whether a name's key is the respondent column's header key (a row
+        /// repeating the header has it there).
+        private mutating func hasHeaderKey(_ id: Int) -> Bool {
+            if nameCells.headerKey[id] < 0 {
+                nameCells.headerKey[id] = NameKey.key(nameCells.texts[id] ?? "") == headerKeys[respondentColumn] ? 1 : 0
+            }
+            return nameCells.headerKey[id] == 1
+        }
+
+        private mutating func person(_ id: Int, origin: NetworkBuilder.Origin, at location: SourceLocation,
+                                     into builder: inout NetworkBuilder) -> Int? {
+            let known = nameCells.person[id]
+            if known >= 0 { return known }
+            guard let text = nameCells.texts[id], let index = builder.person(text, origin: origin, at: location) else { return nil }
+            nameCells.person[id] = index
+            return index
+        }
+
+        private mutating func organisationCell(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+            let (id, isNew) = organisations.intern(bytes)
+            if isNew {
+                let text = NameKey.cleaned(String(decoding: bytes, as: UTF8.self))
+                organisationCells.append(OrganisationCell(text: text.isEmpty ? nil : text))
+            }
+            return organisationCells[id].text == nil ? nil : id
+        }
+
+        private mutating func organisation(_ id: Int, at location: SourceLocation, into builder: inout NetworkBuilder) -> Int? {
+            let known = organisationCells[id].position
+            if known >= 0 { return known }
+            if known == -2 { return nil }
+            let position = organisationCells[id].text.flatMap { builder.organisation($0, at: location) }
+            organisationCells[id].position = position ?? -2
+            return position
+        }
+
+        private mutating func theme(_ bytes: UnsafeBufferPointer<UInt8>, in themeSet: ThemeSet) -> Int {
+            let (id, isNew) = themes.intern(bytes)
+            if isNew {
+                let text = NameKey.cleaned(String(decoding: bytes, as: UTF8.self))
+                themeCells.append(text.isEmpty ? ThemeCell() : ThemeCell(text: text, index: themeSet.index(of: text)))
+            }
+            return id
+        }
+
+        private mutating func strength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            let (id, isNew) = strengths.intern(bytes)
+            if isNew {
+                let raw = NameKey.cleaned(String(decoding: bytes, as: UTF8.self))
+                if raw.isEmpty {
+                    strengthCells.append(.empty)
+                } else {
+                    let decimal = raw.allSatisfy { "0123456789.eE+-".contains($0) }
+                    if decimal, let value = Double(raw), value.isFinite, value >= 0 {
+                        strengthCells.append(.value(value))
+                    } else {
+                        let tooLarge = decimal && Double(raw)?.isInfinite == true
+                        strengthCells.append(.invalid(
+                            message: tooLarge ? "the strength is too large" : "the strength is not a number of zero or more", text: raw))
+                    }
+                }
+            }
+            return id
+        }
     }
 }

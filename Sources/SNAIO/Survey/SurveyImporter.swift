@@ -53,6 +53,9 @@ public enum SurveyImporter {
 
     /// Reads a survey and its companion files.
     ///
+    /// The survey is read straight from its bytes into the network, row by
+    /// row, without keeping its records.
+    ///
     /// - Throws: ``InputError`` listing every problem found in any of the files.
     public static func load(path: String, options: SurveyImportOptions = .init()) throws(InputError) -> ImportedSurvey {
         // Read every file first so that missing ones are all reported together.
@@ -68,10 +71,13 @@ public enum SurveyImporter {
                                                  "the people file is the survey itself",
                                                  fix: "give --people a file with one row per person (an id column and attributes)")])
         }
-        let surveyResult = read(path)
+        var surveyBytes: Data?
+        do throws(InputError) { surveyBytes = try CSVReader.readBytes(path: path) } catch { missing += error.diagnostics }
         let peopleResult = options.peoplePath.map(read)
         let aliasesResult = options.aliasesPath.map(read)
         if !missing.isEmpty { throw InputError(.missingInput, missing) }
+        guard var bytes = surveyBytes else { throw InputError(.missingInput, missing) }
+        surveyBytes = nil
         var problems: [Diagnostic] = []
         func table(_ result: Result<CSVTable, InputError>?) -> CSVTable? {
             switch result {
@@ -80,15 +86,36 @@ public enum SurveyImporter {
             case nil: return nil
             }
         }
-        let survey = table(surveyResult), people = table(peopleResult), aliases = table(aliasesResult)
-        if !problems.isEmpty { throw InputError(.badData, problems) }
-        return try load(survey: survey!, people: people, aliases: aliases, options: options)
+        let people = table(peopleResult), aliases = table(aliasesResult)
+        if !problems.isEmpty {
+            // Report the survey's own problems first, as when it is read whole.
+            var ignored = IgnoringSink()
+            do throws(InputError) { _ = try CSVReader.scan(bytes, file: path, into: &ignored) } catch {
+                problems = error.diagnostics + problems
+            }
+            throw InputError(.badData, problems)
+        }
+        var sink = SurveySink(file: path, builder: builder(people: people, aliases: aliases, options: options), options: options)
+        do throws(InputError) { _ = try CSVReader.scan(bytes, file: path, into: &sink) } catch {
+            throw InputError(.badData, error.diagnostics)
+        }
+        // The file's bytes are not needed to build the network.
+        bytes = Data()
+        return try sink.finish()
     }
 
     /// Reads tables already parsed.
     public static func load(
         survey: CSVTable, people: CSVTable? = nil, aliases: CSVTable? = nil, options: SurveyImportOptions = .init()
     ) throws(InputError) -> ImportedSurvey {
+        var sink = SurveySink(file: survey.file, builder: builder(people: people, aliases: aliases, options: options), options: options)
+        sink.header(survey.header, line: survey.headerLine)
+        for record in survey.records { sink.read(record) }
+        return try sink.finish()
+    }
+
+    /// A builder holding the declared themes, the aliases and the people file.
+    private static func builder(people: CSVTable?, aliases: CSVTable?, options: SurveyImportOptions) -> NetworkBuilder {
         var builder = NetworkBuilder(themeSet: options.themes)
         if options.themes != .standard {
             // A declared theme set is what the survey asked, used or not.
@@ -96,67 +123,45 @@ public enum SurveyImporter {
         }
         if let aliases { AliasFileReader.read(aliases, into: &builder) }
         if let people { PeopleFileReader.read(people, into: &builder) }
-        var survey = survey
-        if let problem = skipHeaderRows(&survey, count: options.headerRows) {
-            throw InputError(.badData, [problem])
-        }
-        let layout: SurveyLayout
-        if let forced = options.layout {
-            layout = forced
-        } else if let detected = detectLayout(survey.header, themes: options.themes) {
-            if detected == .long, !survey.header.contains(where: { SurveyColumn.role(of: $0) == .theme }) {
-                let themed = survey.header.filter { ThemeColumn.theme(of: $0, in: options.themes) != nil }
-                if !themed.isEmpty {
-                    let names = themed.map { "'\(NameKey.cleaned($0))'" }.joined(separator: ", ")
-                    throw InputError(.badData, [Diagnostic(
-                        .error, code: "survey.ambiguous-layout", at: SourceLocation(file: survey.file, line: survey.headerLine),
-                        "the header has a contact column and theme columns (\(names)), so it could be either layout",
-                        fix: "pass --layout wide if each row is one respondent with contacts under the themes, or --layout long if each row is one tie")])
-                }
-            }
-            layout = detected
-        } else {
-            let headers = survey.header.map { "'\(NameKey.cleaned($0))'" }.joined(separator: ", ")
-            throw InputError(.badData, [Diagnostic(
-                .error, code: "survey.unknown-layout", at: SourceLocation(file: survey.file, line: survey.headerLine),
-                "cannot tell the survey's layout from its header (\(headers))",
-                fix: "for one row per tie, name the columns respondent and contact; for one row per respondent, name a column respondent and one column per theme (work, innovation, expertise, informal, improvement, strategy, decision-making); or pass --layout")])
-        }
-        switch layout {
-        case .long: LongSurveyReader.read(survey, into: &builder)
-        case .wide: WideSurveyReader.read(survey, into: &builder)
-        }
-        let network = try builder.build()
-        if network.people.isEmpty {
-            throw InputError(.badData, network.warnings + [Diagnostic(
-                .error, code: "survey.no-people", at: SourceLocation(file: survey.file),
-                "the survey names nobody", fix: "check that the file holds the survey's answers below its header")])
-        }
-        return ImportedSurvey(network: network, file: survey.file, layout: layout, rows: survey.records.count)
+        return builder
     }
 
-    /// Skips the extra header rows a survey platform adds (`count` - 1 rows
-    /// after the header), and refuses rows that look like such a header when
-    /// they were not declared.
-    static func skipHeaderRows(_ table: inout CSVTable, count: Int) -> Diagnostic? {
-        let extra = max(0, count - 1)
-        if extra > 0 {
-            table.records.removeFirst(min(extra, table.records.count))
-            return nil
+    /// The layout of a survey from its header, or the problem that stops it being read.
+    static func layout(of header: [String], file: String, line: Int, options: SurveyImportOptions) -> Result<SurveyLayout, InputError> {
+        if let forced = options.layout { return .success(forced) }
+        if let detected = detectLayout(header, themes: options.themes) {
+            if detected == .long, !header.contains(where: { SurveyColumn.role(of: $0) == .theme }) {
+                let themed = header.filter { ThemeColumn.theme(of: $0, in: options.themes) != nil }
+                if !themed.isEmpty {
+                    let names = themed.map { "'\(NameKey.cleaned($0))'" }.joined(separator: ", ")
+                    return .failure(InputError(.badData, [Diagnostic(
+                        .error, code: "survey.ambiguous-layout", at: SourceLocation(file: file, line: line),
+                        "the header has a contact column and theme columns (\(names)), so it could be either layout",
+                        fix: "pass --layout wide if each row is one respondent with contacts under the themes, or --layout long if each row is one tie")]))
+                }
+            }
+            return .success(detected)
         }
-        for (offset, record) in table.records.prefix(2).enumerated() {
-            let cells = record.fields.map { NameKey.cleaned($0) }
-            let qualtrics = cells.contains { $0.hasPrefix("{\"ImportId\"") }
-            let surveyMonkey = cells.filter { $0 == "Response" || $0 == "Open-Ended Response" }.count >= 2
-            guard qualtrics || surveyMonkey else { continue }
-            let rows = qualtrics ? 3 : offset + 2
-            return Diagnostic(
-                .error, code: "survey.extra-header-rows", at: table.location(line: record.line, column: nil),
-                "this row looks like part of the header of a \(qualtrics ? "Qualtrics" : "SurveyMonkey") export, not an answer",
-                value: cells.first { !$0.isEmpty } ?? "",
-                fix: "pass --header-rows \(rows) (the header takes \(rows) rows), or delete the extra header rows")
-        }
-        return nil
+        let headers = header.map { "'\(NameKey.cleaned($0))'" }.joined(separator: ", ")
+        return .failure(InputError(.badData, [Diagnostic(
+            .error, code: "survey.unknown-layout", at: SourceLocation(file: file, line: line),
+            "cannot tell the survey's layout from its header (\(headers))",
+            fix: "for one row per tie, name the columns respondent and contact; for one row per respondent, name a column respondent and one column per theme (work, innovation, expertise, informal, improvement, strategy, decision-making); or pass --layout")]))
+    }
+
+    /// The problem with a record among the first two when it looks like a
+    /// survey platform's extra header row that was not declared.
+    static func extraHeaderRow(_ fields: [String], line: Int, offset: Int, file: String) -> Diagnostic? {
+        let cells = fields.map { NameKey.cleaned($0) }
+        let qualtrics = cells.contains { $0.hasPrefix("{\"ImportId\"") }
+        let surveyMonkey = cells.filter { $0 == "Response" || $0 == "Open-Ended Response" }.count >= 2
+        guard qualtrics || surveyMonkey else { return nil }
+        let rows = qualtrics ? 3 : offset + 2
+        return Diagnostic(
+            .error, code: "survey.extra-header-rows", at: SourceLocation(file: file, line: line),
+            "this row looks like part of the header of a \(qualtrics ? "Qualtrics" : "SurveyMonkey") export, not an answer",
+            value: cells.first { !$0.isEmpty } ?? "",
+            fix: "pass --header-rows \(rows) (the header takes \(rows) rows), or delete the extra header rows")
     }
 
     static func sameFile(_ a: String, _ b: String) -> Bool {
@@ -238,4 +243,88 @@ public enum SurveyImporter {
     static func meansNobody(_ text: String) -> Bool {
         noContactSpellings.contains(NameKey.label(text)) || NameKey.cleaned(text) == "-"
     }
+}
+
+/// Reads a survey's records into a network as they come: the long layout row
+/// by row, the wide layout (which needs each respondent's last row) from the
+/// records kept.
+private struct SurveySink: CSVRecordSink {
+    let file: String
+    var builder: NetworkBuilder
+    let options: SurveyImportOptions
+    private var header: [String] = []
+    private var headerLine = 0
+    private var layout: Result<SurveyLayout, InputError>?
+    /// A declared-header-rows problem found in the first records.
+    private var problem: Diagnostic?
+    private var session: LongSurveyReader.Session?
+    private var wideRecords: [CSVRecord] = []
+    /// Records seen, and records read (after the extra header rows).
+    private var seen = 0
+    private var rows = 0
+
+    init(file: String, builder: NetworkBuilder, options: SurveyImportOptions) {
+        self.file = file
+        self.builder = builder
+        self.options = options
+    }
+
+    mutating func header(_ cells: [String], line: Int) {
+        header = cells
+        headerLine = line
+        let layout = SurveyImporter.layout(of: cells, file: file, line: line, options: options)
+        self.layout = layout
+        if case .success(.long) = layout {
+            session = LongSurveyReader.Session(file: file, header: cells, headerLine: line, into: &builder)
+        }
+    }
+
+    mutating func record(_ row: CSVRow) { read(row) }
+
+    mutating func read(_ row: some SurveyRow) {
+        let offset = seen
+        seen += 1
+        guard problem == nil else { return }
+        let extra = max(0, options.headerRows - 1)
+        if offset < extra { return }
+        if extra == 0 && offset < 2,
+           let problem = SurveyImporter.extraHeaderRow(row.texts(), line: row.line, offset: offset, file: file) {
+            self.problem = problem
+            return
+        }
+        rows += 1
+        switch layout {
+        case .success(.long): session?.read(row, into: &builder)
+        case .success(.wide): wideRecords.append(CSVRecord(line: row.line, fields: row.texts()))
+        default: break
+        }
+    }
+
+    mutating func finish() throws(InputError) -> ImportedSurvey {
+        if let problem { throw InputError(.badData, [problem]) }
+        let layout: SurveyLayout
+        switch self.layout {
+        case .success(let value): layout = value
+        case .failure(let error): throw error
+        case nil: throw InputError(.badData, [])
+        }
+        switch layout {
+        case .long: session?.finish(into: &builder)
+        case .wide:
+            WideSurveyReader.read(CSVTable(file: file, header: header, headerLine: headerLine, records: wideRecords), into: &builder)
+        }
+        let network = try builder.build()
+        if network.people.isEmpty {
+            throw InputError(.badData, network.warnings + [Diagnostic(
+                .error, code: "survey.no-people", at: SourceLocation(file: file),
+                "the survey names nobody", fix: "check that the file holds the survey's answers below its header")])
+        }
+        return ImportedSurvey(network: network, file: file, layout: layout, rows: rows)
+    }
+}
+
+/// Checks a file's CSV without keeping anything.
+private struct IgnoringSink: CSVRecordSink {
+    mutating func header(_ cells: [String], line: Int) {}
+    mutating func record(_ row: CSVRow) {}
 }
