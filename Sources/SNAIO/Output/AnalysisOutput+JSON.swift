@@ -53,11 +53,15 @@ extension AnalysisOutput {
         }
         try member("schema_version", .int(Self.schemaVersion))
         try member("network", networkJSON())
-        try member("themes", .array(analysis.selections.map(themeJSON)))
+        try streamed("themes") { item in
+            for selection in analysis.selections { try item(themeJSON(selection)) }
+        }
         try streamed("people") { item in
             for selection in analysis.selections { try forEachPersonJSON(selection, item) }
         }
-        try member("organisations", .array(organisationsJSON()))
+        try streamed("organisations") { item in
+            for organisation in organisationsJSON() { try item(organisation) }
+        }
         try streamed("ties") { item in
             for selection in analysis.selections {
                 try forEachTieRow(selection, themes: themes) { row in try item(.object(row.map { key, value in (key, value.json) })) }
