@@ -190,21 +190,8 @@ struct SampledBFS {
     /// calling `visit` with each node strictly inside it; nothing if `target` was not reached.
     func samplePath(to target: Int, source: Int, in graph: Digraph, random: inout SeededGenerator, visit: (Int) -> Void) {
         guard distance[target] > 0 else { return }
-        var w = target
-        while true {
-            // A predecessor u of w with probability paths[u] / paths[w].
-            let draw = random.nextUnit() * paths[w]
-            var sum = 0.0, chosen = -1
-            for position in Int(graph.inOffsets[w])..<Int(graph.inOffsets[w + 1]) {
-                let u = Int(graph.inSources[position])
-                guard distance[u] >= 0, distance[u] == distance[w] - 1 else { continue }
-                chosen = u
-                sum += paths[u]
-                if draw < sum { break }
-            }
-            if chosen == source { return }
-            visit(chosen)
-            w = chosen
+        walkBack(from: target, to: source, in: graph, paths: paths, random: &random, visit: visit) { u, w, _ in
+            distance[u] >= 0 && distance[u] == distance[w] - 1
         }
     }
 
@@ -225,20 +212,30 @@ extension DijkstraSearch {
     func samplePath(to target: Int, source: Int, in graph: Digraph, inLengths: [Double],
                     random: inout SeededGenerator, visit: (Int) -> Void) {
         guard rank[target] > 0 else { return }
-        var w = target
-        while true {
-            let draw = random.nextUnit() * paths[w]
-            var sum = 0.0, chosen = -1
-            for position in Int(graph.inOffsets[w])..<Int(graph.inOffsets[w + 1]) {
-                let u = Int(graph.inSources[position])
-                guard rank[u] >= 0, rank[u] < rank[w], sameLength(distance[u] + inLengths[position], distance[w]) else { continue }
-                chosen = u
-                sum += paths[u]
-                if draw < sum { break }
-            }
-            if chosen == source { return }
-            visit(chosen)
-            w = chosen
+        walkBack(from: target, to: source, in: graph, paths: paths, random: &random, visit: visit) { u, w, position in
+            rank[u] >= 0 && rank[u] < rank[w] && sameLength(distance[u] + inLengths[position], distance[w])
         }
+    }
+}
+
+/// The walk both searches share: from `target`, repeatedly pick a predecessor u
+/// of w (an in-neighbour for which `isPredecessor(u, w, in-edge position)`) with
+/// probability paths[u] / paths[w], until the source is reached.
+private func walkBack(from target: Int, to source: Int, in graph: Digraph, paths: [Double], random: inout SeededGenerator,
+                      visit: (Int) -> Void, isPredecessor: (Int, Int, Int) -> Bool) {
+    var w = target
+    while true {
+        let draw = random.nextUnit() * paths[w]
+        var sum = 0.0, chosen = -1
+        for position in Int(graph.inOffsets[w])..<Int(graph.inOffsets[w + 1]) {
+            let u = Int(graph.inSources[position])
+            guard isPredecessor(u, w, position) else { continue }
+            chosen = u
+            sum += paths[u]
+            if draw < sum { break }
+        }
+        if chosen == source { return }
+        visit(chosen)
+        w = chosen
     }
 }
