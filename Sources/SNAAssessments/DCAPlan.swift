@@ -168,23 +168,8 @@ public struct DCAPlan: Sendable {
         actions.sorted { ($0.due ?? "~", $0.outcome, $0.question) < ($1.due ?? "~", $1.outcome, $1.question) }
     }
 
-    /// Text for a Markdown table cell or line, shown as written: `<`, `>`, `&`
-    /// as entities so that it is never read as HTML, and the characters that
-    /// make links, images, emphasis, headings, code or table breaks (`[ ] ! * _ # ~ ` \\ |`)
-    /// escaped with a backslash.
-    static func cell(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\\", "`", "*", "_", "[", "]", "!", "|", "#", "~": out += "\\" + String(character)
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// Text for a Markdown table cell or line (``MarkdownText/escape(_:)``).
+    static func cell(_ text: String) -> String { MarkdownText.escape(text) }
 
     // MARK: CSV
 
@@ -272,33 +257,4 @@ public struct DCAPlan: Sendable {
         .follow-up .actions td:nth-child(5) { white-space: nowrap; }
         @media print { body { margin: 0; max-width: none; font-size: 10.5pt; } .outcome { page-break-before: always; } .outcome:first-of-type { page-break-before: auto; } a { color: inherit; } }
         """
-}
-
-/// Escaping and page scaffolding for snatool's HTML documents.
-public enum HTMLText {
-    /// Text escaped for HTML: `&`, `<`, `>`, `"` and `'`; control characters
-    /// (which XML forbids) become spaces.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            if character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) {
-                out += " "
-                continue
-            }
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
-
-    /// A whole HTML document with inline style.
-    public static func page(title: String, style: String, body: String) -> String {
-        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>\(escape(title))</title>\n<style>\n\(style)\n</style>\n</head>\n<body>\n\(body)</body>\n</html>\n"
-    }
 }

@@ -101,7 +101,7 @@ struct AssessmentDocument {
 
     /// Markdown-safe text: no HTML, no table breaks, one line.
     static func md(_ text: String) -> String {
-        DCAPlan.cell(text).replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+        MarkdownText.line(text)
     }
 
     // MARK: HTML

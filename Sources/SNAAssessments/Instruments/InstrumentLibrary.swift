@@ -1,5 +1,6 @@
 import Foundation
 import SNACore
+import SNAIO
 import Yams
 
 /// The bundled instruments, and instrument files read with errors that name
@@ -38,18 +39,7 @@ public enum InstrumentLibrary {
 
     /// Reads an instrument file (JSON or YAML) and checks it.
     public static func load(path: String) throws(InputError) -> AssessmentInstrument {
-        func failure(_ code: String, _ message: String, _ fix: String) -> InputError {
-            InputError(.missingInput, [Diagnostic(.error, code: code, at: SourceLocation(file: path), message, fix: fix)])
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw failure("file.missing", "no such instrument file", "check the path; it is relative to \(FileManager.default.currentDirectoryPath)")
-        }
-        if isDirectory.boolValue { throw failure("file.is-directory", "is a folder, not an instrument file", "give the path of a .json or .yaml file") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw failure("file.unreadable", "cannot be read", "check the file's permissions")
-        }
-        return try parse(data, file: path)
+        try parse(CSVReader.readBytes(path: path, kind: "an instrument file (.json or .yaml)"), file: path)
     }
 
     /// Parses and checks instrument text (JSON or YAML); `file` names it in errors.

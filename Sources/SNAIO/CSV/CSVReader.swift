@@ -64,12 +64,13 @@ public enum CSVReader {
         try parse(readBytes(path: path), file: path)
     }
 
-    /// The bytes of a file, or of standard input for `-`.
-    public static func readBytes(path: String) throws(InputError) -> Data {
+    /// The bytes of a file, or of standard input for `-`; `kind` names what the
+    /// file should be in messages ("a CSV file", "an instrument file (.json or .yaml)").
+    public static func readBytes(path: String, kind: String = "a CSV file") throws(InputError) -> Data {
         func failure(_ code: String, _ message: String, _ fix: String) -> InputError {
             InputError(.missingInput, [Diagnostic(.error, code: code, at: SourceLocation(file: path), message, fix: fix)])
         }
-        guard !path.isEmpty else { throw failure("file.missing", "the file name is empty", "give the path of a .csv file") }
+        guard !path.isEmpty else { throw failure("file.missing", "the file name is empty", "give the path of \(kind)") }
         if path == "-" {
             guard let data = try? FileHandle.standardInput.readToEnd() else { return Data() }
             return data
@@ -78,7 +79,7 @@ public enum CSVReader {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw failure("file.missing", "no such file", "check the path; it is relative to \(FileManager.default.currentDirectoryPath)")
         }
-        if isDirectory.boolValue { throw failure("file.is-directory", "is a folder, not a CSV file", "give the path of a .csv file") }
+        if isDirectory.boolValue { throw failure("file.is-directory", "is a folder, not \(kind)", "give the path of \(kind)") }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw failure("file.unreadable", "cannot be read", "check the file's permissions")
         }
