@@ -109,17 +109,29 @@ public struct PathCentralities: Sendable, Equatable {
     }
 
     /// Working arrays reused across the sources of one stripe.
+    ///
+    /// Both passes are written without data-dependent branches in their inner
+    /// loops: whether a neighbour is new, one step further or neither is
+    /// unpredictable, and a mispredicted branch per edge cost more than the
+    /// search itself. Results are bit-identical to the branching form: the
+    /// extra terms are exact zeros.
     private struct Search {
         var distance: [Int32]
         var paths: [Double]
-        var dependency: [Double]
+        /// (1 + dependency) / paths per node, in two arrays by the parity of
+        /// the node's distance (see `run`).
+        var evenRatio: [Double]
+        var oddRatio: [Double]
         var order: [Int32]
 
         init(nodes: Int) {
             distance = [Int32](repeating: -1, count: nodes)
             paths = [Double](repeating: 0, count: nodes)
-            dependency = [Double](repeating: 0, count: nodes)
-            order = [Int32](repeating: 0, count: max(nodes, 1))
+            evenRatio = [Double](repeating: 0, count: nodes)
+            oddRatio = evenRatio
+            // One slot more than nodes: the search writes every neighbour at the
+            // queue's end and only then decides whether to keep it.
+            order = [Int32](repeating: 0, count: nodes + 1)
         }
 
         mutating func run(from source: Int, in graph: Digraph, edges: Bool, into partial: inout Partial) {
@@ -130,7 +142,8 @@ public struct PathCentralities: Sendable, Equatable {
             graph.outTargets.withUnsafeBufferPointer { outTargets in
             distance.withUnsafeMutableBufferPointer { distance in
             paths.withUnsafeMutableBufferPointer { paths in
-            dependency.withUnsafeMutableBufferPointer { dependency in
+            evenRatio.withUnsafeMutableBufferPointer { evenRatio in
+            oddRatio.withUnsafeMutableBufferPointer { oddRatio in
             order.withUnsafeMutableBufferPointer { order in
             partial.betweenness.withUnsafeMutableBufferPointer { betweenness in
             partial.edgeBetweenness.withUnsafeMutableBufferPointer { edgeBetweenness in
@@ -138,29 +151,42 @@ public struct PathCentralities: Sendable, Equatable {
                 distance[source] = 0
                 paths[source] = 1
                 order[count] = Int32(source); count += 1
-                // Breadth-first search; `order` doubles as the queue.
+                // Breadth-first search; `order` doubles as the queue. Every
+                // neighbour is written at the queue's end and kept only if new; it
+                // gains v's paths if new or one step further (paths of unreached
+                // nodes are 0), and otherwise gains 0.
                 var head = 0
-                var reachedDistance = 0
-                var inverseDistances = 0.0
+                // Sums of distance and 1/distance over the nodes found, a level at a time.
+                var reachedDistance = 0, inverseDistances = 0.0
+                var levelDistance: Int32 = 1, levelCount = 0
                 while head < count {
                     let v = Int(order[head])
                     head += 1
                     let next = distance[v] &+ 1
                     let pathsV = paths[v]
+                    let before = count
                     for position in Int(outOffsets[v])..<Int(outOffsets[v &+ 1]) {
                         let w = Int(outTargets[position])
                         let dw = distance[w]
-                        if dw < 0 {
-                            distance[w] = next
-                            order[count] = Int32(w); count += 1
-                            reachedDistance &+= Int(next)
-                            inverseDistances += 1 / Double(next)
-                            paths[w] = pathsV
-                        } else if dw == next {
-                            paths[w] += pathsV
-                        }
+                        // Masks rather than conditions: the compiler turns a select
+                        // between loaded values back into a branch.
+                        let newMask = dw >> 31  // all ones if unreached (-1), else 0
+                        order[count] = Int32(truncatingIfNeeded: w)
+                        count &-= Int(newMask)
+                        distance[w] = dw &+ ((next &+ 1) & newMask)
+                        let gains = UInt64(truncatingIfNeeded: Int64(newMask)) | (dw == next ? UInt64.max : 0)
+                        paths[w] += Double(bitPattern: pathsV.bitPattern & gains)
                     }
+                    if next != levelDistance {
+                        inverseDistances += Double(levelCount) / Double(levelDistance)
+                        reachedDistance &+= levelCount &* Int(levelDistance)
+                        levelDistance = next
+                        levelCount = 0
+                    }
+                    levelCount &+= count &- before
                 }
+                inverseDistances += Double(levelCount) / Double(levelDistance)
+                reachedDistance &+= levelCount &* Int(levelDistance)
                 let reached = count - 1
                 partial.reached[source] = reached
                 partial.totalDistance[source] = reachedDistance
@@ -174,39 +200,44 @@ public struct PathCentralities: Sendable, Equatable {
                 // Accumulate dependencies in order of decreasing distance, over
                 // out-edges (the arrays the search just read): a node's dependency is
                 // its path count times the sum, over its successors w one step
-                // further, of (1 + dependency[w]) / paths[w], which `dependency`
-                // holds once w is done.
+                // further, of ratio(w) = (1 + dependency[w]) / paths[w].
+                // A node at distance d writes its ratio to the array of d's parity
+                // and reads its successors' from the other one. An out-neighbour of
+                // v is at most one step further; in the array v reads, the only
+                // nonzero entries within that reach are those one step further
+                // (nearer nodes of that parity are not done yet, and unreached
+                // nodes stay 0). So the sum runs over every out-edge, unchecked.
                 var index = count - 1
                 while index >= 0 {
                     let v = Int(order[index])
-                    let next = distance[v] &+ 1
+                    let odd = distance[v] & 1 == 1
+                    let successorRatio = odd ? evenRatio : oddRatio
                     var sum = 0.0
                     let pathsV = paths[v]
                     if edges {
                         for position in Int(outOffsets[v])..<Int(outOffsets[v &+ 1]) {
-                            let w = Int(outTargets[position])
-                            guard distance[w] == next else { continue }
-                            sum += dependency[w]
-                            edgeBetweenness[position] += pathsV * dependency[w]
+                            let ratio = successorRatio[Int(outTargets[position])]
+                            sum += ratio
+                            edgeBetweenness[position] += pathsV * ratio
                         }
                     } else {
                         for position in Int(outOffsets[v])..<Int(outOffsets[v &+ 1]) {
-                            let w = Int(outTargets[position])
-                            if distance[w] == next { sum += dependency[w] }
+                            sum += successorRatio[Int(outTargets[position])]
                         }
                     }
                     let delta = pathsV * sum
                     if v != source { betweenness[v] += delta }
-                    dependency[v] = (1 + delta) / pathsV
+                    (odd ? oddRatio : evenRatio)[v] = (1 + delta) / pathsV
                     index -= 1
                 }
                 for position in 0..<count {
                     let v = Int(order[position])
                     distance[v] = -1
                     paths[v] = 0
-                    dependency[v] = 0
+                    evenRatio[v] = 0
+                    oddRatio[v] = 0
                 }
-            }}}}}}}}
+            }}}}}}}}}
         }
     }
 }
