@@ -54,11 +54,13 @@ public struct PathCentralities: Sendable, Equatable {
         let n = graph.nodeCount
         let partials = Parallel.stripes { stripe -> Partial in
             var partial = Partial(nodes: n, edges: edges ? graph.edgeCount : 0)
-            var search = Search(nodes: n)
-            var source = stripe
-            while source < n {
-                search.run(from: source, in: graph, edges: edges, into: &partial)
-                source += Parallel.stripes
+            let search = Search(nodes: n)
+            graph.withAdjacency { adjacency in
+                var source = stripe
+                while source < n {
+                    search.run(from: source, in: adjacency, edges: edges, into: &partial)
+                    source += Parallel.stripes
+                }
             }
             return partial
         }
@@ -108,141 +110,178 @@ public struct PathCentralities: Sendable, Equatable {
         }
     }
 
-    /// Working arrays reused across the sources of one stripe.
+    /// Working arrays reused across the sources of one stripe, allocated once.
     ///
-    /// Both passes are written without data-dependent branches in their inner
-    /// loops: whether a neighbour is new, one step further or neither is
-    /// unpredictable, and a mispredicted branch per edge cost more than the
-    /// search itself. Results are bit-identical to the branching form: the
-    /// extra terms are exact zeros.
-    private struct Search {
-        var distance: [Int32]
-        var paths: [Double]
-        /// (1 + dependency) / paths per node, in two arrays by the parity of
-        /// the node's distance (see `run`).
-        var evenRatio: [Double]
-        var oddRatio: [Double]
-        var order: [Int32]
+    /// The inner loops have no data-dependent branches: whether a neighbour is
+    /// new, one step further or neither is unpredictable, and a mispredicted
+    /// branch per edge cost more than the search itself. Values that only
+    /// matter for successors one level further are kept in two arrays by the
+    /// parity of the node's distance, so that a sum over all out-neighbours
+    /// picks up exactly the right ones (see `run`). Results are bit-identical
+    /// to the branching form: the extra terms are exact zeros.
+    private final class Search {
+        let nodes: Int
+        let distance: UnsafeMutablePointer<Int32>
+        /// Shortest-path counts from the source.
+        let paths: UnsafeMutablePointer<Double>
+        /// (1 + dependency) / paths, by parity of distance.
+        let evenRatio: UnsafeMutablePointer<Double>
+        let oddRatio: UnsafeMutablePointer<Double>
+        /// The nodes reached, in order of distance; the search's queue. One slot
+        /// more than nodes: every neighbour is written at the end and then kept or not.
+        let order: UnsafeMutablePointer<Int32>
 
         init(nodes: Int) {
-            distance = [Int32](repeating: -1, count: nodes)
-            paths = [Double](repeating: 0, count: nodes)
-            evenRatio = [Double](repeating: 0, count: nodes)
-            oddRatio = evenRatio
-            // One slot more than nodes: the search writes every neighbour at the
-            // queue's end and only then decides whether to keep it.
-            order = [Int32](repeating: 0, count: nodes + 1)
+            self.nodes = nodes
+            distance = .allocate(capacity: nodes)
+            distance.initialize(repeating: -1, count: nodes)
+            paths = Self.zeros(nodes)
+            evenRatio = Self.zeros(nodes)
+            oddRatio = Self.zeros(nodes)
+            order = .allocate(capacity: nodes + 1)
+            order.initialize(repeating: 0, count: nodes + 1)
         }
 
-        mutating func run(from source: Int, in graph: Digraph, edges: Bool, into partial: inout Partial) {
-            // Raw buffers: this loop runs V times over every edge, so bounds checks and
-            // copy-on-write checks would dominate it.
-            let n = graph.nodeCount
-            graph.outOffsets.withUnsafeBufferPointer { outOffsets in
-            graph.outTargets.withUnsafeBufferPointer { outTargets in
-            distance.withUnsafeMutableBufferPointer { distance in
-            paths.withUnsafeMutableBufferPointer { paths in
-            evenRatio.withUnsafeMutableBufferPointer { evenRatio in
-            oddRatio.withUnsafeMutableBufferPointer { oddRatio in
-            order.withUnsafeMutableBufferPointer { order in
+        private static func zeros(_ count: Int) -> UnsafeMutablePointer<Double> {
+            let pointer = UnsafeMutablePointer<Double>.allocate(capacity: count)
+            pointer.initialize(repeating: 0, count: count)
+            return pointer
+        }
+
+        deinit {
+            for pointer in [paths, evenRatio, oddRatio] { pointer.deallocate() }
+            distance.deallocate()
+            order.deallocate()
+        }
+
+        func run(from source: Int, in graph: Digraph.Adjacency, edges: Bool, into partial: inout Partial) {
+            // Locals, so that stores through the buffers cannot be taken to change them.
+            let n = nodes, distance = distance, order = order
+            let paths = paths, evenRatio = evenRatio, oddRatio = oddRatio
+            // 1. Breadth-first search with path counts. Every out-neighbour is
+            // written at the queue's end and kept only if it was unreached; it
+            // gains v's paths if unreached or one step further (paths of
+            // unreached nodes are 0), and otherwise gains 0.
+            var count = 1
+            distance[source] = 0
+            paths[source] = 1
+            order[0] = Int32(source)
+            var head = 0
+            // Sums of distance and 1/distance over the nodes found, a level at a time.
+            var reachedDistance = 0, inverseDistances = 0.0
+            var levelDistance: Int32 = 1, levelCount = 0
+            while head < count {
+                let v = Int(order[head])
+                head &+= 1
+                let next = distance[v] &+ 1
+                let pathsV = paths[v]
+                let before = count
+                for position in Int(graph.outOffsets[v])..<Int(graph.outOffsets[v &+ 1]) {
+                    let w = Int(graph.outTargets[position])
+                    let dw = distance[w]
+                    // Masks rather than conditions: the compiler turns a select
+                    // between loaded values back into a branch.
+                    let unreached = dw >> 31  // all ones if dw is -1, else 0
+                    order[count] = Int32(truncatingIfNeeded: w)
+                    count &-= Int(unreached)
+                    distance[w] = dw &+ ((next &+ 1) & unreached)
+                    let gains = UInt64(truncatingIfNeeded: Int64(unreached)) | (dw == next ? UInt64.max : 0)
+                    paths[w] += Double(bitPattern: pathsV.bitPattern & gains)
+                }
+                if next != levelDistance {
+                    inverseDistances += Double(levelCount) / Double(levelDistance)
+                    reachedDistance &+= levelCount &* Int(levelDistance)
+                    levelDistance = next
+                    levelCount = 0
+                }
+                levelCount &+= count &- before
+            }
+            inverseDistances += Double(levelCount) / Double(levelDistance)
+            reachedDistance &+= levelCount &* Int(levelDistance)
+            let reached = count - 1
+            partial.reached[source] = reached
+            partial.totalDistance[source] = reachedDistance
+            partial.eccentricity[source] = Int(distance[Int(order[count - 1])])
+            if n > 1 {
+                partial.harmonic[source] = inverseDistances / Double(n - 1)
+                if reached > 0 {
+                    partial.closeness[source] = (Double(reached) / Double(reachedDistance)) * (Double(reached) / Double(n - 1))
+                }
+            }
+            // 2. Dependencies in order of decreasing distance, over out-edges: a
+            // node's dependency is its path count times the sum, over its
+            // successors w one step further, of ratio(w) = (1 + dependency[w]) /
+            // paths[w]. A node at distance d writes its ratio to the array of d's
+            // parity and reads its successors' from the other one. An
+            // out-neighbour is at most one step further; in the array v reads,
+            // the only nonzero entries within that reach are those one step
+            // further (nearer nodes of that parity are not done yet, unreached
+            // nodes stay 0), so the sum runs over every out-edge unchecked.
             partial.betweenness.withUnsafeMutableBufferPointer { betweenness in
             partial.edgeBetweenness.withUnsafeMutableBufferPointer { edgeBetweenness in
-                var count = 0
-                distance[source] = 0
-                paths[source] = 1
-                order[count] = Int32(source); count += 1
-                // Breadth-first search; `order` doubles as the queue. Every
-                // neighbour is written at the queue's end and kept only if new; it
-                // gains v's paths if new or one step further (paths of unreached
-                // nodes are 0), and otherwise gains 0.
-                var head = 0
-                // Sums of distance and 1/distance over the nodes found, a level at a time.
-                var reachedDistance = 0, inverseDistances = 0.0
-                var levelDistance: Int32 = 1, levelCount = 0
-                while head < count {
-                    let v = Int(order[head])
-                    head += 1
-                    let next = distance[v] &+ 1
-                    let pathsV = paths[v]
-                    let before = count
-                    for position in Int(outOffsets[v])..<Int(outOffsets[v &+ 1]) {
-                        let w = Int(outTargets[position])
-                        let dw = distance[w]
-                        // Masks rather than conditions: the compiler turns a select
-                        // between loaded values back into a branch.
-                        let newMask = dw >> 31  // all ones if unreached (-1), else 0
-                        order[count] = Int32(truncatingIfNeeded: w)
-                        count &-= Int(newMask)
-                        distance[w] = dw &+ ((next &+ 1) & newMask)
-                        let gains = UInt64(truncatingIfNeeded: Int64(newMask)) | (dw == next ? UInt64.max : 0)
-                        paths[w] += Double(bitPattern: pathsV.bitPattern & gains)
-                    }
-                    if next != levelDistance {
-                        inverseDistances += Double(levelCount) / Double(levelDistance)
-                        reachedDistance &+= levelCount &* Int(levelDistance)
-                        levelDistance = next
-                        levelCount = 0
-                    }
-                    levelCount &+= count &- before
-                }
-                inverseDistances += Double(levelCount) / Double(levelDistance)
-                reachedDistance &+= levelCount &* Int(levelDistance)
-                let reached = count - 1
-                partial.reached[source] = reached
-                partial.totalDistance[source] = reachedDistance
-                partial.eccentricity[source] = Int(distance[Int(order[count - 1])])
-                if n > 1 {
-                    partial.harmonic[source] = inverseDistances / Double(n - 1)
-                    if reached > 0 {
-                        partial.closeness[source] = (Double(reached) / Double(reachedDistance)) * (Double(reached) / Double(n - 1))
-                    }
-                }
-                // Accumulate dependencies in order of decreasing distance, over
-                // out-edges (the arrays the search just read): a node's dependency is
-                // its path count times the sum, over its successors w one step
-                // further, of ratio(w) = (1 + dependency[w]) / paths[w].
-                // A node at distance d writes its ratio to the array of d's parity
-                // and reads its successors' from the other one. An out-neighbour of
-                // v is at most one step further; in the array v reads, the only
-                // nonzero entries within that reach are those one step further
-                // (nearer nodes of that parity are not done yet, and unreached
-                // nodes stay 0). So the sum runs over every out-edge, unchecked.
                 var index = count - 1
                 while index >= 0 {
                     let v = Int(order[index])
                     let odd = distance[v] & 1 == 1
                     let successorRatio = odd ? evenRatio : oddRatio
-                    var sum = 0.0
                     let pathsV = paths[v]
+                    var sum = 0.0
                     if edges {
-                        for position in Int(outOffsets[v])..<Int(outOffsets[v &+ 1]) {
-                            let ratio = successorRatio[Int(outTargets[position])]
+                        for edge in Int(graph.outOffsets[v])..<Int(graph.outOffsets[v &+ 1]) {
+                            let ratio = successorRatio[Int(graph.outTargets[edge])]
                             sum += ratio
-                            edgeBetweenness[position] += pathsV * ratio
+                            edgeBetweenness[edge] += pathsV * ratio
                         }
                     } else {
-                        for position in Int(outOffsets[v])..<Int(outOffsets[v &+ 1]) {
-                            sum += successorRatio[Int(outTargets[position])]
+                        for edge in Int(graph.outOffsets[v])..<Int(graph.outOffsets[v &+ 1]) {
+                            sum += successorRatio[Int(graph.outTargets[edge])]
                         }
                     }
-                    let delta = pathsV * sum
-                    if v != source { betweenness[v] += delta }
-                    (odd ? oddRatio : evenRatio)[v] = (1 + delta) / pathsV
+                    let dependency = pathsV * sum
+                    if v != source { betweenness[v] += dependency }
+                    (odd ? oddRatio : evenRatio)[v] = (1 + dependency) / pathsV
                     index -= 1
                 }
-                for position in 0..<count {
-                    let v = Int(order[position])
-                    distance[v] = -1
-                    paths[v] = 0
-                    evenRatio[v] = 0
-                    oddRatio[v] = 0
-                }
-            }}}}}}}}}
+            }}
+            // Reset what this source wrote.
+            for position in 0..<count {
+                let v = Int(order[position])
+                let odd = distance[v] & 1 == 1
+                paths[v] = 0
+                (odd ? oddRatio : evenRatio)[v] = 0
+                distance[v] = -1
+            }
         }
     }
 }
 
 extension Digraph {
+    /// The four adjacency arrays as raw buffers, for inner loops that run
+    /// V times over every edge, where bounds checks would dominate.
+    public struct Adjacency {
+        /// See ``Digraph/outOffsets``.
+        public let outOffsets: UnsafeBufferPointer<Int32>
+        /// See ``Digraph/outTargets``.
+        public let outTargets: UnsafeBufferPointer<Int32>
+        /// See ``Digraph/inOffsets``.
+        public let inOffsets: UnsafeBufferPointer<Int32>
+        /// See ``Digraph/inSources``.
+        public let inSources: UnsafeBufferPointer<Int32>
+    }
+
+    /// Calls `body` with the adjacency arrays as raw buffers, valid only inside it.
+    public func withAdjacency<Result>(_ body: (Adjacency) throws -> Result) rethrows -> Result {
+        try outOffsets.withUnsafeBufferPointer { outOffsets in
+            try outTargets.withUnsafeBufferPointer { outTargets in
+                try inOffsets.withUnsafeBufferPointer { inOffsets in
+                    try inSources.withUnsafeBufferPointer { inSources in
+                        try body(Adjacency(outOffsets: outOffsets, outTargets: outTargets, inOffsets: inOffsets, inSources: inSources))
+                    }
+                }
+            }
+        }
+    }
+
     /// For each in-edge position, the position of the same edge among the out-edges.
     ///
     /// - Complexity: O(E).
