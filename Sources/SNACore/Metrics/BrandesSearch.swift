@@ -26,22 +26,28 @@ final class SearchGraph: @unchecked Sendable {
     let paddedOffsets: UnsafeMutablePointer<Int32>
     let paddedTargets: UnsafeMutablePointer<Int32>
 
-    init(_ graph: Digraph) {
-        let n = graph.nodeCount
+    /// The out-lists of `graph`.
+    convenience init(_ graph: Digraph) {
+        self.init(offsets: graph.outOffsets, targets: graph.outTargets)
+    }
+
+    /// Lists in compressed sparse row form: `offsets[v]..<offsets[v+1]` indexes `targets`.
+    init(offsets: [Int32], targets: [Int32]) {
+        let n = offsets.count - 1
         nodeCount = n
-        offsets = .allocate(capacity: n + 1)
-        offsets.initialize(from: graph.outOffsets, count: n + 1)
-        targets = .allocate(capacity: graph.edgeCount)
-        targets.initialize(from: graph.outTargets, count: graph.edgeCount)
+        self.offsets = .allocate(capacity: n + 1)
+        self.offsets.initialize(from: offsets, count: n + 1)
+        self.targets = .allocate(capacity: targets.count)
+        self.targets.initialize(from: targets, count: targets.count)
         paddedOffsets = .allocate(capacity: n + 1)
         paddedOffsets[0] = 0
-        for v in 0..<n { paddedOffsets[v + 1] = paddedOffsets[v] + Int32((graph.outDegree(of: v) + 3) / 4 * 4) }
+        for v in 0..<n { paddedOffsets[v + 1] = paddedOffsets[v] + (offsets[v + 1] - offsets[v] + 3) / 4 * 4 }
         let slots = Int(paddedOffsets[n])
         paddedTargets = .allocate(capacity: slots)
         paddedTargets.initialize(repeating: Int32(n), count: slots)
         for v in 0..<n {
             var slot = Int(paddedOffsets[v])
-            for w in graph.successors(of: v) { paddedTargets[slot] = w; slot += 1 }
+            for position in Int(offsets[v])..<Int(offsets[v + 1]) { paddedTargets[slot] = targets[position]; slot += 1 }
         }
     }
 

@@ -26,35 +26,54 @@ extension Digraph {
         return mask
     }
 
-    /// Breadth-first searches from every node inside, over CSR arrays.
+    /// Breadth-first searches from every node inside, over CSR arrays; the
+    /// same branch-free search as ``BrandesSearch`` without path counts.
     static func summarise(offsets: [Int32], targets: [Int32], inside: [Bool]) -> DistanceSummary {
         let nodeCount = offsets.count - 1
+        let graph = SearchGraph(offsets: offsets, targets: targets)
         let parts = Parallel.stripes { stripe -> (Int, Int, Int) in
-            var distance = [Int32](repeating: -1, count: nodeCount)
-            var queue: [Int32] = []
+            // Distance -1: not reached yet; Int32.max: outside, or the padding
+            // node; neither kind is ever taken as unreached.
+            let distance = UnsafeMutablePointer<Int32>.allocate(capacity: nodeCount + 1)
+            let queue = UnsafeMutablePointer<Int32>.allocate(capacity: nodeCount + 1)
+            defer { distance.deallocate(); queue.deallocate() }
+            for v in 0..<nodeCount { distance[v] = inside[v] ? -1 : Int32.max }
+            distance[nodeCount] = Int32.max
+            let paddedOffsets = graph.paddedOffsets, paddedTargets = graph.paddedTargets
             var longest = 0, total = 0, pairs = 0
             var source = stripe
             while source < nodeCount {
                 defer { source += Parallel.stripes }
                 guard inside[source] else { continue }
-                queue.removeAll(keepingCapacity: true)
-                queue.append(Int32(source))
+                queue[0] = Int32(source)
                 distance[source] = 0
-                var head = 0
-                while head < queue.count {
-                    let v = Int(queue[head]); head += 1
-                    let next = distance[v] + 1
-                    for position in Int(offsets[v])..<Int(offsets[v + 1]) {
-                        let w = Int(targets[position])
-                        guard inside[w], distance[w] < 0 else { continue }
-                        distance[w] = next
-                        queue.append(Int32(w))
-                        longest = Swift.max(longest, Int(next))
-                        total += Int(next)
-                        pairs += 1
+                var count = 1, head = 0
+                while head < count {
+                    let v = Int(queue[head])
+                    head &+= 1
+                    let next = distance[v] &+ 1
+                    let before = count
+                    @inline(__always) func visit(_ w: Int) {
+                        let dw = distance[w]
+                        let unreached = dw >> 31  // all ones if dw is -1, else 0
+                        queue[count] = Int32(truncatingIfNeeded: w)
+                        count &-= Int(unreached)
+                        distance[w] = dw &+ ((next &+ 1) & unreached)
                     }
+                    var position = Int(paddedOffsets[v])
+                    let end = Int(paddedOffsets[v &+ 1])
+                    while position < end {
+                        visit(Int(paddedTargets[position]))
+                        visit(Int(paddedTargets[position &+ 1]))
+                        visit(Int(paddedTargets[position &+ 2]))
+                        visit(Int(paddedTargets[position &+ 3]))
+                        position &+= 4
+                    }
+                    total &+= (count &- before) &* Int(next)
                 }
-                for v in queue { distance[Int(v)] = -1 }
+                pairs &+= count - 1
+                longest = Swift.max(longest, Int(distance[Int(queue[count - 1])]))
+                for position in 0..<count { distance[Int(queue[position])] = -1 }
             }
             return (longest, total, pairs)
         }

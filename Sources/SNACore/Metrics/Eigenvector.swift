@@ -16,22 +16,32 @@ extension UndirectedGraph {
         guard edgeCount > 0 else { return [Double](repeating: 1, count: n) }
         var x = (0..<n).map { Double(degree(of: $0)) }
         var next = [Double](repeating: 0, count: n)
-        for _ in 0..<maximumIterations {
-            var largest = 0.0
-            for v in 0..<n {
-                var sum = x[v]
-                for w in neighbours(of: v) { sum += x[Int(w)] }
-                next[v] = sum
-                largest = Swift.max(largest, sum)
+        // Raw buffers: a graph of clustered organisations can take thousands of
+        // iterations, each over every edge, and bounds checks would dominate.
+        offsets.withUnsafeBufferPointer { offsets in
+        neighbours.withUnsafeBufferPointer { neighbours in
+            for _ in 0..<maximumIterations {
+                let change = x.withUnsafeBufferPointer { x in
+                    next.withUnsafeMutableBufferPointer { next in
+                        var largest = 0.0
+                        for v in 0..<n {
+                            var sum = x[v]
+                            for position in Int(offsets[v])..<Int(offsets[v + 1]) { sum += x[Int(neighbours[position])] }
+                            next[v] = sum
+                            largest = Swift.max(largest, sum)
+                        }
+                        var change = 0.0
+                        for v in 0..<n {
+                            next[v] /= largest
+                            change = Swift.max(change, abs(next[v] - x[v]))
+                        }
+                        return change
+                    }
+                }
+                swap(&x, &next)
+                if change < tolerance { break }
             }
-            var change = 0.0
-            for v in 0..<n {
-                next[v] /= largest
-                change = Swift.max(change, abs(next[v] - x[v]))
-            }
-            swap(&x, &next)
-            if change < tolerance { break }
-        }
+        }}
         return x
     }
 }
