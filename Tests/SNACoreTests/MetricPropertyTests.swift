@@ -157,6 +157,43 @@ import Testing
         #expect(blocks.eiIndex(1) == 1)
         #expect(blocks.networkEIIndex == (2.0 - 1) / 3)
     }
+
+    /// The branch-free search (masks, parity arrays, lists padded to blocks of
+    /// four) against an independent implementation: Dijkstra with every
+    /// length 1, on graphs whose out-degrees cover every remainder mod 4.
+    @Test func branchFreeSearchMatchesDijkstraWithUnitLengths() {
+        var random = SeededGenerator(seed: 29)
+        for _ in 0..<40 {
+            let n = 2 + random.nextInt(below: 40)
+            let g = Self.randomGraph(&random, nodes: n, edges: random.nextInt(below: n * 6))
+            let fast = PathCentralities(g, edges: false), withEdges = PathCentralities(g)
+            let dijkstra = WeightedBetweenness(g, lengths: [Double](repeating: 1, count: g.edgeCount))
+            #expect(fast.betweenness == withEdges.betweenness)
+            for v in 0..<n {
+                #expect(abs(fast.betweenness[v] - dijkstra.betweenness[v]) < 1e-9 * max(1, dijkstra.betweenness[v]))
+            }
+        }
+    }
+
+    /// Distance summaries within a subset (outside nodes blocked) against brute force.
+    @Test func distanceSummaryWithinSubsetMatchesBruteForce() {
+        var random = SeededGenerator(seed: 31)
+        for _ in 0..<40 {
+            let n = 2 + random.nextInt(below: 30)
+            let g = Self.randomGraph(&random, nodes: n, edges: random.nextInt(below: n * 5))
+            let members = (0..<n).filter { _ in random.nextInt(below: 3) > 0 }
+            let inside = Set(members)
+            // Brute force on the subgraph induced by the members.
+            var edges: [Digraph.Edge] = []
+            for v in members { for w in g.successors(of: v) where inside.contains(Int(w)) { edges.append(.init(source: Int32(v), target: w)) } }
+            let d = Self.distances(Digraph(nodeCount: n, edges: edges))
+            var longest = 0, total = 0, pairs = 0
+            for s in members { for t in members where s != t && d[s][t] > 0 { longest = max(longest, d[s][t]); total += d[s][t]; pairs += 1 } }
+            let summary = g.distanceSummary(within: members)
+            #expect(summary.diameter == longest && summary.connectedPairs == pairs)
+            #expect(summary.meanDistance == (pairs == 0 ? nil : Double(total) / Double(pairs)))
+        }
+    }
 }
 
 @Suite struct ThreadingTests {

@@ -54,6 +54,38 @@ final class SearchGraph: @unchecked Sendable {
     deinit {
         for pointer in [offsets, targets, paddedOffsets, paddedTargets] { pointer.deallocate() }
     }
+
+    /// Calls `body` with each of v's out-neighbours and then the padding
+    /// node up to a multiple of four, in whole blocks of four.
+    @inline(__always)
+    func forEachPaddedTarget(of v: Int, _ body: (Int) -> Void) {
+        var position = Int(paddedOffsets[v])
+        let end = Int(paddedOffsets[v &+ 1])
+        while position < end {
+            body(Int(paddedTargets[position]))
+            body(Int(paddedTargets[position &+ 1]))
+            body(Int(paddedTargets[position &+ 2]))
+            body(Int(paddedTargets[position &+ 3]))
+            position &+= 4
+        }
+    }
+
+    /// One step of a branch-free breadth-first search from a node at distance
+    /// `next - 1` to its neighbour w: w is written at the queue's end and kept
+    /// (its distance set to `next`) only if it was unreached (-1). Returns w's
+    /// distance before the step. A node at `Int32.max` is never taken.
+    @inline(__always)
+    static func step(to w: Int, next: Int32, distance: UnsafeMutablePointer<Int32>,
+                     queue: UnsafeMutablePointer<Int32>, count: inout Int) -> Int32 {
+        let dw = distance[w]
+        // Masks rather than conditions: the compiler turns a select between
+        // loaded values back into a branch.
+        let unreached = dw >> 31  // all ones if dw is -1, else 0
+        queue[count] = Int32(truncatingIfNeeded: w)
+        count &-= Int(unreached)
+        distance[w] = dw &+ ((next &+ 1) & unreached)
+        return dw
+    }
 }
 
 /// One stripe's sums over its sources.
@@ -122,7 +154,7 @@ final class BrandesSearch {
         // Locals, so that stores through the buffers cannot be taken to change them.
         let n = graph.nodeCount, distance = distance, order = order
         let paths = paths, evenRatio = evenRatio, oddRatio = oddRatio
-        let paddedOffsets = graph.paddedOffsets, paddedTargets = graph.paddedTargets
+        let graph = graph
 
         // 1. Breadth-first search with path counts. Every out-neighbour is
         // written at the queue's end and kept only if it was unreached; it gains
@@ -143,25 +175,10 @@ final class BrandesSearch {
             let next = distance[v] &+ 1
             let pathsV = paths[v]
             let before = count
-            @inline(__always) func visit(_ w: Int) {
-                let dw = distance[w]
-                // Masks rather than conditions: the compiler turns a select
-                // between loaded values back into a branch.
-                let unreached = dw >> 31  // all ones if dw is -1, else 0
-                order[count] = Int32(truncatingIfNeeded: w)
-                count &-= Int(unreached)
-                distance[w] = dw &+ ((next &+ 1) & unreached)
-                let gains = UInt64(truncatingIfNeeded: Int64(unreached)) | (dw == next ? UInt64.max : 0)
+            graph.forEachPaddedTarget(of: v) { w in
+                let dw = SearchGraph.step(to: w, next: next, distance: distance, queue: order, count: &count)
+                let gains = UInt64(truncatingIfNeeded: Int64(dw >> 31)) | (dw == next ? UInt64.max : 0)
                 paths[w] += Double(bitPattern: pathsV.bitPattern & gains)
-            }
-            var position = Int(paddedOffsets[v])
-            let end = Int(paddedOffsets[v &+ 1])
-            while position < end {
-                visit(Int(paddedTargets[position]))
-                visit(Int(paddedTargets[position &+ 1]))
-                visit(Int(paddedTargets[position &+ 2]))
-                visit(Int(paddedTargets[position &+ 3]))
-                position &+= 4
             }
             if next != levelDistance {
                 inverseDistances += Double(levelCount) / Double(levelDistance)
@@ -214,15 +231,7 @@ final class BrandesSearch {
                         edgeBetweenness[edge] += pathsV * ratio
                     }
                 } else {
-                    var position = Int(paddedOffsets[v])
-                    let end = Int(paddedOffsets[v &+ 1])
-                    while position < end {
-                        sum += successorRatio[Int(paddedTargets[position])]
-                        sum += successorRatio[Int(paddedTargets[position &+ 1])]
-                        sum += successorRatio[Int(paddedTargets[position &+ 2])]
-                        sum += successorRatio[Int(paddedTargets[position &+ 3])]
-                        position &+= 4
-                    }
+                    graph.forEachPaddedTarget(of: v) { w in sum += successorRatio[w] }
                 }
                 let dependency = pathsV * sum
                 if v != source { betweenness[v] += dependency }

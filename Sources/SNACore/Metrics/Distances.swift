@@ -39,7 +39,6 @@ extension Digraph {
             defer { distance.deallocate(); queue.deallocate() }
             for v in 0..<nodeCount { distance[v] = inside[v] ? -1 : Int32.max }
             distance[nodeCount] = Int32.max
-            let paddedOffsets = graph.paddedOffsets, paddedTargets = graph.paddedTargets
             var longest = 0, total = 0, pairs = 0
             var source = stripe
             while source < nodeCount {
@@ -53,21 +52,8 @@ extension Digraph {
                     head &+= 1
                     let next = distance[v] &+ 1
                     let before = count
-                    @inline(__always) func visit(_ w: Int) {
-                        let dw = distance[w]
-                        let unreached = dw >> 31  // all ones if dw is -1, else 0
-                        queue[count] = Int32(truncatingIfNeeded: w)
-                        count &-= Int(unreached)
-                        distance[w] = dw &+ ((next &+ 1) & unreached)
-                    }
-                    var position = Int(paddedOffsets[v])
-                    let end = Int(paddedOffsets[v &+ 1])
-                    while position < end {
-                        visit(Int(paddedTargets[position]))
-                        visit(Int(paddedTargets[position &+ 1]))
-                        visit(Int(paddedTargets[position &+ 2]))
-                        visit(Int(paddedTargets[position &+ 3]))
-                        position &+= 4
+                    graph.forEachPaddedTarget(of: v) { w in
+                        _ = SearchGraph.step(to: w, next: next, distance: distance, queue: queue, count: &count)
                     }
                     total &+= (count &- before) &* Int(next)
                 }

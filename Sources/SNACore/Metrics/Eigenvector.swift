@@ -16,8 +16,8 @@ extension UndirectedGraph {
         guard edgeCount > 0 else { return [Double](repeating: 1, count: n) }
         var x = (0..<n).map { Double(degree(of: $0)) }
         var next = [Double](repeating: 0, count: n)
-        // Raw buffers: a graph of clustered organisations can take thousands of
-        // iterations, each over every edge, and bounds checks would dominate.
+        // Raw buffers: each of the (often many) iterations reads every edge,
+        // and bounds checks would dominate.
         offsets.withUnsafeBufferPointer { offsets in
         neighbours.withUnsafeBufferPointer { neighbours in
             for _ in 0..<maximumIterations {
