@@ -12,7 +12,7 @@
 ///   blocks varies much less.
 ///
 /// On the 5,000-person generated survey (`snatool-bench --kernel 5000 45000
-/// --threads 1`) these took the kernel from 1.88 s to 0.75 s. The values are
+/// --threads 1`) these took the kernel from 1.88 s to 0.70 s. The values are
 /// bit-identical to the plain algorithm's: the extra terms are exact zeros.
 
 /// A graph's out-lists as raw memory, as the search reads them: the lists as
