@@ -140,9 +140,7 @@ struct Analyse: ParsableCommand {
         case .json: try output.writeJSON(writeStandardOutput)
         case .csv: try writeStandardOutput(output.csvTables().first { $0.name == "themes.csv" }!.contents)
         }
-        if format != .text, !network.warnings.isEmpty {
-            printError("snatool: \(network.warnings.count) import warning\(network.warnings.count == 1 ? "" : "s"); run with --format text, or see the JSON's warnings, for details")
-        }
+        reportWarnings(network.warnings)
     }
 }
 
@@ -172,7 +170,7 @@ extension Analyse {
                 throw ExitStatus.badData
             }
         }
-        let output = SelectedMetricsOutput(names: names, rows: rows, metrics: wanted)
+        let output = SelectedMetricsOutput(names: names, rows: rows, metrics: wanted, warnings: network.warnings, reading: survey.reading)
         if let out {
             do throws(OutputError) { try AtomicWriter.write(files: [("people.csv", output.csv())], into: out, protecting: input.inputPaths) } catch {
                 printError(error.description)
@@ -183,6 +181,19 @@ extension Analyse {
         case .json: try writeStandardOutput(output.json().rendered())
         case .csv: try writeStandardOutput(output.csv())
         case .text: try writeStandardOutput(output.text(top: top))
+        }
+        reportWarnings(network.warnings)
+    }
+
+    /// With JSON or CSV on standard output, the import warnings go to standard
+    /// error: in full for CSV, as a count for JSON (whose `warnings` holds them).
+    func reportWarnings(_ warnings: [Diagnostic]) {
+        guard !warnings.isEmpty else { return }
+        switch format {
+        case .text: break
+        case .csv: printWarnings(warnings)
+        case .json:
+            printError("snatool: \(warnings.count) import warning\(warnings.count == 1 ? "" : "s"), listed in the JSON's warnings")
         }
     }
 

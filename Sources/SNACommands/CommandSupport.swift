@@ -33,6 +33,13 @@ func report(_ error: InputError) -> ExitCode {
     }
 }
 
+/// Prints import warnings on standard error, grouped as in the text output,
+/// for the paths whose standard output is data (JSON, CSV, a file).
+func printWarnings(_ warnings: [Diagnostic]) {
+    guard !warnings.isEmpty else { return }
+    printError(AnalysisOutput.warningsText(warnings).trimmingCharacters(in: .newlines))
+}
+
 /// Prints a usage problem and returns the usage exit status.
 func usageFailure(_ message: String) -> ExitCode {
     printError("snatool: error: \(message)")
@@ -59,8 +66,14 @@ struct SurveyOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The most threads to compute with (default: all cores); results are the same with any number.", valueName: "n"))
     var threads: Int?
 
-    @Option(help: ArgumentHelp("Rows at the top of the survey that form its header: 3 for Qualtrics exports, 2 for SurveyMonkey; the extra rows are skipped.", valueName: "n"))
-    var headerRows: Int = 1
+    @Option(help: ArgumentHelp("Rows at the top of the survey that form its header, when the export's shape does not tell (Qualtrics and SurveyMonkey exports are recognised); the extra rows are skipped.", valueName: "n"))
+    var headerRows: Int?
+
+    @Option(help: ArgumentHelp("A CSV saying what each survey column holds (column,role: respondent, organisation, layer, a theme, attribute or ignore), for question wording no rule catches; 'snatool survey inspect SURVEY -o FILE' writes a starting one.", valueName: "file"))
+    var columns: String?
+
+    @Option(help: ArgumentHelp("The worksheet of an .xlsx survey to read (default: the first).", valueName: "name"))
+    var sheet: String?
 
     @Option(help: ArgumentHelp(
         "Declare the survey's own themes instead of the seven standard ones: comma-separated ids, each optionally with spellings, e.g. 'referrals=referral|refer,funding'.",
@@ -75,16 +88,18 @@ struct SurveyOptions: ParsableArguments {
                 throw usageFailure("--themes: \(error)")
             }
         }
-        guard headerRows >= 1 else { throw usageFailure("--header-rows must be at least 1") }
+        if let headerRows, headerRows < 1 { throw usageFailure("--header-rows must be at least 1") }
         if let threads {
             guard threads >= 1 else { throw usageFailure("--threads must be at least 1") }
             Parallel.maximumThreads = threads
         }
-        let options = SurveyImportOptions(layout: layout, themes: themeSet, peoplePath: people, aliasesPath: aliases, headerRows: headerRows)
+        let options = SurveyImportOptions(layout: layout, themes: themeSet, peoplePath: people, aliasesPath: aliases, headerRows: headerRows,
+                                          columnsPath: columns, sheet: sheet)
         let survey: ImportedSurvey
         do throws(InputError) { survey = try SurveyImporter.load(path: self.survey, options: options) } catch {
             throw report(error)
         }
+        for note in SurveyReadingOutput.notes(survey.reading, file: survey.file) { printError(note) }
         let network = survey.network
         if NameKey.label(groupBy) != "organisation", NameKey.label(groupBy) != "organization", !network.hasAttribute(groupBy) {
             let known = Set(network.people.flatMap { $0.attributes.keys }).sorted()
@@ -98,7 +113,7 @@ struct SurveyOptions: ParsableArguments {
     }
 
     /// The input files, which output must never overwrite.
-    var inputPaths: [String] { [survey] + [people, aliases].compactMap { $0 } }
+    var inputPaths: [String] { [survey] + [people, aliases, columns].compactMap { $0 } }
 }
 
 /// Today's date as printed on plans and reports, e.g. "21 November 2026".

@@ -7,6 +7,15 @@ import Testing
     static func reference(_ a: String, _ b: String) -> Bool {
         guard NameKey.key(a) != NameKey.key(b) else { return false }
         let la = NameKey.label(a), lb = NameKey.label(b)
+        // "Smith, Alice" is "Alice Smith" written surname first.
+        func surnameFirst(_ name: String) -> String? {
+            let sides = name.components(separatedBy: ",")
+            guard sides.count == 2, !name.contains(where: { $0.isNumber }) else { return nil }
+            let words = sides.map { NameKey.label($0).split(separator: " ") }
+            guard words.allSatisfy({ (1...3).contains($0.count) }) else { return nil }
+            return (words[1] + words[0]).joined(separator: " ")
+        }
+        if surnameFirst(a) == lb || surnameFirst(b) == la { return true }
         if la.filter({ $0 != " " }) == lb.filter({ $0 != " " }) { return true }
         let wa = la.split(separator: " "), wb = lb.split(separator: " ")
         func isInitial(_ word: Substring) -> Bool { word.count == 1 && word.first!.isLetter }

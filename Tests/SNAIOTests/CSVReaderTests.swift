@@ -44,10 +44,14 @@ import Testing
         #expect(table.records[0].fields == ["", "x", ""])
     }
 
-    @Test func surplusEmptyFieldsAndTrailingEmptyHeaderCellsAreDropped() throws {
-        let table = try parse("a,b,,\n1,2,,\n3,4\n")
+    @Test func surplusEmptyFieldsAreDroppedAndShortRowsReachTrailingBlankHeaderCells() throws {
+        let table = try parse("a,b\n1,2,,\n3,4\n")
         #expect(table.header == ["a", "b"])
         #expect(table.records.map(\.fields) == [["1", "2"], ["3", "4"]])
+        // Blank header cells are kept (a SurveyMonkey question's sub-columns), and rows need not reach them.
+        let blank = try parse("a,b,,\n1,2,x,\n3,4\n")
+        #expect(blank.header == ["a", "b", "", ""])
+        #expect(blank.records.map(\.fields) == [["1", "2", "x", ""], ["3", "4", "", ""]])
     }
 
     @Test func blankLinesAndCommaOnlyLinesAreSkipped() throws {

@@ -7,7 +7,7 @@ import Testing
 @Suite struct RealExportTests {
     let files = TemporaryFiles()
 
-    func load(_ survey: String, people: String? = nil, aliases: String? = nil, headerRows: Int = 1,
+    func load(_ survey: String, people: String? = nil, aliases: String? = nil, headerRows: Int? = nil,
               themes: ThemeSet = .standard, layout: SurveyLayout? = nil) throws -> ImportedSurvey {
         try SurveyImporter.load(
             path: files.write("survey.csv", survey),
@@ -32,18 +32,21 @@ import Testing
 
         """
 
-    @Test func qualtricsHeaderRowsAreRefusedThenSkippedWhenDeclared() throws {
-        let error = try #require(failure(Self.qualtrics))
-        #expect(error.errors.map(\.code) == ["survey.extra-header-rows"])
-        #expect(error.errors[0].fix?.contains("--header-rows 3") == true)
-        let network = try load(Self.qualtrics, headerRows: 3).network
-        #expect(network.people.map(\.name) == ["Anna", "Ben", "Carl"])
-        #expect(network.respondentCount == 2)
+    @Test func qualtricsHeaderRowsAreReadWithoutFlags() throws {
+        for rows in [nil, 3] as [Int?] {
+            let survey = try SurveyImporter.load(path: files.write("survey.csv", Self.qualtrics), options: .init(headerRows: rows))
+            #expect(survey.reading.platform == .qualtrics)
+            #expect(survey.reading.headerRows == 3)
+            #expect(survey.network.people.map(\.name) == ["Anna", "Ben", "Carl"])
+            #expect(survey.network.respondentCount == 2)
+            #expect(Set(survey.network.themes.map(\.id)) == ["work", "strategy"])
+        }
     }
 
-    @Test func surveyMonkeySubHeaderIsRefused() throws {
-        let error = try #require(failure("Respondent,Organisation,Work,Work\n,,Open-Ended Response,Response\nAnna,Council,Ben,Carl\n"))
-        #expect(error.errors.first?.fix?.contains("--header-rows 2") == true)
+    @Test func surveyMonkeySubHeaderIsReadWithoutFlags() throws {
+        let survey = try load("Respondent,Organisation,Work,Work\n,,Open-Ended Response,Response\nAnna,Council,Ben,Carl\n")
+        #expect(survey.reading.platform == .surveyMonkey)
+        #expect(survey.network.ties.map { survey.network.people[$0.target].name } == ["Ben", "Carl"])
     }
 
     @Test(arguments: ["Work [Contact 1]", "Work - Contact 2", "Work [Other (please specify)]", "work_3", "Work 4", "work5", "Work contacts"])
@@ -55,9 +58,14 @@ import Testing
     }
 
     @Test func columnsReadAsAttributesAreReported() throws {
-        let network = try load("Timestamp,name,work,Strategy lead\n2024,Anna,Ben,yes\n").network
+        let network = try load("Submitted,name,work,Strategy lead\n2024,Anna,Ben,yes\n").network
         let warning = try #require(network.warnings.first { $0.code == "survey.attribute-columns" })
-        #expect(warning.message.contains("'Timestamp', 'Strategy lead'"))
+        #expect(warning.message.contains("'Submitted', 'Strategy lead'"))
+        // A Google Forms timestamp is the platform's metadata, not an attribute.
+        let google = try load("Timestamp,name,work,Strategy lead\n2024,Anna,Ben,yes\n")
+        #expect(google.reading.platform == .googleForms)
+        let attributes = try #require(google.network.warnings.first { $0.code == "survey.attribute-columns" })
+        #expect(attributes.message.contains("'Strategy lead'") && !attributes.message.contains("Timestamp"))
     }
 
     @Test func blankHeaderWithDataIsReported() throws {

@@ -8,7 +8,12 @@ import Foundation
 /// - one abbreviates the other's words to initials, the last word equal
 ///   ("J. Smith", "John Smith"); an initial is a letter, never a digit;
 /// - they differ by one letter in names of six or more characters ("Jon Smith",
-///   "John Smith"). A difference in a digit never counts ("Officer 1", "Officer 2").
+///   "John Smith"). A difference in a digit never counts ("Officer 1", "Officer 2");
+/// - one is written "Last, First" and the other "First Last" ("Smith, Alice", "Alice Smith").
+///
+/// Organisations are also compared with abbreviations of each other: a
+/// single word that spells the initials of another's words ("GMP",
+/// "Greater Manchester Police") is a possible alias.
 ///
 /// People are compared within their organisation, and with people whose
 /// organisation is unknown when they share their last word; people in two
@@ -31,9 +36,12 @@ public enum NearDuplicateNames {
         var wordCount = 0
         /// The other forms, for a label that is not ASCII.
         var unicode: UnicodeForm?
+        /// For a name written "Last, First", the label of "First Last".
+        var reordered: String?
 
         init(_ name: String) {
             key = NameKey.key(name)
+            reordered = NearDuplicateNames.reordered(name)
             let label = NameKey.label(name)
             comparable = name.utf8.count <= NearDuplicateNames.maximumLength || name.count <= NearDuplicateNames.maximumLength
             if label.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -73,6 +81,17 @@ public enum NearDuplicateNames {
         }
     }
 
+    /// The label of "First Last" for a name written "Last, First" (one comma,
+    /// one to three words each side, no digits), else `nil`.
+    static func reordered(_ name: String) -> String? {
+        let parts = name.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return nil }
+        let last = NameKey.label(String(parts[0])), first = NameKey.label(String(parts[1]))
+        let counts = [last, first].map { $0.split(separator: " ").count }
+        guard counts.allSatisfy({ (1...3).contains($0) }), !name.contains(where: \.isNumber) else { return nil }
+        return first + " " + last
+    }
+
     /// Warnings about people, each with the alias line that would merge the pair.
     ///
     /// - Parameter locations: where each person was first seen, for the warning.
@@ -86,6 +105,10 @@ public enum NearDuplicateNames {
             guard let last = forms[index].lastWord else { continue }
             if let organisation = person.organisation { byOrganisation[NameKey.key(organisation), default: []].append(index) }
             byLastWord[last, default: []].append(index)
+            // "Smith, Alice" is compared with the other Smiths too.
+            if let reordered = forms[index].reordered, let word = reordered.split(separator: " ").last.map(String.init), word != last {
+                byLastWord[word, default: []].append(index)
+            }
         }
         var seen = Set<[Int]>()
         var warnings: [Diagnostic] = []
@@ -113,6 +136,19 @@ public enum NearDuplicateNames {
         guard names.count <= 2_000 else { return [] }
         let forms = names.map(Form.init)
         var warnings: [Diagnostic] = []
+        var byInitials: [String: [Int]] = [:]
+        for (index, name) in names.enumerated() {
+            for initials in initialisms(of: name) { byInitials[initials, default: []].append(index) }
+        }
+        for (index, name) in names.enumerated() {
+            let label = NameKey.label(name)
+            guard (2...8).contains(label.count), !label.contains(" "), label.allSatisfy(\.isLetter) else { continue }
+            for other in byInitials[label] ?? [] where other != index {
+                warnings.append(warning(
+                    "names.possible-organisation-alias", "'\(name)' may be an abbreviation of the organisation '\(names[other])'",
+                    name, names[other], at: locations.indices.contains(index) ? locations[index] : nil))
+            }
+        }
         for i in names.indices where forms[i].comparable {
             for j in (i + 1)..<names.count where forms[j].comparable && areNearDuplicates(forms[i], forms[j]) {
                 warnings.append(warning(
@@ -121,6 +157,18 @@ public enum NearDuplicateNames {
             }
         }
         return warnings
+    }
+
+    /// The initials of a name of two or more words, with and without its
+    /// small words ("of", "and", "the"): "Greater Manchester Police" gives "gmp".
+    static func initialisms(of name: String) -> Set<String> {
+        let words = NameKey.label(name).split(separator: " ").filter { $0.first?.isLetter == true }
+        guard words.count >= 2 else { return [] }
+        let small: Set<Substring> = ["of", "and", "the", "for", "in", "on", "at", "to"]
+        var result: Set<String> = [String(words.compactMap(\.first))]
+        let content = words.filter { !small.contains($0) }
+        if content.count >= 2 { result.insert(String(content.compactMap(\.first))) }
+        return result
     }
 
     private static func warning(_ code: String, _ message: String, _ a: String, _ b: String, at location: SourceLocation?) -> Diagnostic {
@@ -135,6 +183,8 @@ public enum NearDuplicateNames {
 
     private static func areNearDuplicates(_ a: Form, _ b: Form) -> Bool {
         guard a.key != b.key else { return false }
+        if let reordered = a.reordered, reordered == NameKey.label(b.key) { return true }
+        if let reordered = b.reordered, reordered == NameKey.label(a.key) { return true }
         if a.unicode == nil && b.unicode == nil {
             return a.bytes.withUnsafeBufferPointer { x in
                 b.bytes.withUnsafeBufferPointer { y in areNearDuplicatesASCII(x, y, sameWordCount: a.wordCount == b.wordCount) }

@@ -233,6 +233,23 @@ public struct NetworkBuilder: Sendable {
         return index
     }
 
+    /// Whether a spelling names a person already added (after aliases).
+    package func knowsPerson(_ rawName: String) -> Bool {
+        spellingIndex[rawName] != nil || personIndex[NameKey.key(canonical(rawName))] != nil
+    }
+
+    /// The position of an organisation already recorded under this spelling, without adding one.
+    package func knownOrganisation(_ rawOrganisation: String) -> Int? {
+        organisationSpellings[rawOrganisation] ?? organisationIndex[NameKey.key(canonical(rawOrganisation))]
+    }
+
+    /// Gives a person an organisation inferred from how they were written
+    /// ("Name (Organisation)"), when nothing else gives them one; never a conflict.
+    package mutating func inferOrganisation(_ organisation: Int, of index: Int, at location: SourceLocation?) {
+        guard personOrganisations[index] < 0 else { return }
+        setOrganisation(organisation, of: index, at: location)
+    }
+
     /// Records what a survey row says of a person already added: that they
     /// answered (origin `.respondent`), and their organisation (a position
     /// from ``organisation(_:at:)``).

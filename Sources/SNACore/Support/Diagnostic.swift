@@ -9,21 +9,43 @@ public struct SourceLocation: Hashable, Sendable {
     public var column: Int?
     /// The header of that column, when the file has one.
     public var columnName: String?
+    /// The worksheet, for a workbook: the line is then the sheet's row.
+    public var sheet: String?
 
     /// Creates a location.
-    public init(file: String, line: Int? = nil, column: Int? = nil, columnName: String? = nil) {
+    public init(file: String, line: Int? = nil, column: Int? = nil, columnName: String? = nil, sheet: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.columnName = columnName
+        self.sheet = sheet
     }
 
-    /// `file:line:column` as compilers print it, the parts that are known.
+    /// `file:line:column` as compilers print it, the parts that are known;
+    /// in a workbook `file:Sheet1!C14` as spreadsheets name a cell.
     public var prefix: String {
         var text = file
+        if let sheet {
+            text += ":\(sheet)!"
+            if let column { text += Self.columnLetters(column) }
+            if let line { text += "\(line)" }
+            return text
+        }
         if let line { text += ":\(line)" }
         if let column { text += ":\(column)" }
         return text
+    }
+
+    /// A column's letters as spreadsheets write them: 1 is A, 27 is AA.
+    public static func columnLetters(_ column: Int) -> String {
+        var number = column
+        var letters: [Character] = []
+        while number > 0 {
+            let remainder = (number - 1) % 26
+            letters.append(Character(UnicodeScalar(UInt8(65 + remainder))))
+            number = (number - 1) / 26
+        }
+        return String(letters.reversed())
     }
 }
 

@@ -25,19 +25,22 @@ public struct CSVTable: Sendable {
     public var headerLine: Int
     /// The records after the header; blank lines are left out.
     public var records: [CSVRecord]
+    /// The worksheet the table came from, for a workbook (lines are then its rows).
+    public var sheet: String?
 
     /// Creates a table.
-    public init(file: String, header: [String], headerLine: Int = 1, records: [CSVRecord]) {
+    public init(file: String, header: [String], headerLine: Int = 1, records: [CSVRecord], sheet: String? = nil) {
         self.file = file
         self.header = header
         self.headerLine = headerLine
         self.records = records
+        self.sheet = sheet
     }
 
     /// The location of a field for diagnostics.
     public func location(line: Int, column: Int?) -> SourceLocation {
         let name = column.flatMap { $0 >= 1 && $0 <= header.count ? NameKey.cleaned(header[$0 - 1]) : nil }
-        return SourceLocation(file: file, line: line, column: column, columnName: name)
+        return SourceLocation(file: file, line: line, column: column, columnName: name, sheet: sheet)
     }
 }
 
@@ -178,6 +181,8 @@ private struct Parser {
     let file: String
     var header: [String]?
     var headerLine = 0
+    /// The header's cells up to its last non-blank one.
+    var namedHeaderWidth = 0
     var diagnostics: [Diagnostic] = []
     var stopped = false
     var skippedLines = 0
@@ -329,6 +334,10 @@ private struct Parser {
             if i < n && bytes[i] == carriageReturn { i += 1 }
             if i < n && bytes[i] == lineFeed { i += 1 }
             line += 1
+            // A row that stops before the header's trailing blank cells is read as if it had them.
+            if let header, fields.count < header.count, fields.count >= namedHeaderWidth {
+                while fields.count < header.count { fields.append(FieldRange(start: 0, end: 0, unquoted: false)) }
+            }
             scratch.withUnsafeBufferPointer { unquoted in
                 fields.withUnsafeBufferPointer { ranges in
                     endRecord(CSVRow(line: recordLine, input: bytes, unquoted: unquoted, fields: ranges), into: &sink)
@@ -374,12 +383,16 @@ private struct Parser {
         // A blank line, or a row of nothing but commas, carries no data.
         if (0..<row.count).allSatisfy({ row[$0].isEmpty }) { return }
         guard let header else {
-            var cells = row.texts()
-            while let last = cells.last, NameKey.cleaned(last).isEmpty { cells.removeLast() }
-            if cells.count == 1, let separator = [";", "\t", "|"].first(where: { cells[0].contains($0) }) {
+            // Trailing blank header cells are kept (a SurveyMonkey question's
+            // sub-columns have blank headers), but rows need not reach them.
+            let cells = row.texts()
+            var named = cells
+            while let last = named.last, NameKey.cleaned(last).isEmpty { named.removeLast() }
+            namedHeaderWidth = named.count
+            if named.count == 1, let separator = [";", "\t", "|"].first(where: { named[0].contains($0) }) {
                 let name = separator == "\t" ? "tabs" : "'\(separator)'"
                 error("csv.separator", row.line, nil, "the header is one field holding \(name): the file seems to be separated by \(name), not commas",
-                      value: cells[0], fix: "save it again as comma-separated values (CSV UTF-8)")
+                      value: named[0], fix: "save it again as comma-separated values (CSV UTF-8)")
                 stopped = true
                 return
             }

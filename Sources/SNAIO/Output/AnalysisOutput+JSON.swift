@@ -78,6 +78,7 @@ extension AnalysisOutput {
         return .object([
             ("source", .string(survey.file)),
             ("layout", .string(survey.layout.rawValue)),
+            ("reading", SurveyReadingOutput.json(survey.reading)),
             ("unit", .string(network.unit.rawValue)),
             ("level", .string(analysis.options.level.rawValue)),
             ("group_by", .string(analysis.options.groupBy)),
@@ -250,6 +251,7 @@ extension AnalysisOutput {
             ("line", diagnostic.location?.line.map { .int($0) } ?? .null),
             ("column", diagnostic.location?.column.map { .int($0) } ?? .null),
             ("column_name", .string(diagnostic.location?.columnName)),
+            ("sheet", .string(diagnostic.location?.sheet)),
             ("message", .string(diagnostic.message)),
             ("value", .string(diagnostic.value)),
             ("fix", .string(diagnostic.fix)),

@@ -9,15 +9,22 @@ public struct SelectedMetricsOutput: Sendable {
     public var rows: [(theme: String, metrics: SelectedMetrics)]
     /// The metrics asked for.
     public var metrics: Set<NodeMetric>
+    /// The import warnings, shown on every path.
+    public var warnings: [Diagnostic]
+    /// How the survey was read, when it came from a file.
+    public var reading: SurveyReading?
 
     /// Creates the output.
-    public init(names: [String], rows: [(theme: String, metrics: SelectedMetrics)], metrics: Set<NodeMetric>) {
+    public init(names: [String], rows: [(theme: String, metrics: SelectedMetrics)], metrics: Set<NodeMetric>,
+                warnings: [Diagnostic] = [], reading: SurveyReading? = nil) {
         self.names = names
         self.rows = rows
         self.metrics = metrics
+        self.warnings = warnings
+        self.reading = reading
     }
 
-    /// `{"schema_version", "metrics", ["approximation",] "people": [{"id", "theme", <columns>}]}`;
+    /// `{"schema_version", "metrics", ["approximation",] ["reading",] "people": [{"id", "theme", <columns>}], "warnings"}`;
     /// `approximation` only when betweenness was estimated by sampling.
     public func json() -> JSONValue {
         let people: [JSONValue] = rows.flatMap { row in
@@ -43,7 +50,9 @@ public struct SelectedMetricsOutput: Sendable {
                 ("seed", Int(exactly: parameters.seed).map { .int($0) } ?? .string(String(parameters.seed))), ("samples", .array(samples)),
             ])))
         }
+        if let reading { fields.append(("reading", SurveyReadingOutput.json(reading))) }
         fields.append(("people", .array(people)))
+        fields.append(("warnings", .array(warnings.map(AnalysisOutput.diagnosticJSON))))
         return .object(fields)
     }
 
@@ -70,6 +79,6 @@ public struct SelectedMetricsOutput: Sendable {
                 for (rank, v) in ranked.enumerated() { text += "  \(rank + 1)  \(names[v])  \(String(format: "%.6g", column.values[v] ?? 0))\n" }
             }
         }
-        return text.isEmpty ? "No node has a non-zero value for these metrics.\n" : text
+        return (text.isEmpty ? "No node has a non-zero value for these metrics.\n" : text) + AnalysisOutput.warningsText(warnings)
     }
 }

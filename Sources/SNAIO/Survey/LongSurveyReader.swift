@@ -30,13 +30,6 @@ extension CSVRecord: SurveyRow {
 /// person, organisation, theme or strength), so a name repeated on 20 rows is
 /// cleaned once.
 enum LongSurveyReader {
-    static func read(_ table: CSVTable, into builder: inout NetworkBuilder) {
-        guard var session = Session(file: table.file, header: table.header, headerLine: table.headerLine, into: &builder) else { return }
-        builder.reserveCapacity(ties: table.records.count)
-        for record in table.records { session.read(record, into: &builder) }
-        session.finish(into: &builder)
-    }
-
     static func themeList(_ themes: ThemeSet) -> String {
         themes.themes.map(\.id).joined(separator: ", ")
     }
@@ -53,6 +46,11 @@ enum LongSurveyReader {
         /// Whether the text's key is the respondent column's header key: -1
         /// before it is first needed, then 0 or 1.
         var headerKey: [Int8] = []
+        /// The names in a contact cell that holds several ("A; B" or a line
+        /// break), `nil` for a cell holding one.
+        var several: [[String]?] = []
+        /// Whether the cell holds a line break (read as one name, with a warning).
+        var lineBreak: [Bool] = []
     }
 
     /// What an organisation cell resolves to.
@@ -78,6 +76,7 @@ enum LongSurveyReader {
     /// The reading of one long survey, row by row.
     struct Session {
         let file: String
+        let sheet: String?
         let header: [String]
         let headerLine: Int
         /// The cleaned header cells, for locations.
@@ -104,15 +103,14 @@ enum LongSurveyReader {
 
         /// Checks the header's columns; `nil` (with the problems reported)
         /// when the respondent or contact column is missing.
-        init?(file: String, header: [String], headerLine: Int, into builder: inout NetworkBuilder) {
-            let table = CSVTable(file: file, header: header, headerLine: headerLine, records: [])
-            let columns = SurveyImporter.columns(
-                of: table, roles: [.respondent, .contact, .theme, .strength, .respondentOrganisation, .contactOrganisation],
-                into: &builder)
+        init?(file: String, header: [String], headerLine: Int, plan: ColumnPlan, into builder: inout NetworkBuilder) {
+            let table = CSVTable(file: file, header: header, headerLine: headerLine, records: [], sheet: plan.reading.sheet)
+            let columns = plan.longColumns
             SurveyImporter.require(.respondent, in: columns, table: table, into: &builder)
             SurveyImporter.require(.contact, in: columns, table: table, into: &builder)
             guard let respondentColumn = columns[.respondent], let contactColumn = columns[.contact] else { return nil }
             self.file = file
+            sheet = plan.reading.sheet
             self.header = header
             self.headerLine = headerLine
             self.respondentColumn = respondentColumn
@@ -127,7 +125,8 @@ enum LongSurveyReader {
             unnamed = columnNames.indices.filter { columnNames[$0].isEmpty }.map { ($0, nil) }
             unnamedPosition = builder.diagnosticCount
             let used = Set(columns.values)
-            let ignored = header.indices.filter { !used.contains($0) && !columnNames[$0].isEmpty }
+            let chosen = Set(plan.reading.columns.filter { if case .mappingFile = $0.reason { true } else { false } }.map { $0.column - 1 })
+            let ignored = header.indices.filter { !used.contains($0) && !chosen.contains($0) && !columnNames[$0].isEmpty }
             if !ignored.isEmpty {
                 let shown = ignored.prefix(10).map { "'\(columnNames[$0])'" }.joined(separator: ", ")
                 let names = ignored.count > 10 ? shown + " and \(ignored.count - 10) more" : shown
@@ -139,7 +138,7 @@ enum LongSurveyReader {
         }
 
         private func location(_ line: Int, _ column: Int?) -> SourceLocation {
-            SourceLocation(file: file, line: line, column: column.map { $0 + 1 }, columnName: column.map { columnNames[$0] })
+            SourceLocation(file: file, line: line, column: column.map { $0 + 1 }, columnName: column.map { columnNames[$0] }, sheet: sheet)
         }
 
         /// Reads one row.
@@ -166,6 +165,12 @@ enum LongSurveyReader {
                     builder.report(Diagnostic(.warning, code: "survey.no-contact", at: location(row.line, contactColumn),
                                               "'\(contactText)' is read as naming nobody", value: contactText,
                                               fix: "leave the cell empty instead, or write the contact's name"))
+                } else if let filled = [themeColumn, strengthColumn].compactMap({ $0 }).first(where: { column in
+                    row.withCell(column) { !$0.isEmpty && !NameKey.cleaned(String(decoding: $0, as: UTF8.self)).isEmpty }
+                }) {
+                    builder.report(Diagnostic(.warning, code: "survey.blank-contact", at: location(row.line, contactColumn),
+                                              "the contact is empty but the row has a \(filled == themeColumn ? "theme" : "strength"); read as the respondent naming nobody, and the \(filled == themeColumn ? "theme" : "strength") was not used",
+                                              fix: "write the contact's name, or delete the row"))
                 }
                 let at = location(row.line, respondentColumn)
                 guard let source = person(respondentID, origin: .respondent, at: at, into: &builder) else { return }
@@ -208,10 +213,27 @@ enum LongSurveyReader {
             let sourceOrganisation = respondentOrganisationColumn.flatMap { column in row.withCell(column) { organisationCell($0) } }
             builder.update(source, organisation: sourceOrganisation.flatMap { organisation($0, at: at, into: &builder) },
                            origin: .respondent, at: at)
-            guard let target = person(contactID, origin: .contact, at: at, into: &builder) else { return }
             let targetOrganisation = contactOrganisationColumn.flatMap { column in row.withCell(column) { organisationCell($0) } }
-            builder.update(target, organisation: targetOrganisation.flatMap { organisation($0, at: at, into: &builder) },
-                           origin: .contact, at: at)
+                .flatMap { organisation($0, at: at, into: &builder) }
+            if let several = nameCells.several[contactID] {
+                builder.report(Diagnostic(.warning, code: "survey.several-contacts", at: location(row.line, contactColumn),
+                                          "one contact cell names \(several.count) people separated by ';'; read as \(several.count) ties, one to each",
+                                          value: nameCells.texts[contactID],
+                                          fix: "give each contact a row of their own"))
+                for name in several {
+                    guard let target = builder.person(name, origin: .contact, at: at) else { continue }
+                    builder.update(target, organisation: targetOrganisation, origin: .contact, at: at)
+                    builder.addTie(source: source, target: target, theme: theme, strength: strength, at: at)
+                }
+                return
+            }
+            if nameCells.lineBreak[contactID], let text = nameCells.texts[contactID] {
+                builder.report(Diagnostic(.warning, code: "survey.line-break-in-contact", at: location(row.line, contactColumn),
+                                          "the contact cell holds a line break; read as one name", value: text,
+                                          fix: "if it names several people, give each a row of their own or separate them with ';'"))
+            }
+            guard let target = person(contactID, origin: .contact, at: at, into: &builder) else { return }
+            builder.update(target, organisation: targetOrganisation, origin: .contact, at: at)
             builder.addTie(source: source, target: target, theme: theme, strength: strength, at: at)
         }
 
@@ -238,11 +260,15 @@ enum LongSurveyReader {
         private mutating func name(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
             let (id, isNew) = names.intern(bytes)
             if isNew {
-                let text = NameKey.cleaned(String(decoding: bytes, as: UTF8.self))
+                let raw = String(decoding: bytes, as: UTF8.self)
+                let text = NameKey.cleaned(raw)
                 nameCells.texts.append(text.isEmpty ? nil : text)
                 nameCells.nobody.append(!text.isEmpty && SurveyImporter.meansNobody(text))
                 nameCells.person.append(-1)
                 nameCells.headerKey.append(-1)
+                let parts = bytes.contains(UInt8(ascii: ";")) ? raw.split(separator: ";").map { NameKey.cleaned($0) }.filter { !$0.isEmpty } : []
+                nameCells.several.append(parts.count > 1 ? parts : nil)
+                nameCells.lineBreak.append(bytes.contains(UInt8(ascii: "\n")) || bytes.contains(UInt8(ascii: "\r")))
             }
             return id
         }

@@ -11,20 +11,27 @@ public struct SurveyImportOptions: Sendable {
     public var peoplePath: String?
     /// An aliases file: `alias,name` pairs.
     public var aliasesPath: String?
-    /// Rows at the top of the survey that form its header (Qualtrics exports
-    /// 3, SurveyMonkey 2); the first names the columns, the others are skipped.
-    public var headerRows: Int
+    /// Rows at the top of the survey that form its header, or `nil` to tell
+    /// from the export's shape (Qualtrics writes 3, SurveyMonkey 2).
+    public var headerRows: Int?
+    /// A `--columns` file saying what each column holds (``ColumnMapping``).
+    public var columnsPath: String?
+    /// The worksheet of a workbook survey, or `nil` for the first.
+    public var sheet: String?
 
-    /// Creates options; by default the layout is detected and the standard themes used.
+    /// Creates options; by default the layout, the platform and the header
+    /// rows are told from the file, and the standard themes used.
     public init(
         layout: SurveyLayout? = nil, themes: ThemeSet = .standard, peoplePath: String? = nil, aliasesPath: String? = nil,
-        headerRows: Int = 1
+        headerRows: Int? = nil, columnsPath: String? = nil, sheet: String? = nil
     ) {
         self.headerRows = headerRows
         self.layout = layout
         self.themes = themes
         self.peoplePath = peoplePath
         self.aliasesPath = aliasesPath
+        self.columnsPath = columnsPath
+        self.sheet = sheet
     }
 }
 
@@ -38,6 +45,8 @@ public struct ImportedSurvey: Sendable {
     public var layout: SurveyLayout
     /// The survey rows read.
     public var rows: Int
+    /// How the file was read: its platform, header rows and what each column holds.
+    public var reading: SurveyReading
 }
 
 /// Reads survey files (long or wide), people files and alias files into a
@@ -75,6 +84,7 @@ public enum SurveyImporter {
         do throws(InputError) { surveyBytes = try CSVReader.readBytes(path: path) } catch { missing += error.diagnostics }
         let peopleResult = options.peoplePath.map(read)
         let aliasesResult = options.aliasesPath.map(read)
+        let columnsResult = options.columnsPath.map(read)
         if !missing.isEmpty { throw InputError(.missingInput, missing) }
         guard var bytes = surveyBytes else { throw InputError(.missingInput, missing) }
         surveyBytes = nil
@@ -87,6 +97,7 @@ public enum SurveyImporter {
             }
         }
         let people = table(peopleResult), aliases = table(aliasesResult)
+        let mapping = columnMapping(table(columnsResult), options: options, problems: &problems)
         if !problems.isEmpty {
             // Report the survey's own problems first, as when it is read whole.
             var ignored = IgnoringSink()
@@ -95,7 +106,8 @@ public enum SurveyImporter {
             }
             throw InputError(.badData, problems)
         }
-        var sink = SurveySink(file: path, builder: builder(people: people, aliases: aliases, options: options), options: options)
+        var sink = SurveySink(file: path, builder: builder(people: people, aliases: aliases, options: options), options: options,
+                              mapping: mapping)
         do throws(InputError) { _ = try CSVReader.scan(bytes, file: path, into: &sink) } catch {
             throw InputError(.badData, error.diagnostics)
         }
@@ -104,14 +116,48 @@ public enum SurveyImporter {
         return try sink.finish()
     }
 
-    /// Reads tables already parsed.
+    /// How a survey file would be read, from its header: the platform, the
+    /// header rows, what each column holds and the problems found there.
+    /// Reads no answers, so a survey whose header has errors can be inspected.
+    public static func inspect(path: String, options: SurveyImportOptions = .init()) throws(InputError) -> SurveyInspection {
+        let bytes = try CSVReader.readBytes(path: path)
+        var sink = HeaderSink()
+        _ = try CSVReader.scan(bytes, file: path, into: &sink)
+        guard let header = sink.header else {
+            throw InputError(.badData, [Diagnostic(.error, code: "csv.empty", at: SourceLocation(file: path), "the file is empty",
+                                                   fix: "export the survey again with its header row")])
+        }
+        var problems: [Diagnostic] = []
+        let mapping = try options.columnsPath.map { path throws(InputError) in try ColumnMapping.read(path: path, themes: options.themes) }
+        let shape = ExportShape.detect(header: header.cells, following: sink.rows, forcedHeaderRows: options.headerRows)
+        let plan = ColumnPlan.make(shape: shape, themes: options.themes, mapping: mapping, forcedLayout: options.layout,
+                                   file: path, headerLine: header.line, sheet: nil)
+        problems += plan.diagnostics
+        return SurveyInspection(reading: plan.reading, layout: plan.layout, problems: problems)
+    }
+
+    /// Reads tables already parsed (a survey from a workbook, or from memory).
     public static func load(
-        survey: CSVTable, people: CSVTable? = nil, aliases: CSVTable? = nil, options: SurveyImportOptions = .init()
+        survey: CSVTable, people: CSVTable? = nil, aliases: CSVTable? = nil, columns: CSVTable? = nil,
+        options: SurveyImportOptions = .init()
     ) throws(InputError) -> ImportedSurvey {
-        var sink = SurveySink(file: survey.file, builder: builder(people: people, aliases: aliases, options: options), options: options)
+        var problems: [Diagnostic] = []
+        let mapping = columnMapping(columns, options: options, problems: &problems)
+        if !problems.isEmpty { throw InputError(.badData, problems) }
+        var sink = SurveySink(file: survey.file, sheet: survey.sheet, builder: builder(people: people, aliases: aliases, options: options),
+                              options: options, mapping: mapping)
         sink.header(survey.header, line: survey.headerLine)
         for record in survey.records { sink.read(record) }
         return try sink.finish()
+    }
+
+    /// The `--columns` file read from its table; its problems go into `problems`.
+    private static func columnMapping(_ table: CSVTable?, options: SurveyImportOptions, problems: inout [Diagnostic]) -> ColumnMapping? {
+        guard let table else { return nil }
+        do throws(InputError) { return try ColumnMapping.read(table, themes: options.themes) } catch {
+            problems += error.diagnostics
+            return nil
+        }
     }
 
     /// A builder holding the declared themes, the aliases and the people file.
@@ -124,44 +170,6 @@ public enum SurveyImporter {
         if let aliases { AliasFileReader.read(aliases, into: &builder) }
         if let people { PeopleFileReader.read(people, into: &builder) }
         return builder
-    }
-
-    /// The layout of a survey from its header, or the problem that stops it being read.
-    static func layout(of header: [String], file: String, line: Int, options: SurveyImportOptions) -> Result<SurveyLayout, InputError> {
-        if let forced = options.layout { return .success(forced) }
-        if let detected = detectLayout(header, themes: options.themes) {
-            if detected == .long, !header.contains(where: { SurveyColumn.role(of: $0) == .theme }) {
-                let themed = header.filter { ThemeColumn.theme(of: $0, in: options.themes) != nil }
-                if !themed.isEmpty {
-                    let names = themed.map { "'\(NameKey.cleaned($0))'" }.joined(separator: ", ")
-                    return .failure(InputError(.badData, [Diagnostic(
-                        .error, code: "survey.ambiguous-layout", at: SourceLocation(file: file, line: line),
-                        "the header has a contact column and theme columns (\(names)), so it could be either layout",
-                        fix: "pass --layout wide if each row is one respondent with contacts under the themes, or --layout long if each row is one tie")]))
-                }
-            }
-            return .success(detected)
-        }
-        let headers = header.map { "'\(NameKey.cleaned($0))'" }.joined(separator: ", ")
-        return .failure(InputError(.badData, [Diagnostic(
-            .error, code: "survey.unknown-layout", at: SourceLocation(file: file, line: line),
-            "cannot tell the survey's layout from its header (\(headers))",
-            fix: "for one row per tie, name the columns respondent and contact; for one row per respondent, name a column respondent and one column per theme (work, innovation, expertise, informal, improvement, strategy, decision-making); or pass --layout")]))
-    }
-
-    /// The problem with a record among the first two when it looks like a
-    /// survey platform's extra header row that was not declared.
-    static func extraHeaderRow(_ fields: [String], line: Int, offset: Int, file: String) -> Diagnostic? {
-        let cells = fields.map { NameKey.cleaned($0) }
-        let qualtrics = cells.contains { $0.hasPrefix("{\"ImportId\"") }
-        let surveyMonkey = cells.filter { $0 == "Response" || $0 == "Open-Ended Response" }.count >= 2
-        guard qualtrics || surveyMonkey else { return nil }
-        let rows = qualtrics ? 3 : offset + 2
-        return Diagnostic(
-            .error, code: "survey.extra-header-rows", at: SourceLocation(file: file, line: line),
-            "this row looks like part of the header of a \(qualtrics ? "Qualtrics" : "SurveyMonkey") export, not an answer",
-            value: cells.first { !$0.isEmpty } ?? "",
-            fix: "pass --header-rows \(rows) (the header takes \(rows) rows), or delete the extra header rows")
     }
 
     static func sameFile(_ a: String, _ b: String) -> Bool {
@@ -198,33 +206,11 @@ public enum SurveyImporter {
     }
 
     /// The layout a header shows: long when it has a contact column, wide when
-    /// it has theme columns and a respondent column, otherwise `nil`.
+    /// it has a respondent column and columns of contacts (by their headings or
+    /// their questions' wording), otherwise `nil`.
     public static func detectLayout(_ header: [String], themes: ThemeSet) -> SurveyLayout? {
-        let roles = header.compactMap(SurveyColumn.role(of:))
-        if roles.contains(.contact) { return .long }
-        if roles.contains(.respondent), header.contains(where: { ThemeColumn.theme(of: $0, in: themes) != nil }) {
-            return .wide
-        }
-        return nil
-    }
-
-    /// The columns of a table that play each role; reports a role claimed twice.
-    static func columns(
-        of table: CSVTable, roles allowed: Set<SurveyColumn>, into builder: inout NetworkBuilder
-    ) -> [SurveyColumn: Int] {
-        var columns: [SurveyColumn: Int] = [:]
-        for (index, cell) in table.header.enumerated() {
-            guard let role = SurveyColumn.role(of: cell), allowed.contains(role) else { continue }
-            if let first = columns[role] {
-                builder.report(Diagnostic(
-                    .error, code: "survey.duplicate-column", at: table.location(line: table.headerLine, column: index + 1),
-                    "two columns are both the \(role.rawValue) column (columns \(first + 1) and \(index + 1))",
-                    value: NameKey.cleaned(cell), fix: "rename or remove one of them"))
-            } else {
-                columns[role] = index
-            }
-        }
-        return columns
+        let shape = ExportShape.detect(header: header, following: [], forcedHeaderRows: nil)
+        return ColumnPlan.make(shape: shape, themes: themes, mapping: nil, forcedLayout: nil, file: "", headerLine: 1, sheet: nil).layout
     }
 
     /// Reports a required column that is missing.
@@ -245,81 +231,124 @@ public enum SurveyImporter {
     }
 }
 
-/// Reads a survey's records into a network as they come: the long layout row
-/// by row, the wide layout (which needs each respondent's last row) from the
-/// records kept.
+/// Reads a survey's records into a network as they come. The header and the
+/// two rows after it are held until the export's shape (its platform and
+/// header rows) and the column plan are known; then the long layout is read
+/// row by row, and the wide layout (which needs each respondent's last row)
+/// from the records kept.
 private struct SurveySink: CSVRecordSink {
     let file: String
+    let sheet: String?
     var builder: NetworkBuilder
     let options: SurveyImportOptions
+    let mapping: ColumnMapping?
     private var header: [String] = []
     private var headerLine = 0
-    private var layout: Result<SurveyLayout, InputError>?
-    /// A declared-header-rows problem found in the first records.
-    private var problem: Diagnostic?
+    private var plan: ColumnPlan?
+    /// Rows held until the plan is made.
+    private var held: [CSVRecord] = []
+    /// Header rows still to skip once the plan is made.
+    private var skip = 0
     private var session: LongSurveyReader.Session?
     private var wideRecords: [CSVRecord] = []
-    /// Records seen, and records read (after the extra header rows).
-    private var seen = 0
+    /// Records read (after the header rows).
     private var rows = 0
 
-    init(file: String, builder: NetworkBuilder, options: SurveyImportOptions) {
+    init(file: String, sheet: String? = nil, builder: NetworkBuilder, options: SurveyImportOptions, mapping: ColumnMapping?) {
         self.file = file
+        self.sheet = sheet
         self.builder = builder
         self.options = options
+        self.mapping = mapping
     }
 
     mutating func header(_ cells: [String], line: Int) {
         header = cells
         headerLine = line
-        let layout = SurveyImporter.layout(of: cells, file: file, line: line, options: options)
-        self.layout = layout
-        if case .success(.long) = layout {
-            session = LongSurveyReader.Session(file: file, header: cells, headerLine: line, into: &builder)
-        }
     }
 
     mutating func record(_ row: CSVRow) { read(row) }
 
     mutating func read(_ row: some SurveyRow) {
-        let offset = seen
-        seen += 1
-        guard problem == nil else { return }
-        let extra = max(0, options.headerRows - 1)
-        if offset < extra { return }
-        if extra == 0 && offset < 2,
-           let problem = SurveyImporter.extraHeaderRow(row.texts(), line: row.line, offset: offset, file: file) {
-            self.problem = problem
+        guard let plan else {
+            held.append(CSVRecord(line: row.line, fields: row.texts()))
+            if held.count == 2 { makePlan() }
             return
         }
+        if skip > 0 {
+            skip -= 1
+            return
+        }
+        guard plan.layout != nil else { return }
         rows += 1
-        switch layout {
-        case .success(.long): session?.read(row, into: &builder)
-        case .success(.wide): wideRecords.append(CSVRecord(line: row.line, fields: row.texts()))
-        default: break
+        switch plan.layout {
+        case .long: session?.read(row, into: &builder)
+        case .wide: wideRecords.append(CSVRecord(line: row.line, fields: row.texts()))
+        case nil: break
         }
     }
 
+    /// Recognises the export, plans its columns and reads the rows held.
+    private mutating func makePlan() {
+        let shape = ExportShape.detect(header: header, following: held.map(\.fields), forcedHeaderRows: options.headerRows)
+        let plan = ColumnPlan.make(shape: shape, themes: builder.themeSet, mapping: mapping, forcedLayout: options.layout,
+                                   file: file, headerLine: headerLine, sheet: sheet)
+        for diagnostic in plan.diagnostics { builder.report(diagnostic) }
+        self.plan = plan
+        skip = shape.headerRows - 1
+        if plan.layout == .long, !plan.diagnostics.contains(where: { $0.severity == .error }) {
+            session = LongSurveyReader.Session(file: file, header: header, headerLine: headerLine, plan: plan, into: &builder)
+        }
+        let rows = held
+        held = []
+        for row in rows { read(row) }
+    }
+
     mutating func finish() throws(InputError) -> ImportedSurvey {
-        if let problem { throw InputError(.badData, [problem]) }
-        let layout: SurveyLayout
-        switch self.layout {
-        case .success(let value): layout = value
-        case .failure(let error): throw error
-        case nil: throw InputError(.badData, [])
+        if plan == nil { makePlan() }
+        guard let plan else { throw InputError(.badData, []) }
+        guard let layout = plan.layout, !plan.diagnostics.contains(where: { $0.severity == .error }) else {
+            // The plan's errors are in the builder: building reports them with the warnings before them.
+            _ = try builder.build()
+            throw InputError(.badData, plan.diagnostics)
         }
         switch layout {
         case .long: session?.finish(into: &builder)
         case .wide:
-            WideSurveyReader.read(CSVTable(file: file, header: header, headerLine: headerLine, records: wideRecords), into: &builder)
+            // The headers as the platform means them (a SurveyMonkey sub-column's blank header is its question's).
+            let headers = plan.reading.columns.map(\.header)
+            let table = CSVTable(file: file, header: headers, headerLine: headerLine, records: wideRecords, sheet: sheet)
+            WideSurveyReader.read(table, plan: plan, into: &builder)
         }
         let network = try builder.build()
         if network.people.isEmpty {
             throw InputError(.badData, network.warnings + [Diagnostic(
-                .error, code: "survey.no-people", at: SourceLocation(file: file),
+                .error, code: "survey.no-people", at: SourceLocation(file: file, sheet: sheet),
                 "the survey names nobody", fix: "check that the file holds the survey's answers below its header")])
         }
-        return ImportedSurvey(network: network, file: file, layout: layout, rows: rows)
+        return ImportedSurvey(network: network, file: file, layout: layout, rows: rows, reading: plan.reading)
+    }
+}
+
+/// How a survey would be read, from ``SurveyImporter/inspect(path:options:)``.
+public struct SurveyInspection: Sendable {
+    /// The platform, header rows and what each column holds.
+    public var reading: SurveyReading
+    /// The layout, or `nil` when it cannot be told.
+    public var layout: SurveyLayout?
+    /// Problems found in the header (errors and warnings).
+    public var problems: [Diagnostic]
+}
+
+/// Keeps a file's header and the two rows after it.
+private struct HeaderSink: CSVRecordSink {
+    var header: (cells: [String], line: Int)?
+    var rows: [[String]] = []
+
+    mutating func header(_ cells: [String], line: Int) { header = (cells, line) }
+
+    mutating func record(_ row: CSVRow) {
+        if rows.count < 2 { rows.append(row.texts()) }
     }
 }
 

@@ -1,0 +1,259 @@
+import SNACore
+
+/// What each column of a survey holds, decided once from the header before
+/// any answer is read, and the layout that follows.
+///
+/// The rules, first match winning: a line of the `--columns` file; the
+/// platform's own metadata columns; a header that names a role (respondent,
+/// contact ...) or a theme (`work_2`); the question's wording
+/// (``QuestionWording``); otherwise a short header is an attribute and a
+/// question is not placed. Errors: a role or a theme claimed by two
+/// questions, a question that fits two themes equally.
+struct ColumnPlan: Sendable {
+    /// A wide column of contacts.
+    struct ThemeColumn: Sendable {
+        /// Position from 0.
+        var column: Int
+        /// The theme, a position in the theme set.
+        var theme: Int
+        /// The contact the column's sub-label names (a grid or checkbox column), or `nil` when the cell holds names.
+        var roster: String?
+    }
+
+    /// The layout, or `nil` when it cannot be told (with an error in ``diagnostics``).
+    var layout: SurveyLayout?
+    /// How every column was read.
+    var reading: SurveyReading
+    /// Errors and warnings found in the header.
+    var diagnostics: [Diagnostic] = []
+    /// The respondent's name: one column, or first and last name columns joined.
+    var respondentColumns: [Int] = []
+    /// The respondent's organisation and layer.
+    var organisationColumn: Int?
+    var layerColumn: Int?
+    /// Wide: the contact columns.
+    var themeColumns: [ThemeColumn] = []
+    /// Wide: columns read as attributes of the respondent.
+    var attributeColumns: [Int] = []
+    /// Long: the column of each role.
+    var longColumns: [SurveyColumn: Int] = [:]
+
+    /// Decides every column of an export.
+    static func make(
+        shape: ExportShape, themes: ThemeSet, mapping: ColumnMapping?, forcedLayout: SurveyLayout?,
+        file: String, headerLine: Int, sheet: String?
+    ) -> ColumnPlan {
+        var plan = ColumnPlan(layout: nil, reading: SurveyReading(platform: shape.platform, headerRows: shape.headerRows, sheet: sheet))
+        plan.reading.headerLine = headerLine
+        let headerLocation = SourceLocation(file: file, line: headerLine, sheet: sheet)
+        func at(_ index: Int) -> SourceLocation {
+            SourceLocation(file: file, line: headerLine, column: index + 1, columnName: shape.columns[index].header, sheet: sheet)
+        }
+        // 1. The --columns file.
+        var mapped: [Int: (ColumnRole, Int)] = [:]
+        if let mapping {
+            for entry in mapping.entries {
+                let index: Int?
+                switch entry.selector {
+                case .number(let number): index = number <= shape.columns.count ? number - 1 : nil
+                case .header(let text):
+                    let key = NameKey.key(text)
+                    index = shape.columns.firstIndex { NameKey.key($0.header) == key || NameKey.key($0.question) == key }
+                }
+                guard let index else {
+                    plan.diagnostics.append(Diagnostic(
+                        .error, code: "columns.unknown-column", at: SourceLocation(file: mapping.file, line: entry.line),
+                        "the survey has no such column", value: "\(entry.selector)",
+                        fix: "write a column number from 1 to \(shape.columns.count), or a header as the survey writes it (snatool survey inspect lists them)"))
+                    continue
+                }
+                mapped[index] = (entry.role, entry.line)
+            }
+        }
+        // 2-5. Each column by the rules.
+        var readings: [ColumnReading] = []
+        var ambiguous: [(index: Int, themes: [Int])] = []
+        for column in shape.columns {
+            var role: ColumnRole
+            var reason: ColumnReason
+            if let (mappedRole, line) = mapped[column.index] {
+                role = mappedRole
+                reason = .mappingFile(line: line)
+                if case .contacts(let theme, _) = mappedRole, column.subLabel != nil, !column.subLabelIsSlot {
+                    role = .contacts(theme: theme, roster: column.subLabel)
+                }
+            } else if column.metadata != nil {
+                (role, reason) = (.ignored, .platformMetadata)
+            } else if column.header.isEmpty {
+                (role, reason) = (.ignored, .heading)
+            } else if let named = SurveyColumn.role(of: column.header) {
+                (role, reason) = (Self.role(named), .heading)
+            } else if let theme = SNAIO.ThemeColumn.theme(of: column.header, in: themes) {
+                (role, reason) = (.contacts(theme: themes.themes[theme].id, roster: nil), .heading)
+            } else {
+                switch QuestionWording.place(column.question, themes: themes) {
+                case .role(let named, let matched): (role, reason) = (Self.role(named), .wording(matched))
+                case .theme(let theme, let matched):
+                    let roster = column.subLabelIsSlot ? nil : column.subLabel
+                    (role, reason) = (.contacts(theme: themes.themes[theme].id, roster: roster), .wording(matched))
+                case .ambiguous(let candidates):
+                    ambiguous.append((column.index, candidates))
+                    (role, reason) = (.unplaced, .notPlaced)
+                case .none:
+                    if QuestionWording.isQuestion(column.header) || shape.platform != nil && column.question != column.header {
+                        (role, reason) = (.unplaced, .notPlaced)
+                    } else {
+                        (role, reason) = (.attribute, .otherHeader)
+                    }
+                }
+            }
+            readings.append(ColumnReading(column: column.index + 1, header: column.header, question: column.question, role: role, reason: reason))
+        }
+        // A question that fits two themes: reported once per question.
+        var reportedGroups = Set<Int>()
+        for (index, candidates) in ambiguous where reportedGroups.insert(shape.columns[index].group).inserted {
+            let names = candidates.map { themes.themes[$0].id }
+            plan.diagnostics.append(Diagnostic(
+                .error, code: "survey.ambiguous-question", at: at(index),
+                "this question fits the themes \(names.joined(separator: " and ")) equally", value: shape.columns[index].question,
+                fix: "say which it is in a --columns file (a line \(index + 1),\(names[0])); snatool survey inspect writes a starting file"))
+        }
+        // The layout.
+        let hasContact = readings.contains { $0.role == .contact }
+        let wideThemes = readings.contains { if case .contacts = $0.role { true } else { false } }
+        var layout = forcedLayout ?? (hasContact ? .long : .wide)
+        if forcedLayout == nil && hasContact && wideThemes && !readings.contains(where: { $0.role == .theme }) {
+            let names = readings.filter { if case .contacts = $0.role { true } else { false } }.map { "'\($0.header)'" }
+            plan.diagnostics.append(Diagnostic(
+                .error, code: "survey.ambiguous-layout", at: headerLocation,
+                "the header has a contact column and theme columns (\(names.joined(separator: ", "))), so it could be either layout",
+                fix: "pass --layout wide if each row is one respondent with contacts under the themes, or --layout long if each row is one tie"))
+        }
+        if layout == .long {
+            // Only heading roles apply to a long survey; theme-named columns are not contacts there.
+            for index in readings.indices {
+                switch readings[index].role {
+                case .contacts, .unplaced: readings[index].role = .ignored
+                case .layer, .attribute: if case .mappingFile = readings[index].reason {} else { readings[index].role = .ignored }
+                default: break
+                }
+            }
+        }
+        // Who answered: the platform's name column when no question asks for it.
+        if !readings.contains(where: { $0.role == .respondent }) {
+            let name = shape.columns.first { $0.metadata == .name }
+            let first = shape.columns.first { $0.metadata == .firstName }, last = shape.columns.first { $0.metadata == .lastName }
+            for column in name.map({ [$0] }) ?? [first, last].compactMap({ $0 }) where mapped[column.index] == nil {
+                readings[column.index].role = .respondent
+                readings[column.index].reason = .platformName
+            }
+        }
+        plan.reading.columns = readings
+        // Roles claimed twice (first and last name columns together are one respondent).
+        var claimed: [ColumnRole: Int] = [:]
+        for reading in readings {
+            let single: Set<ColumnRole> = [.respondent, .organisation, .layer, .contact, .contactOrganisation, .theme, .strength]
+            guard single.contains(reading.role) else { continue }
+            if reading.role == .respondent, reading.reason == .platformName { continue }
+            if let first = claimed[reading.role] {
+                plan.diagnostics.append(Diagnostic(
+                    .error, code: "survey.duplicate-column", at: at(reading.column - 1),
+                    "two columns are both the \(reading.role.fileName) column (columns \(first) and \(reading.column))",
+                    value: reading.header,
+                    fix: "rename or remove one of them, or mark one 'ignore' in a --columns file"))
+            } else {
+                claimed[reading.role] = reading.column
+            }
+        }
+        // A theme asked by two questions.
+        if layout == .wide {
+            var questionOfTheme: [String: (group: Int, column: Int)] = [:]
+            var reported = Set<String>()
+            for reading in readings {
+                guard case .contacts(let theme, _) = reading.role else { continue }
+                let column = shape.columns[reading.column - 1]
+                // Numbered theme headers (work_1, work_2) are one question.
+                let group = reading.reason == .heading ? -1 : column.group
+                if let first = questionOfTheme[theme], first.group != group {
+                    if reported.insert(theme).inserted {
+                        plan.diagnostics.append(Diagnostic(
+                            .error, code: "survey.theme-twice", at: at(reading.column - 1),
+                            "two questions map to the theme \(theme): column \(first.column) '\(readings[first.column - 1].header)' and column \(reading.column) '\(reading.header)'",
+                            value: reading.header,
+                            fix: "say which column is which theme in a --columns file (snatool survey inspect writes a starting file), or mark one 'ignore'"))
+                    }
+                } else if questionOfTheme[theme] == nil {
+                    questionOfTheme[theme] = (group, reading.column)
+                }
+            }
+        }
+        // The plan's lookups.
+        for reading in readings {
+            let index = reading.column - 1
+            switch reading.role {
+            case .respondent: plan.respondentColumns.append(index)
+            case .organisation: plan.organisationColumn = plan.organisationColumn ?? index
+            case .layer: plan.layerColumn = plan.layerColumn ?? index
+            case .contacts(let theme, let roster):
+                if let position = themes.themes.firstIndex(where: { $0.id == theme }) {
+                    plan.themeColumns.append(ThemeColumn(column: index, theme: position, roster: roster))
+                }
+            case .attribute: plan.attributeColumns.append(index)
+            default: break
+            }
+            if let role = Self.longRole(reading.role), plan.longColumns[role] == nil { plan.longColumns[role] = index }
+        }
+        if plan.respondentColumns.count > 1, !readings.contains(where: { $0.role == .respondent && $0.reason != .platformName }) {
+            // First and last name: keep the first name first.
+            plan.respondentColumns.sort()
+        } else if plan.respondentColumns.count > 1 {
+            plan.respondentColumns = [plan.respondentColumns[0]]
+        }
+        if forcedLayout == nil && !hasContact && (plan.respondentColumns.isEmpty || plan.themeColumns.isEmpty) {
+            plan.diagnostics.append(unknownLayout(readings, shape: shape, at: headerLocation, themes: themes))
+            layout = .wide
+            plan.layout = nil
+            return plan
+        }
+        plan.layout = layout
+        return plan
+    }
+
+    /// The column role a heading names.
+    private static func role(_ column: SurveyColumn) -> ColumnRole {
+        switch column {
+        case .respondent: .respondent
+        case .contact: .contact
+        case .theme: .theme
+        case .strength: .strength
+        case .respondentOrganisation: .organisation
+        case .contactOrganisation: .contactOrganisation
+        case .layer: .layer
+        }
+    }
+
+    /// The long reader's role of a column role.
+    private static func longRole(_ role: ColumnRole) -> SurveyColumn? {
+        switch role {
+        case .respondent: .respondent
+        case .contact: .contact
+        case .theme: .theme
+        case .strength: .strength
+        case .organisation: .respondentOrganisation
+        case .contactOrganisation: .contactOrganisation
+        default: nil
+        }
+    }
+
+    /// The error for a header whose layout cannot be told, saying what was found.
+    private static func unknownLayout(_ readings: [ColumnReading], shape: ExportShape, at location: SourceLocation, themes: ThemeSet) -> Diagnostic {
+        let hasRespondent = readings.contains { $0.role == .respondent }
+        let headers = readings.prefix(12).map { "'\($0.header)'" }.joined(separator: ", ") + (readings.count > 12 ? " ..." : "")
+        let platform = shape.platform.map { "a \($0.title) export whose " } ?? ""
+        let missing = hasRespondent ? "no column of contacts in a theme" : "no respondent column (no question asks the respondent's name)"
+        return Diagnostic(
+            .error, code: "survey.unknown-layout", at: location,
+            "cannot tell the survey's layout from its header: \(platform)header has \(missing) (\(headers))",
+            fix: "run snatool survey inspect on it and pass the corrected file with --columns; or, for one row per tie, name the columns respondent and contact; for one row per respondent, name a column respondent and one column per theme (\(themes.themes.map(\.id).joined(separator: ", ")))")
+    }
+}
