@@ -49,7 +49,7 @@ struct SurveyCommand: ParsableCommand {
                 text += "\(input.survey): a plain survey file, \(inspection.reading.headerRows) header row\(inspection.reading.headerRows == 1 ? "" : "s")\n"
             }
             if let layout = inspection.layout { text += "layout: \(layout.rawValue)\n" }
-            var table = TextTable(header: ["column", "header", "role", "found by"])
+            var table = TextTable(header: ["column", "header", "role", "found by"], alignments: [.right, .left, .left, .left])
             for column in inspection.reading.columns {
                 table.append([String(column.column), Diagnostic.printable(column.header, limit: 70), column.role.fileName,
                               column.reason.summary])

@@ -108,6 +108,8 @@ import Testing
         ("Who do you work with on strategy and priorities?", "strategy"),
         ("Who do you make decisions with?", "decision-making"),
         ("Please list the people you decide funding with", "decision-making"),
+        ("Which organisations do you work with?", "work"),
+        ("Who do you work with on decision-making?", "decision-making"),
     ])
     func wordingPlacesTheTheme(question: String, theme: String) throws {
         let placement = QuestionWording.place(question, themes: .standard)
@@ -121,7 +123,8 @@ import Testing
     @Test(arguments: [
         ("What is your name?", SurveyColumn.respondent), ("Your name", .respondent), ("Full name", .respondent),
         ("Which organisation do you work for?", .respondentOrganisation), ("Your organisation", .respondentOrganisation),
-        ("What is your role level?", .layer), ("Your role level", .layer),
+        ("What is your role level?", .layer), ("Your role level", .layer), ("Which organisation are you from?", .respondentOrganisation),
+        ("Are you strategic, executive or operational?", .layer), ("Please enter your name", .respondent),
     ])
     func wordingPlacesTheRespondentsDetails(question: String, role: SurveyColumn) {
         #expect(QuestionWording.place(question, themes: .standard) == .role(role, matched: {

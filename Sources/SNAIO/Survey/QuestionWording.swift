@@ -30,7 +30,7 @@ enum QuestionWording {
         "expertise": ["expertise", "expert", "experts", "advice", "advise", "specialist", "specialists", "knowledge", "know how"],
         "informal": ["informal", "informally", "keep in touch", "socially", "social", "socialise", "socialize", "friends", "friendship", "outside work", "catch up"],
         "improvement": ["improve", "improving", "improvement", "improvements", "better services", "service improvement"],
-        "strategy": ["strategy", "strategic", "strategies", "priorities", "priority", "long term", "plan for the future"],
+        "strategy": ["strategy", "strategic", "strategies", "priorities", "priority", "long term", "plan for the future", "planning"],
         "decision-making": ["decision", "decisions", "decide", "deciding", "decision making", "make decisions", "sign off", "approve"],
     ]
 
@@ -84,7 +84,10 @@ enum QuestionWording {
         for phrase in ownOrganisation where contains(words, phrase: phrase) {
             return .role(.respondentOrganisation, matched: phrase)
         }
-        if words.count <= 3, let word = words.first(where: { organisationWords.contains($0) }) {
+        // "Which organisation are you from?": one organisation, asked of the respondent.
+        let singular = organisationWords.filter { !$0.hasSuffix("s") }
+        if let word = words.first(where: { singular.contains($0) }),
+           words.count <= 3 || words.contains("you") || words.contains("your") {
             return .role(.respondentOrganisation, matched: word)
         }
         let namePhrases = ["your name", "your full name", "full name", "name of respondent", "respondent name", "who are you"]
