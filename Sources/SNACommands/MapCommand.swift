@@ -100,9 +100,7 @@ struct MapCommand: ParsableCommand {
     func run() throws {
         let survey = try input.load()
         let network = survey.network
-        if !network.warnings.isEmpty {
-            printError("snatool: \(network.warnings.count) import warning\(network.warnings.count == 1 ? "" : "s"); snatool analyse lists them")
-        }
+        printWarnings(network.warnings)
         let selection = try resolveTheme(theme, in: network)
         var options = MapOptions()
         options.selection = selection

@@ -50,6 +50,12 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let survey = try input.load()
+        // The warnings name people: an anonymised report's run says only how many.
+        if anonymise, !survey.network.warnings.isEmpty {
+            printError("snatool: \(survey.network.warnings.count) import warning\(survey.network.warnings.count == 1 ? "" : "s"); snatool analyse lists them")
+        } else {
+            printWarnings(survey.network.warnings)
+        }
         var options = ReportOptions()
         options.title = title
         options.groupBy = input.groupBy

@@ -179,6 +179,14 @@ import Testing
         // By header as well as by number.
         let byHeader = files.write("by-header.csv", "column,role\nWho else is in your network?,work\n")
         #expect(try SurveyImporter.load(path: path, options: .init(columnsPath: byHeader)).network.ties.count == 3)
+        // A file written for an export whose columns have since moved is refused, not applied to the wrong column.
+        let moved = files.write("moved.csv", "Who else is in your network?,Respondent\nBen; Carl,Anna\n")
+        do {
+            _ = try SurveyImporter.load(path: moved, options: .init(columnsPath: corrected))
+            Issue.record("applied a columns file to moved columns")
+        } catch {
+            #expect(error.errors.map(\.code).contains("columns.header-differs"))
+        }
     }
 
     @Test func aBadColumnsFileNamesTheLine() throws {

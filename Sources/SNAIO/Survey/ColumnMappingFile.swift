@@ -17,6 +17,8 @@ public struct ColumnMapping: Sendable {
         var line: Int
         var selector: Selector
         var role: ColumnRole
+        /// The header the file expects at a numbered column (its `header` field), checked against the survey.
+        var expectedHeader: String?
     }
 
     /// The file's path.
@@ -52,6 +54,7 @@ public struct ColumnMapping: Sendable {
         var problems: [Diagnostic] = []
         var entries: [Entry] = []
         let themeNames = themes.themes.map(\.id).joined(separator: ", ")
+        let headerField = keys.firstIndex(of: "header")
         for record in table.records {
             let columnText = NameKey.cleaned(record.fields[columnField])
             let roleText = NameKey.cleaned(record.fields[roleField])
@@ -74,7 +77,8 @@ public struct ColumnMapping: Sendable {
                     fix: "write respondent, organisation, layer, attribute, ignore, a theme (\(themeNames)), or for a long survey contact, contact_organisation, theme or strength"))
                 continue
             }
-            entries.append(Entry(line: record.line, selector: selector, role: role))
+            let expected = headerField.map { NameKey.cleaned(record.fields[$0]) }.flatMap { $0.isEmpty ? nil : $0 }
+            entries.append(Entry(line: record.line, selector: selector, role: role, expectedHeader: expected))
         }
         if !problems.isEmpty { throw InputError(.badData, problems) }
         return ColumnMapping(file: table.file, entries: entries)

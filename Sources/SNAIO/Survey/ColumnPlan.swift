@@ -67,6 +67,15 @@ struct ColumnPlan: Sendable {
                         fix: "write a column number from 1 to \(shape.columns.count), or a header as the survey writes it (snatool survey inspect lists them)"))
                     continue
                 }
+                if case .number = entry.selector, let expected = entry.expectedHeader,
+                   NameKey.key(expected) != NameKey.key(shape.columns[index].header) {
+                    plan.diagnostics.append(Diagnostic(
+                        .error, code: "columns.header-differs", at: SourceLocation(file: mapping.file, line: entry.line),
+                        "column \(index + 1) of the survey is headed '\(shape.columns[index].header)', not '\(expected)' as this line says (was the survey exported again with its columns moved?)",
+                        value: expected,
+                        fix: "write a new columns file with snatool survey inspect, or name the column by its header instead of its number"))
+                    continue
+                }
                 mapped[index] = (entry.role, entry.line)
             }
         }
