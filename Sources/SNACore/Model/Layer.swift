@@ -13,7 +13,12 @@ public enum Layer: String, CaseIterable, Sendable, Codable, Comparable {
         case "strategic", "strategy", "strategic layer", "board": self = .strategic
         case "executive", "exec", "management", "managerial", "tactical": self = .executive
         case "operational", "operations", "front line", "frontline", "delivery": self = .operational
-        default: return nil
+        default:
+            // A survey's choice text: "Strategic (Director / Head of Service)", "Operational - front line".
+            let words = Set(NameKey.label(spelling).split(separator: " "))
+            let named = [(Layer.strategic, "strategic"), (.executive, "executive"), (.operational, "operational")].filter { words.contains(Substring($0.1)) }
+            guard named.count == 1 else { return nil }
+            self = named[0].0
         }
     }
 

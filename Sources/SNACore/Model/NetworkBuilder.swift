@@ -90,6 +90,7 @@ public struct NetworkBuilder: Sendable {
     private var locationStrings: [String] = []
     private var locationStringIndex: [String: Int32] = [:]
     private var peopleFileGiven = false
+    private var peopleSurvey = false
     private var diagnostics: [Diagnostic] = []
 
     /// Creates an empty builder.
@@ -163,6 +164,11 @@ public struct NetworkBuilder: Sendable {
 
     /// Notes that a people file defines the population.
     public mutating func markPeopleFileGiven() { peopleFileGiven = true }
+
+    /// Notes that the nodes are people even if no organisation is known (the
+    /// survey asked each respondent's name), so the survey is never taken as
+    /// an organisation-level one.
+    public mutating func markPeopleSurvey() { peopleSurvey = true }
 
     /// Adds a person, or merges what is known into the person already there.
     ///
@@ -383,7 +389,7 @@ public struct NetworkBuilder: Sendable {
             person.responded = personResponded[index]
             return person
         }
-        let unit: NodeUnit = people.contains { $0.organisation != nil } ? .people : .organisations
+        let unit: NodeUnit = peopleSurvey || people.contains { $0.organisation != nil } ? .people : .organisations
         var organisations: [Organisation]
         switch unit {
         case .people:

@@ -32,7 +32,7 @@ public struct ColumnMapping: Sendable {
         ("org", .organisation), ("layer", .layer), ("level", .layer), ("contact", .contact),
         ("contact organisation", .contactOrganisation), ("contact organization", .contactOrganisation), ("contact org", .contactOrganisation),
         ("theme", .theme), ("strength", .strength), ("attribute", .attribute), ("ignore", .ignored), ("ignored", .ignored),
-        ("skip", .ignored), ("metadata", .ignored),
+        ("skip", .ignored), ("metadata", .ignored), ("unplaced", .unplaced),
     ]
 
     /// Reads a mapping file.
@@ -95,7 +95,9 @@ public struct ColumnMapping: Sendable {
     public static func csv(for reading: SurveyReading) -> String {
         var writer = CSVWriter(header: ["column", "header", "role", "found_by"])
         for column in reading.columns {
-            writer.append([.integer(column.column), .text(column.header), .text(column.role.fileName), .text(column.reason.summary)])
+            // A question no rule placed stays unplaced (and warned about) until the user writes its role.
+            let role = column.role == .unplaced ? "unplaced" : column.role.fileName
+            writer.append([.integer(column.column), .text(column.header), .text(role), .text(column.reason.summary)])
         }
         return writer.output
     }

@@ -18,6 +18,8 @@ struct ColumnPlan: Sendable {
         var theme: Int
         /// The contact the column's sub-label names (a grid or checkbox column), or `nil` when the cell holds names.
         var roster: String?
+        /// The sub-label of a numbered box ("Person 2"), which names the contact after all when it is a respondent's name.
+        var subLabel: String?
     }
 
     /// The layout, or `nil` when it cannot be told (with an error in ``diagnostics``).
@@ -28,15 +30,18 @@ struct ColumnPlan: Sendable {
     var diagnostics: [Diagnostic] = []
     /// The respondent's name: one column, or first and last name columns joined.
     var respondentColumns: [Int] = []
-    /// The respondent's organisation and layer.
-    var organisationColumn: Int?
-    var layerColumn: Int?
+    /// The respondent's organisation and layer: the columns of one question,
+    /// the first answered one used ("Other (please specify)" gives the typed text).
+    var organisationColumns: [Int] = []
+    var layerColumns: [Int] = []
     /// Wide: the contact columns.
     var themeColumns: [ThemeColumn] = []
     /// Wide: columns read as attributes of the respondent.
     var attributeColumns: [Int] = []
     /// Long: the column of each role.
     var longColumns: [SurveyColumn: Int] = [:]
+    /// The header rows as written, whose repeats (two exports joined) are skipped.
+    var rawHeaderRows: [[String]] = []
 
     /// Decides every column of an export.
     static func make(
@@ -45,6 +50,7 @@ struct ColumnPlan: Sendable {
     ) -> ColumnPlan {
         var plan = ColumnPlan(layout: nil, reading: SurveyReading(platform: shape.platform, headerRows: shape.headerRows, sheet: sheet))
         plan.reading.headerLine = headerLine
+        plan.rawHeaderRows = shape.rawHeaderRows
         let headerLocation = SourceLocation(file: file, line: headerLine, sheet: sheet)
         func at(_ index: Int) -> SourceLocation {
             SourceLocation(file: file, line: headerLine, column: index + 1, columnName: shape.columns[index].header, sheet: sheet)
@@ -58,12 +64,26 @@ struct ColumnPlan: Sendable {
                 case .number(let number): index = number <= shape.columns.count ? number - 1 : nil
                 case .header(let text):
                     let key = NameKey.key(text)
-                    index = shape.columns.firstIndex { NameKey.key($0.header) == key || NameKey.key($0.question) == key }
+                    let byHeader = shape.columns.filter { NameKey.key($0.header) == key }
+                    let matches = byHeader.isEmpty ? shape.columns.filter { $0.id.map(NameKey.key) == key } : byHeader
+                    if matches.count > 1 {
+                        plan.diagnostics.append(Diagnostic(
+                            .error, code: "columns.ambiguous-header", at: SourceLocation(file: mapping.file, line: entry.line),
+                            "the survey has \(matches.count) columns headed so (columns \(matches.map { String($0.index + 1) }.joined(separator: ", ")))",
+                            value: text, fix: "name the column by its number instead"))
+                        continue
+                    }
+                    index = matches.first?.index
                 }
                 guard let index else {
+                    let written: String
+                    switch entry.selector {
+                    case .number(let number): written = String(number)
+                    case .header(let text): written = text
+                    }
                     plan.diagnostics.append(Diagnostic(
                         .error, code: "columns.unknown-column", at: SourceLocation(file: mapping.file, line: entry.line),
-                        "the survey has no such column", value: "\(entry.selector)",
+                        "the survey has no such column", value: written,
                         fix: "write a column number from 1 to \(shape.columns.count), or a header as the survey writes it (snatool survey inspect lists them)"))
                     continue
                 }
@@ -107,7 +127,7 @@ struct ColumnPlan: Sendable {
                     (role, reason) = (.contacts(theme: themes.themes[theme].id, roster: roster), .wording(matched))
                 case .ambiguous(let candidates):
                     ambiguous.append((column.index, candidates))
-                    (role, reason) = (.unplaced, .notPlaced)
+                    (role, reason) = (.unplaced, .ambiguous(candidates.map { themes.themes[$0].id }))
                 case .none:
                     if QuestionWording.isQuestion(column.header) || shape.platform != nil && column.question != column.header {
                         (role, reason) = (.unplaced, .notPlaced)
@@ -152,6 +172,7 @@ struct ColumnPlan: Sendable {
         if !readings.contains(where: { $0.role == .respondent }) {
             let name = shape.columns.first { $0.metadata == .name }
             let first = shape.columns.first { $0.metadata == .firstName }, last = shape.columns.first { $0.metadata == .lastName }
+            // First name before last name, whatever order the platform writes them in.
             for column in name.map({ [$0] }) ?? [first, last].compactMap({ $0 }) where mapped[column.index] == nil {
                 readings[column.index].role = .respondent
                 readings[column.index].reason = .platformName
@@ -160,10 +181,19 @@ struct ColumnPlan: Sendable {
         plan.reading.columns = readings
         // Roles claimed twice (first and last name columns together are one respondent).
         var claimed: [ColumnRole: Int] = [:]
+        let nameParts = Set(readings.filter { reading in
+            if case .wording(let phrase) = reading.reason, reading.role == .respondent {
+                return QuestionWording.firstNamePhrases.contains(phrase) || QuestionWording.lastNamePhrases.contains(phrase)
+            }
+            return false
+        }.map(\.column))
         for reading in readings {
             let single: Set<ColumnRole> = [.respondent, .organisation, .layer, .contact, .contactOrganisation, .theme, .strength]
             guard single.contains(reading.role) else { continue }
-            if reading.role == .respondent, reading.reason == .platformName { continue }
+            if reading.role == .respondent, reading.reason == .platformName || nameParts.contains(reading.column) { continue }
+            // The columns of one question (a choice and its "Other (please specify)" box) are one answer.
+            if let first = claimed[reading.role], shape.columns[first - 1].group == shape.columns[reading.column - 1].group,
+               shape.platform != nil { continue }
             if let first = claimed[reading.role] {
                 plan.diagnostics.append(Diagnostic(
                     .error, code: "survey.duplicate-column", at: at(reading.column - 1),
@@ -201,25 +231,34 @@ struct ColumnPlan: Sendable {
             let index = reading.column - 1
             switch reading.role {
             case .respondent: plan.respondentColumns.append(index)
-            case .organisation: plan.organisationColumn = plan.organisationColumn ?? index
-            case .layer: plan.layerColumn = plan.layerColumn ?? index
+            case .organisation: plan.organisationColumns.append(index)
+            case .layer: plan.layerColumns.append(index)
             case .contacts(let theme, let roster):
                 if let position = themes.themes.firstIndex(where: { $0.id == theme }) {
-                    plan.themeColumns.append(ThemeColumn(column: index, theme: position, roster: roster))
+                    plan.themeColumns.append(ThemeColumn(column: index, theme: position, roster: roster,
+                                                         subLabel: shape.columns[index].subLabel))
                 }
             case .attribute: plan.attributeColumns.append(index)
             default: break
             }
             if let role = Self.longRole(reading.role), plan.longColumns[role] == nil { plan.longColumns[role] = index }
         }
-        if plan.respondentColumns.count > 1, !readings.contains(where: { $0.role == .respondent && $0.reason != .platformName }) {
-            // First and last name: keep the first name first.
-            plan.respondentColumns.sort()
-        } else if plan.respondentColumns.count > 1 {
-            plan.respondentColumns = [plan.respondentColumns[0]]
+        // Several name columns: the platform's first and last name, or two questions (first name, surname), joined first name first.
+        let firstNames = Set(shape.columns.filter { $0.metadata == .firstName }.map(\.index)).union(readings.filter { reading in
+            if case .wording(let phrase) = reading.reason { return QuestionWording.firstNamePhrases.contains(phrase) }
+            return false
+        }.map { $0.column - 1 })
+        if plan.respondentColumns.count > 1 {
+            let parts = plan.respondentColumns.filter { nameParts.contains($0 + 1) || readings[$0].reason == .platformName }
+            if parts.count == plan.respondentColumns.count {
+                plan.respondentColumns = parts.filter { firstNames.contains($0) } + parts.filter { !firstNames.contains($0) }
+            } else {
+                plan.respondentColumns = [plan.respondentColumns.first { !parts.contains($0) } ?? plan.respondentColumns[0]]
+            }
         }
         if forcedLayout == nil && !hasContact && (plan.respondentColumns.isEmpty || plan.themeColumns.isEmpty) {
-            plan.diagnostics.append(unknownLayout(readings, shape: shape, at: headerLocation, themes: themes))
+            // A question that fits two themes has its own error already.
+            if ambiguous.isEmpty { plan.diagnostics.append(unknownLayout(readings, shape: shape, at: headerLocation, themes: themes)) }
             layout = .wide
             plan.layout = nil
             return plan
@@ -259,7 +298,9 @@ struct ColumnPlan: Sendable {
         let hasRespondent = readings.contains { $0.role == .respondent }
         let headers = readings.prefix(12).map { "'\($0.header)'" }.joined(separator: ", ") + (readings.count > 12 ? " ..." : "")
         let platform = shape.platform.map { "a \($0.title) export whose " } ?? ""
-        let missing = hasRespondent ? "no column of contacts in a theme" : "no respondent column (no question asks the respondent's name)"
+        let unplaced = readings.filter { $0.role == .unplaced }.prefix(5).map { "'\($0.question)'" }
+        let missing = (hasRespondent ? "no column of contacts in a theme" : "no respondent column (no question asks the respondent's name)")
+            + (unplaced.isEmpty ? "" : "; no rule places \(unplaced.joined(separator: ", "))")
         return Diagnostic(
             .error, code: "survey.unknown-layout", at: location,
             "cannot tell the survey's layout from its header: \(platform)header has \(missing) (\(headers))",

@@ -261,12 +261,14 @@ enum LongSurveyReader {
             let (id, isNew) = names.intern(bytes)
             if isNew {
                 let raw = String(decoding: bytes, as: UTF8.self)
-                let text = NameKey.cleaned(raw)
+                var text = NameKey.cleaned(raw)
+                // Stray semicolons ("Bob Jones;", ";") separate nothing.
+                let parts = bytes.contains(UInt8(ascii: ";")) ? raw.split(separator: ";").map { NameKey.cleaned($0) }.filter { !$0.isEmpty } : []
+                if bytes.contains(UInt8(ascii: ";")), parts.count <= 1 { text = parts.first ?? "" }
                 nameCells.texts.append(text.isEmpty ? nil : text)
                 nameCells.nobody.append(!text.isEmpty && SurveyImporter.meansNobody(text))
                 nameCells.person.append(-1)
                 nameCells.headerKey.append(-1)
-                let parts = bytes.contains(UInt8(ascii: ";")) ? raw.split(separator: ";").map { NameKey.cleaned($0) }.filter { !$0.isEmpty } : []
                 nameCells.several.append(parts.count > 1 ? parts : nil)
                 nameCells.lineBreak.append(bytes.contains(UInt8(ascii: "\n")) || bytes.contains(UInt8(ascii: "\r")))
             }

@@ -40,6 +40,16 @@ enum QuestionWording {
         "partners", "individuals", "anyone", "someone", "list", "name", "names", "organisations", "organizations", "staff",
     ]
 
+    /// First words of a question that asks for something other than names.
+    static let followUpWords: Set<String> = [
+        "how", "why", "what", "when", "where", "do", "does", "did", "are", "is", "was", "have", "has", "would", "could",
+        "should", "can", "rate", "describe", "explain", "tell", "overall",
+    ]
+
+    /// Phrases of the respondent's first and last name, asked as two questions.
+    static let firstNamePhrases = ["first name", "forename", "given name", "your first name"]
+    static let lastNamePhrases = ["surname", "last name", "family name", "your surname", "your last name"]
+
     /// Words of a free-text question that is never a theme.
     static let commentWords: Set<String> = ["comment", "comments", "feedback", "suggestions"]
 
@@ -51,8 +61,17 @@ enum QuestionWording {
         let label = NameKey.label(question)
         guard !label.isEmpty else { return .none }
         let words = label.split(separator: " ").map(String.init)
+        // "Who do you work for?" asks for the respondent's employer, not their contacts.
+        for phrase in ["who do you work for", "who is your employer", "who employs you"] where label.hasPrefix(phrase) {
+            return .role(.respondentOrganisation, matched: "work for")
+        }
         let aboutContacts = words.first == "who" || words.first == "whom" || words.contains("whom")
         if !aboutContacts, let role = role(of: words, label: label) { return role }
+        // A follow-up about the contacts already named ("How many people ...?",
+        // "Why do you ...?") asks for a number or a reason, not for names.
+        // A grid asks how often or how closely, with the contacts as its rows.
+        let grid = words.count > 1 && words[0] == "how" && ["often", "frequently", "regularly", "closely", "well"].contains(words[1])
+        if !aboutContacts, !grid, let first = words.first, followUpWords.contains(first) { return .none }
         // A theme question asks for contacts; a comments box never does.
         guard !words.contains(where: { commentWords.contains($0) }), !contains(words, phrase: "anything else"),
               aboutContacts || words.contains(where: { contactWords.contains($0) }) else { return .none }
@@ -89,6 +108,9 @@ enum QuestionWording {
         if let word = words.first(where: { singular.contains($0) }),
            words.count <= 3 || words.contains("you") || words.contains("your") {
             return .role(.respondentOrganisation, matched: word)
+        }
+        for phrase in firstNamePhrases + lastNamePhrases where contains(words, phrase: phrase) {
+            return .role(.respondent, matched: phrase)
         }
         let namePhrases = ["your name", "your full name", "full name", "name of respondent", "respondent name", "who are you"]
         for phrase in namePhrases where contains(words, phrase: phrase) {

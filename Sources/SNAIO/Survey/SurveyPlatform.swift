@@ -53,6 +53,8 @@ struct ExportColumn: Sendable {
     var group: Int
     /// Set for the platform's own metadata columns.
     var metadata: MetadataKind?
+    /// The platform's own id of the column (Qualtrics `Q3_1`), which a `--columns` file may name.
+    var id: String? = nil
 }
 
 /// The shape of an export: its platform, how many rows its header takes, and its columns.
@@ -63,6 +65,8 @@ struct ExportShape: Sendable {
     var headerRows: Int
     /// Every column.
     var columns: [ExportColumn]
+    /// The header rows as written, so that a repeat of any of them (two exports joined) is skipped.
+    var rawHeaderRows: [[String]] = []
 
     /// Recognises an export from its first row and the next rows.
     ///
@@ -71,6 +75,12 @@ struct ExportShape: Sendable {
     ///   - following: up to two rows after it.
     ///   - forcedHeaderRows: `--header-rows`, when given.
     static func detect(header: [String], following: [[String]], forcedHeaderRows: Int?) -> ExportShape {
+        var shape = recognise(header: header, following: following, forcedHeaderRows: forcedHeaderRows)
+        shape.rawHeaderRows = [header] + following.prefix(max(0, shape.headerRows - 1))
+        return shape
+    }
+
+    private static func recognise(header: [String], following: [[String]], forcedHeaderRows: Int?) -> ExportShape {
         let keys = header.map { NameKey.key($0) }
         let second = following.first ?? []
         let third = following.count > 1 ? following[1] : []
@@ -81,27 +91,67 @@ struct ExportShape: Sendable {
             let rows = forcedHeaderRows ?? (importRow == third ? 3 : 2)
             return qualtrics(ids: header, texts: importRow == third ? second : header, imports: importRow, headerRows: rows)
         }
-        if keys.contains("respondent id") && keys.contains("collector id") || isSurveyMonkeySubHeader(cells(second)) {
+        // Qualtrics without its import-id row (or its older V1, V2 ... export): ids, then the question text.
+        let secondKeys = Set(second.map { NameKey.key($0) })
+        if (keys.contains("responseid") || keys.contains("startdate") || keys.first.map(isQualtricsVariable) == true),
+           !secondKeys.isDisjoint(with: ["response id", "responseid", "start date", "startdate"]) {
+            return qualtrics(ids: header, texts: second, imports: [], headerRows: forcedHeaderRows ?? 2)
+        }
+        if isSurveyMonkeySubHeader(cells(second)) || keys.contains("respondent id") && keys.contains("collector id")
+            && isSurveyMonkeySecondRow(second, keys: keys) {
             return surveyMonkey(questions: header, subLabels: second, headerRows: forcedHeaderRows ?? 2)
         }
-        if keys.count >= 3, keys[0] == "id", keys[1] == "start time", keys[2] == "completion time" {
+        if keys.contains("respondent id") && keys.contains("collector id") {
+            // A SurveyMonkey export whose second header row was deleted: one row of headers, blanks still carrying their question.
+            return surveyMonkey(questions: header, subLabels: [], headerRows: forcedHeaderRows ?? 1)
+        }
+        if keys.count >= 3, keys[0] == "id", microsoftFormsStart.contains(keys[1]), microsoftFormsCompletion.contains(keys[2]) {
             return single(header, platform: .microsoftForms, metadata: microsoftFormsMetadata, headerRows: forcedHeaderRows)
         }
-        if keys.first == "timestamp" {
+        if let first = keys.first, googleFormsTimestamp.contains(first) {
             return single(header, platform: .googleForms, metadata: googleFormsMetadata, headerRows: forcedHeaderRows)
         }
         return single(header, platform: nil, metadata: [:], headerRows: forcedHeaderRows)
     }
 
+    /// Whether SurveyMonkey's second row is a header row: blank under the
+    /// metadata columns (an answer row has a respondent id there).
+    private static func isSurveyMonkeySecondRow(_ row: [String], keys: [String]) -> Bool {
+        guard let id = keys.firstIndex(of: "respondent id") else { return false }
+        return id >= row.count || NameKey.cleaned(row[id]).isEmpty
+    }
+
+    /// Qualtrics' older exports head their columns V1, V2 ...
+    private static func isQualtricsVariable(_ key: String) -> Bool {
+        key.count >= 2 && key.first == "v" && key.dropFirst().allSatisfy(\.isNumber)
+    }
+
     // MARK: - Each platform
 
-    static let microsoftFormsMetadata: [String: MetadataKind] = [
-        "id": .other, "start time": .other, "completion time": .other, "email": .other, "name": .name,
-        "last modified time": .other, "total points": .other, "quiz feedback": .other,
+    /// Forms' start and completion headers in English and the languages its exports are most often seen in.
+    static let microsoftFormsStart: Set<String> = ["start time", "startzeit", "heure de début", "hora de inicio", "begintijd", "ora di inizio"]
+    static let microsoftFormsCompletion: Set<String> = [
+        "completion time", "fertigstellungszeit", "heure de fin", "hora de finalización", "tijdstip van voltooiing", "ora di completamento",
     ]
-    static let googleFormsMetadata: [String: MetadataKind] = [
-        "timestamp": .other, "email address": .other, "score": .other,
-    ]
+    static let microsoftFormsMetadata: [String: MetadataKind] = {
+        var table: [String: MetadataKind] = [
+            "id": .other, "email": .other, "e-mail": .other, "adresse de messagerie": .other, "correo electrónico": .other,
+            "name": .name, "nom": .name, "nombre": .name, "naam": .name, "nome": .name,
+            "last modified time": .other, "letzte änderung": .other, "letzte änderungszeit": .other, "total points": .other, "quiz feedback": .other,
+        ]
+        for key in microsoftFormsStart.union(microsoftFormsCompletion) { table[key] = .other }
+        return table
+    }()
+    /// Google Forms' timestamp header in English and common other languages.
+    static let googleFormsTimestamp: Set<String> = ["timestamp", "zeitstempel", "horodateur", "marca temporal", "tijdstempel", "informazioni cronologiche", "carimbo de data/hora"]
+    static let googleFormsMetadata: [String: MetadataKind] = {
+        var table: [String: MetadataKind] = [
+            "email address": .other, "e-mail-adresse": .other, "adresse e-mail": .other, "dirección de correo electrónico": .other,
+            "e-mailadres": .other, "indirizzo email": .other, "score": .other, "punkte": .other,
+        ]
+        for key in googleFormsTimestamp { table[key] = .other }
+        return table
+    }()
     static let surveyMonkeyMetadata: [String: MetadataKind] = [
         "respondent id": .other, "collector id": .other, "start date": .other, "end date": .other,
         "ip address": .other, "email address": .other, "first name": .firstName, "last name": .lastName,
@@ -112,6 +162,12 @@ struct ExportShape: Sendable {
         "recipientlastname": .lastName, "recipientfirstname": .firstName, "recipientemail": .other,
         "externalreference": .other, "externaldatareference": .other, "locationlatitude": .other,
         "locationlongitude": .other, "distributionchannel": .other, "userlanguage": .other,
+    ]
+
+    /// The metadata of Qualtrics' older V1, V2 ... export, by its text row.
+    static let qualtricsLegacyMetadata: [String: MetadataKind] = [
+        "responseid": .other, "responseset": .other, "name": .name, "externaldatareference": .other, "emailaddress": .other,
+        "ipaddress": .other, "status": .other, "startdate": .other, "enddate": .other, "finished": .other,
     ]
 
     private static func isQualtricsImportRow(_ cells: [String]) -> Bool {
@@ -128,10 +184,16 @@ struct ExportShape: Sendable {
     private static func single(
         _ header: [String], platform: SurveyPlatform?, metadata: [String: MetadataKind], headerRows: Int?
     ) -> ExportShape {
+        // The platform writes its metadata first: a question that happens to be headed "Name" later is a question.
+        var leading = true
+        var seen = Set<String>()
         var columns = header.enumerated().map { index, raw in
             let text = NameKey.cleaned(raw)
-            return ExportColumn(index: index, header: text, question: text, subLabel: nil, group: index,
-                                metadata: metadata[NameKey.key(text)])
+            let key = NameKey.key(text)
+            let kind = leading && !seen.contains(key) ? metadata[key] : nil
+            seen.insert(key)
+            if kind == nil { leading = false }
+            return ExportColumn(index: index, header: text, question: text, subLabel: nil, group: index, metadata: kind)
         }
         splitSubLabels(&columns)
         return ExportShape(platform: platform, headerRows: headerRows ?? 1, columns: columns)
@@ -166,19 +228,43 @@ struct ExportShape: Sendable {
         var columns: [ExportColumn] = []
         for (index, rawID) in ids.enumerated() {
             let id = NameKey.cleaned(rawID)
-            let text = index < texts.count ? NameKey.cleaned(texts[index]) : id
-            let importID = index < imports.count ? Self.importID(imports[index]) : ""
+            let text = index < texts.count ? withoutPipedText(NameKey.cleaned(texts[index])) : id
+            // A loop-and-merge copy of a question is prefixed "1_", "2_" ...
+            var importID = index < imports.count ? Self.importID(imports[index]) : ""
+            if let underscore = importID.firstIndex(of: "_"), importID[..<underscore].allSatisfy(\.isNumber), !importID[..<underscore].isEmpty {
+                importID = String(importID[importID.index(after: underscore)...])
+            }
             let isQuestion = importID.uppercased().hasPrefix("QID")
-            var kind: MetadataKind? = qualtricsMetadata[NameKey.key(id)]
+                || imports.isEmpty && qualtricsMetadata[NameKey.key(id)] == nil && !(isQualtricsVariable(NameKey.key(id)) && qualtricsLegacyMetadata[NameKey.key(text)] != nil)
+            // The older export heads its columns V1, V2 ...: its metadata is known by the text row.
+            let legacy = isQualtricsVariable(NameKey.key(id))
+            var kind: MetadataKind? = qualtricsMetadata[NameKey.key(id)] ?? (legacy ? qualtricsLegacyMetadata[NameKey.key(text)] : nil)
             if kind == nil && !isQuestion && !importID.isEmpty { kind = .other }
-            let questionID = isQuestion ? String(importID.split(separator: "_").first ?? Substring(importID)) : "col\(index)"
+            // Display-order columns record how choices were shuffled.
+            if importID.uppercased().hasSuffix("_DO") || NameKey.key(id).hasSuffix("_do") { kind = .other }
+            let questionID = isQuestion && !importID.isEmpty ? String(importID.split(separator: "_").first ?? Substring(importID))
+                : isQuestion ? String(id.split(separator: "_").first ?? Substring(id)) : "col\(index)"
             let group = groupOfQuestion[questionID] ?? index
             groupOfQuestion[questionID] = group
             columns.append(ExportColumn(index: index, header: text.isEmpty ? id : text, question: text.isEmpty ? id : text,
-                                        subLabel: nil, group: group, metadata: kind))
+                                        subLabel: nil, group: group, metadata: kind, id: id))
         }
         splitSubLabels(&columns)
         return ExportShape(platform: .qualtrics, headerRows: headerRows, columns: columns)
+    }
+
+    /// A question's text without Qualtrics' piped text (`${lm://Field/1} - Who ...`).
+    private static func withoutPipedText(_ text: String) -> String {
+        guard text.contains("${") else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "${") {
+            result += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].firstIndex(of: "}") else { break }
+            rest = rest[rest.index(after: close)...]
+        }
+        result += rest.contains("${") ? "" : rest
+        return NameKey.cleaned(String(result.drop { $0 == " " || $0 == "-" }))
     }
 
     /// The id in `{"ImportId":"QID3_1"}`.
@@ -216,8 +302,8 @@ struct ExportShape: Sendable {
         for index in columns.indices {
             guard let (stem, sub) = splits[index] else { continue }
             let key = NameKey.key(stem)
-            let isBracket = columns[index].question.hasSuffix("]")
-            guard isBracket || stems[key, default: 0] >= 2 else { continue }
+            // A single "Question [hint]" column is a question with a hint, not a grid of one row.
+            guard stems[key, default: 0] >= 2 else { continue }
             let group = groupOfStem[key] ?? columns[index].group
             groupOfStem[key] = group
             columns[index].question = stem

@@ -108,6 +108,8 @@ public enum ColumnReason: Sendable, Equatable {
     case otherHeader
     /// No rule matched.
     case notPlaced
+    /// The wording fits these themes equally.
+    case ambiguous([String])
 
     /// A short phrase saying which rule it was, as `survey inspect` and the JSON write it.
     public var summary: String {
@@ -119,6 +121,7 @@ public enum ColumnReason: Sendable, Equatable {
         case .mappingFile(let line): "--columns line \(line)"
         case .otherHeader: "other header"
         case .notPlaced: "no rule matched"
+        case .ambiguous(let themes): "fits \(themes.joined(separator: " and ")) equally: write one"
         }
     }
 }

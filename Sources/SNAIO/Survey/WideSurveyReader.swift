@@ -26,12 +26,25 @@ enum WideSurveyReader {
                 fix: "head each column of contacts with its theme (\(LongSurveyReader.themeList(builder.themeSet))), optionally numbered (work_1, work_2), or say which theme each column is in a --columns file"))
             return
         }
+        for theme in Set(plan.themeColumns.map(\.theme)) { builder.declareTheme(theme) }
+        // A question asked each respondent's name: the nodes are people, with or without organisations.
+        if plan.reading.columns.contains(where: { column in
+            column.role == .respondent && (column.reason == .platformName || { if case .wording = column.reason { true } else { false } }())
+        }) {
+            builder.markPeopleSurvey()
+        }
         func respondent(_ record: CSVRecord) -> String {
             NameKey.cleaned(plan.respondentColumns.map { record.fields[$0] }.joined(separator: " "))
         }
+        /// A row that repeats a header row (two exports joined into one file).
+        func repeatsHeader(_ record: CSVRecord) -> Bool {
+            plan.rawHeaderRows.contains { row in
+                row.count == record.fields.count && zip(row, record.fields).allSatisfy { NameKey.key($0) == NameKey.key($1) }
+            } || SurveyImporter.repeatsHeader(record, of: table)
+        }
         // The last row of each respondent is their answer.
         var lastRow: [String: Int] = [:]
-        for record in table.records where !SurveyImporter.repeatsHeader(record, of: table) {
+        for record in table.records where !repeatsHeader(record) {
             let key = NameKey.key(respondent(record))
             if !key.isEmpty { lastRow[key] = record.line }
         }
@@ -45,16 +58,27 @@ enum WideSurveyReader {
         }
         let respondents = Set(lastRow.keys)
         // Every respondent's organisation is known before contacts are read, for "Name (Organisation)".
-        if let column = plan.organisationColumn {
-            for record in table.records {
-                let organisation = NameKey.cleaned(record.fields[column])
-                if !organisation.isEmpty { _ = builder.organisation(organisation, at: table.location(line: record.line, column: column + 1)) }
+        for record in table.records where !repeatsHeader(record) {
+            if let (organisation, column) = Self.answer(plan.organisationColumns, of: record) {
+                _ = builder.organisation(organisation, at: table.location(line: record.line, column: column + 1))
             }
         }
-        let contacts = ContactNames(respondents: respondents, splitsOnComma: plan.reading.platform == .googleForms)
+        // A numbered box whose label is a respondent's name ("Person 2") is about that person.
+        let themeColumns = plan.themeColumns.map { column -> ColumnPlan.ThemeColumn in
+            var column = column
+            if column.roster == nil, let label = column.subLabel, respondents.contains(NameKey.key(label)) { column.roster = label }
+            return column
+        }
+        let contacts = ContactNames(respondents: respondents,
+                                    splitsOnComma: plan.reading.platform == .googleForms || plan.reading.platform == .qualtrics)
         var inferred: [(person: Int, organisation: Int, at: SourceLocation)] = []
         for record in table.records {
-            if SurveyImporter.skipRepeatedHeader(record, of: table, into: &builder) { continue }
+            if repeatsHeader(record) {
+                builder.report(Diagnostic(.warning, code: "survey.repeated-header", at: table.location(line: record.line, column: nil),
+                                          "this row repeats the header (two exports joined?) and was skipped",
+                                          fix: "delete the repeated header line"))
+                continue
+            }
             let rowLocation = table.location(line: record.line, column: nil)
             let name = respondent(record)
             if let last = lastRow[NameKey.key(name)], last != record.line {
@@ -65,19 +89,26 @@ enum WideSurveyReader {
             }
             guard !name.isEmpty else {
                 if plan.themeColumns.contains(where: { !NameKey.cleaned(record.fields[$0.column]).isEmpty }) {
-                    builder.report(Diagnostic(.error, code: "survey.missing-respondent",
-                                              at: table.location(line: record.line, column: plan.respondentColumns[0] + 1),
-                                              "the respondent is empty", fix: "fill in who answered, or delete the row"))
+                    let at = table.location(line: record.line, column: plan.respondentColumns[0] + 1)
+                    if plan.reading.platform != nil {
+                        // A platform's optional name question left blank: an anonymous answer, which cannot be placed.
+                        builder.report(Diagnostic(.warning, code: "survey.anonymous-answer", at: at,
+                                                  "this answer gives no name, so its contacts cannot be tied to anyone; it was skipped",
+                                                  fix: "make the name question required, or fill in who answered"))
+                    } else {
+                        builder.report(Diagnostic(.error, code: "survey.missing-respondent", at: at,
+                                                  "the respondent is empty", fix: "fill in who answered, or delete the row"))
+                    }
                 }
                 continue
             }
-            let layer = plan.layerColumn.flatMap { layerCell($0, of: record, in: table, into: &builder) }
+            let layer = Self.answer(plan.layerColumns, of: record).flatMap { _, column in layerCell(column, of: record, in: table, into: &builder) }
             var attributes: [String: String] = [:]
             for column in plan.attributeColumns { attributes[table.header[column]] = record.fields[column] }
-            let organisation = plan.organisationColumn.map { NameKey.cleaned(record.fields[$0]) }
+            let organisation = Self.answer(plan.organisationColumns, of: record)?.text
             guard let source = builder.addPerson(name, organisation: organisation, layer: layer, attributes: attributes,
                                                  origin: .respondent, at: rowLocation) else { continue }
-            for themeColumn in plan.themeColumns {
+            for themeColumn in themeColumns {
                 let location = table.location(line: record.line, column: themeColumn.column + 1)
                 let cell = record.fields[themeColumn.column]
                 if let roster = themeColumn.roster {
@@ -89,11 +120,24 @@ enum WideSurveyReader {
                 if !contacts.splitsOnComma {
                     warnIfCommaSeparated(cell, respondents: respondents, at: location, into: &builder)
                 }
-                for contact in contacts.names(in: cell, builder: builder) {
+                let split = contacts.names(in: cell, builder: builder)
+                if !split.fragments.isEmpty {
+                    builder.report(Diagnostic(.warning, code: "survey.comma-split-fragment", at: location,
+                                              "splitting this answer at its commas left \(split.fragments.map { "'\($0)'" }.joined(separator: ", ")), which \(split.fragments.count == 1 ? "is" : "are") not the name of anyone known",
+                                              value: NameKey.cleaned(cell),
+                                              fix: "check the names; if one is a whole name written with a comma, add its parts to an aliases file or a people file"))
+                }
+                for contact in split.names {
                     if SurveyImporter.meansNobody(contact) {
                         builder.report(Diagnostic(.warning, code: "survey.no-contact", at: location,
                                                   "'\(contact)' is read as naming nobody", value: contact,
                                                   fix: "leave the cell empty instead"))
+                        continue
+                    }
+                    if let problem = ContactNames.notAName(contact) {
+                        builder.report(Diagnostic(.warning, code: "survey.not-a-name", at: location,
+                                                  "'\(Diagnostic.printable(contact))' \(problem), so it was not read as a contact", value: contact,
+                                                  fix: "if the column does not hold names, mark it 'ignore' in a --columns file (snatool survey inspect writes one)"))
                         continue
                     }
                     let written = ContactNames.organisationWritten(in: contact, builder: builder)
@@ -108,12 +152,28 @@ enum WideSurveyReader {
         for (person, organisation, location) in inferred { builder.inferOrganisation(organisation, of: person, at: location) }
     }
 
+    /// The first answered cell among a question's columns, and its column; a
+    /// ticked "Other" choice gives way to the text typed in its box.
+    static func answer(_ columns: [Int], of record: CSVRecord) -> (text: String, column: Int)? {
+        var other: (String, Int)?
+        for column in columns {
+            let text = NameKey.cleaned(record.fields[column])
+            guard !text.isEmpty else { continue }
+            if ContactNames.isOtherChoice(text) {
+                other = other ?? (text, column)
+                continue
+            }
+            return (text, column)
+        }
+        return other
+    }
+
     /// Warns when a cell's comma-separated parts name respondents: commas do not separate contacts.
     private static func warnIfCommaSeparated(_ cell: String, respondents: Set<String>, at location: SourceLocation,
                                              into builder: inout NetworkBuilder) {
         guard !cell.contains(";"), !cell.contains("\n"), cell.contains(",") else { return }
         let parts = cell.split(separator: ",").map { NameKey.key(String($0)) }
-        guard parts.filter({ respondents.contains($0) }).count >= 2 else { return }
+        guard parts.count >= 2, parts.contains(where: { respondents.contains($0) }) else { return }
         builder.report(Diagnostic(.warning, code: "survey.comma-separated-contacts", at: location,
                                   "this cell was read as one name, but its comma-separated parts name respondents",
                                   value: NameKey.cleaned(cell),
@@ -153,21 +213,27 @@ enum WideSurveyReader {
 }
 
 /// An answer in a grid or checkbox column about one contact: a tie unless
-/// the answer is no (empty, "no", "never", "0", "not at all" ...), with the
-/// answer as its strength when it is a number.
+/// the answer says no ("no", "never", "0", "not at all", "no contact",
+/// "don't know" ...), with its number as the strength when it has one
+/// ("3", "5 - Very often").
 struct RosterAnswer {
-    /// The strength, when the answer is a number.
+    /// The strength, when the answer is or starts with a number.
     var strength: Double?
 
-    /// Words that answer "no tie".
-    static let negative: Set<String> = ["no", "never", "0", "false", "not at all", "none", "n a", "na", "not applicable", "nobody", "unchecked"]
+    /// Whole answers that mean "no tie".
+    static let negative: Set<String> = ["no", "never", "0", "false", "none", "n a", "na", "not applicable", "nobody", "unchecked", "unknown", "rarely or never"]
+    /// Beginnings of answers that mean "no tie".
+    static let negativeStarts = ["no ", "not ", "never ", "don t ", "dont ", "do not ", "i don t ", "i do not ", "haven t ", "have not "]
 
     /// The answer a cell gives, or `nil` for no tie.
     init?(_ cell: String) {
         let label = NameKey.label(cell)
-        guard !label.isEmpty, !Self.negative.contains(label) else { return nil }
+        guard !label.isEmpty, !Self.negative.contains(label), !Self.negativeStarts.contains(where: { (label + " ").hasPrefix($0) }) else {
+            return nil
+        }
         let text = NameKey.cleaned(cell)
-        if let value = Double(text), value.isFinite {
+        let digits = text.prefix { $0.isNumber || $0 == "." }
+        if let value = Double(digits), value.isFinite {
             guard value > 0 else { return nil }
             strength = value
         }
@@ -182,18 +248,22 @@ struct ContactNames {
     let splitsOnComma: Bool
 
     /// The names in a cell: split on `;` and line breaks, and for a Google
-    /// Forms checkbox answer on ", ", keeping together the parts that make a
-    /// known name ("Manager, Bolton Council") or a role and its organisation.
-    func names(in cell: String, builder: NetworkBuilder) -> [String] {
+    /// Forms checkbox or Qualtrics multiple-choice answer on ",", keeping
+    /// together the parts that make a known name ("Manager, Bolton Council",
+    /// or "Smith, Anna" for Anna Smith) or a role and its organisation.
+    /// `fragments` are one-word parts that name no one known.
+    func names(in cell: String, builder: NetworkBuilder) -> (names: [String], fragments: [String]) {
         let names = WideSurveyReader.contacts(in: cell)
-        guard splitsOnComma else { return names }
-        return names.flatMap { name -> [String] in
-            let parts = name.components(separatedBy: ", ").map { NameKey.cleaned($0) }.filter { !$0.isEmpty }
+        guard splitsOnComma else { return (names, []) }
+        var fragments: [String] = []
+        let split = names.flatMap { name -> [String] in
+            let parts = name.split(separator: ",").map { NameKey.cleaned($0) }.filter { !$0.isEmpty }
             guard parts.count > 1 else { return [name] }
             var result: [String] = []
             var start = 0
             while start < parts.count {
                 var end = start + 1
+                var found: String?
                 // The longest run of parts that names someone known.
                 for candidate in stride(from: parts.count, to: start + 1, by: -1) {
                     let joined = parts[start..<candidate].joined(separator: ", ")
@@ -202,16 +272,41 @@ struct ContactNames {
                         break
                     }
                 }
-                // "Role, Organisation": an unknown part followed by an organisation's name.
-                if end == start + 1, end < parts.count, !known(parts[start], builder: builder),
-                   builder.knownOrganisation(parts[end]) != nil {
-                    end += 1
+                if end == start + 1, end < parts.count {
+                    if known("\(parts[end]) \(parts[start])", builder: builder) {
+                        // "Smith, Anna": a known person written surname first.
+                        found = "\(parts[end]) \(parts[start])"
+                        end += 1
+                    } else if !known(parts[start], builder: builder), builder.knownOrganisation(parts[end]) != nil {
+                        // "Role, Organisation": an unknown part followed by an organisation's name.
+                        end += 1
+                    }
                 }
-                result.append(parts[start..<end].joined(separator: ", "))
+                let name = found ?? parts[start..<end].joined(separator: ", ")
+                if end == start + 1, !name.contains(" "), !known(name, builder: builder) { fragments.append(name) }
+                result.append(name)
                 start = end
             }
             return result
         }
+        return (split, fragments)
+    }
+
+    /// Why a cell's text is not a person's name ("12", a sentence, a ticked
+    /// "Other" box), or `nil` when it may be one.
+    static func notAName(_ text: String) -> String? {
+        if text.allSatisfy({ $0.isNumber || $0 == "." || $0 == " " }) { return "is a number" }
+        if isOtherChoice(text) { return "is the label of an 'Other' choice" }
+        let words = NameKey.label(text).split(separator: " ")
+        if words.count > 8 || words.count > 4 && (text.hasSuffix(".") || words.first.map { ["because", "they", "we", "i", "it"].contains($0) } == true) {
+            return "reads as a sentence"
+        }
+        return nil
+    }
+
+    /// Whether a cell is the label of an "Other (please specify)" choice.
+    static func isOtherChoice(_ text: String) -> Bool {
+        ["other", "other please specify", "other specify", "others", "other please state"].contains(NameKey.label(text))
     }
 
     private func known(_ name: String, builder: NetworkBuilder) -> Bool {
