@@ -73,7 +73,7 @@ private final class StylesHandler: WorkbookXMLHandler {
     var formatIDs: [Int?] = []
     private var inCellFormats = false
 
-    override func start(_ name: Substring, _ attributes: [String: String]) {
+    override func start(_ name: String, _ attributes: [String: String]) {
         switch name {
         case "numFmt":
             if let id = attributes["numFmtId"].flatMap({ Int($0) }), let code = attributes["formatCode"] {
@@ -85,7 +85,7 @@ private final class StylesHandler: WorkbookXMLHandler {
         }
     }
 
-    override func end(_ name: Substring) {
+    override func end(_ name: String) {
         if name == "cellXfs" { inCellFormats = false }
     }
 }

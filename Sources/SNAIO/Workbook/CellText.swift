@@ -62,22 +62,54 @@ enum CellText {
         if isPlainDecimal(raw) { return raw }
         guard let value = Double(raw), value.isFinite else { return raw }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        // d.dddddddddddddde±x: 15 significant digits, then placed by the exponent.
-        let scientific = String(format: "%.14e", value)
-        guard let e = scientific.firstIndex(of: "e"), let exponent = Int(scientific[scientific.index(after: e)...]) else { return raw }
-        let negative = scientific.hasPrefix("-")
-        var digits = scientific[..<e].filter(\.isNumber)
-        while digits.count > 1, digits.last == "0" { digits.removeLast() }
-        let sign = negative ? "-" : ""
-        if exponent >= 15 || exponent < -9 {
-            let fraction = digits.dropFirst()
-            return sign + String(digits.prefix(1)) + (fraction.isEmpty ? "" : "." + fraction) + "E" + (exponent < 0 ? "-" : "+")
-                + (abs(exponent) < 10 ? "0" : "") + String(abs(exponent))
+        var (digits, exponent) = decimalDigits(abs(value))
+        if digits.count > 15 {
+            // Round the shortest exact digits to Excel's 15, half up.
+            let roundUp = digits[15] >= 5
+            digits.removeSubrange(15...)
+            if roundUp {
+                var index = 14
+                while index >= 0 && digits[index] == 9 { digits[index] = 0; index -= 1 }
+                if index >= 0 { digits[index] += 1 } else { digits.insert(1, at: 0); exponent += 1 }
+            }
         }
-        if exponent < 0 { return sign + "0." + String(repeating: "0", count: -exponent - 1) + digits }
-        let whole = digits.count > exponent + 1 ? String(digits.prefix(exponent + 1)) : digits + String(repeating: "0", count: exponent + 1 - digits.count)
-        let fraction = digits.dropFirst(exponent + 1)
-        return sign + whole + (fraction.isEmpty ? "" : "." + fraction)
+        while digits.count > 1, digits.last == 0 { digits.removeLast() }
+        let zero = UInt8(ascii: "0"), point = UInt8(ascii: ".")
+        var text: [UInt8] = value < 0 ? [UInt8(ascii: "-")] : []
+        if exponent >= 15 || exponent < -9 {
+            text.append(zero + digits[0])
+            if digits.count > 1 { text.append(point); text += digits.dropFirst().map { zero + $0 } }
+            text += Array("E\(exponent < 0 ? "-" : "+")\(abs(exponent) < 10 ? "0" : "")\(abs(exponent))".utf8)
+        } else if exponent < 0 {
+            text += [zero, point] + [UInt8](repeating: zero, count: -exponent - 1) + digits.map { zero + $0 }
+        } else {
+            for index in 0...exponent { text.append(zero + (index < digits.count ? digits[index] : 0)) }
+            if digits.count > exponent + 1 { text.append(point); text += digits[(exponent + 1)...].map { zero + $0 } }
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The significant decimal digits (0-9) of a positive finite number,
+    /// the shortest that read back as the same double (Swift's
+    /// `description`), and the power of ten of the first: 0.0123 is ([1, 2, 3], -2).
+    private static func decimalDigits(_ value: Double) -> (digits: [UInt8], exponent: Int) {
+        var digits: [UInt8] = []
+        var whole = 0, exponent = 0, exponentSign = 1
+        var afterPoint = false, inExponent = false
+        for byte in value.description.utf8 {
+            switch byte {
+            case UInt8(ascii: "e"): inExponent = true
+            case UInt8(ascii: "."): afterPoint = true
+            case UInt8(ascii: "-") where inExponent: exponentSign = -1
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let digit = byte - UInt8(ascii: "0")
+                if inExponent { exponent = exponent * 10 + Int(digit) } else { digits.append(digit); if !afterPoint { whole += 1 } }
+            default: break
+            }
+        }
+        exponent = exponent * exponentSign + whole - 1
+        let leadingZeros = min(digits.prefix { $0 == 0 }.count, digits.count - 1)
+        return (Array(digits.dropFirst(leadingZeros)), exponent - leadingZeros)
     }
 
     /// Whether `raw` is already as a person writes a number: an optional
@@ -147,8 +179,11 @@ enum CellText {
     /// (any `_xHHHH_`, a UTF-16 code unit; `_x005F_` escapes an underscore),
     /// and line ends made `\n` (`\r\n` and a lone `\r` both).
     static func unescaped(_ text: String) -> String {
-        let utf8 = text.utf8
-        guard utf8.contains(UInt8(ascii: "\r")) || text.contains("_x") else { return text }
+        var previous: UInt8 = 0
+        guard text.utf8.contains(where: { byte in
+            defer { previous = byte }
+            return byte == 0x0D || (byte == UInt8(ascii: "x") && previous == UInt8(ascii: "_"))
+        }) else { return text }
         let units = Array(text.utf16)
         var decoded: [UInt16] = []
         decoded.reserveCapacity(units.count)

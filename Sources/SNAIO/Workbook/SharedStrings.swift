@@ -36,7 +36,7 @@ struct StringItemText {
     private var phoneticDepth = 0
 
     /// Call at each element start.
-    mutating func start(_ name: Substring, space: String?) {
+    mutating func start(_ name: String, space: String?) {
         switch name {
         case "t" where phoneticDepth == 0:
             inText = true
@@ -48,11 +48,11 @@ struct StringItemText {
     }
 
     /// Call at each element end.
-    mutating func end(_ name: Substring) {
+    mutating func end(_ name: String) {
         switch name {
         case "t" where inText:
             inText = false
-            current += preserve ? run : run.trimmingCharacters(in: xmlWhiteSpace)
+            current += preserve ? run : XMLText.trimmed(run)
         case "rPh": phoneticDepth = max(0, phoneticDepth - 1)
         default: break
         }
@@ -70,20 +70,17 @@ struct StringItemText {
     }
 }
 
-/// XML's white space: space, tab, line feed, carriage return.
-private let xmlWhiteSpace = CharacterSet(charactersIn: " \t\n\r")
-
 /// The SAX handler for `xl/sharedStrings.xml`.
 private final class StringItemsHandler: WorkbookXMLHandler {
     var strings: [String] = []
     private var item = StringItemText()
 
-    override func start(_ name: Substring, _ attributes: [String: String]) {
+    override func start(_ name: String, _ attributes: [String: String]) {
         if name == "si" { _ = item.take() }
         item.start(name, space: attributes["xml:space"])
     }
 
-    override func end(_ name: Substring) {
+    override func end(_ name: String) {
         item.end(name)
         if name == "si" { strings.append(item.take()) }
     }

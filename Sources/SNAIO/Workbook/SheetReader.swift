@@ -89,7 +89,7 @@ private final class SheetHandler: WorkbookXMLHandler {
         }
     }
 
-    override func start(_ name: Substring, _ attributes: [String: String]) {
+    override func start(_ name: String, _ attributes: [String: String]) {
         switch name {
         case "row":
             let previous = rowNumber
@@ -108,17 +108,24 @@ private final class SheetHandler: WorkbookXMLHandler {
         case "c":
             let previous = column
             column = previous + 1
-            if let text = attributes["r"] {
-                if let reference = CellReference(text) {
-                    column = reference.column
-                } else {
-                    report("workbook.bad-reference", row: rowNumber, column: nil, "the cell reference is not a cell on a sheet (A1 to XFD1048576)",
-                           value: text, fix: WorkbookProblem.resave)
+            type = .number
+            style = 0
+            // One pass over the two or three attributes costs less than three lookups by hash.
+            for (key, text) in attributes {
+                switch key {
+                case "r":
+                    if let reference = CellReference(text) {
+                        column = reference.column
+                    } else {
+                        report("workbook.bad-reference", row: rowNumber, column: nil, "the cell reference is not a cell on a sheet (A1 to XFD1048576)",
+                               value: text, fix: WorkbookProblem.resave)
+                    }
+                case "t": type = Self.valueType(text)
+                case "s": style = Int(text) ?? 0
+                default: break
                 }
             }
             if column <= previous { cellsInOrder = false }
-            type = Self.valueType(attributes["t"])
-            style = attributes["s"].flatMap { Int($0) } ?? 0
             value = ""
             inlineText = ""
         case "v":
@@ -140,7 +147,7 @@ private final class SheetHandler: WorkbookXMLHandler {
         }
     }
 
-    override func end(_ name: Substring) {
+    override func end(_ name: String) {
         switch name {
         case "v":
             inValue = false
@@ -171,9 +178,9 @@ private final class SheetHandler: WorkbookXMLHandler {
         }
     }
 
-    private static func valueType(_ attribute: String?) -> ValueType {
+    private static func valueType(_ attribute: String) -> ValueType {
         switch attribute {
-        case nil, "n": .number
+        case "n": .number
         case "s": .shared
         case "inlineStr": .inline
         case "str": .formula
@@ -191,7 +198,7 @@ private final class SheetHandler: WorkbookXMLHandler {
             return inlineText.isEmpty ? CellText.unescaped(value) : inlineText
         case .shared:
             guard !value.isEmpty else { return "" }
-            guard let index = Int(value.trimmingCharacters(in: .whitespaces)), let text = context.sharedStrings[index] else {
+            guard let index = Int(value) ?? Int(XMLText.trimmed(value)), let text = context.sharedStrings[index] else {
                 report("workbook.bad-shared-string", row: rowNumber, column: column,
                        "the cell refers to shared string \(value), but the workbook has \(context.sharedStrings.strings.count)",
                        value: value, fix: WorkbookProblem.resave)

@@ -125,7 +125,7 @@ private final class WorkbookPartHandler: WorkbookXMLHandler {
     var sheets: [Listed] = []
     var date1904 = false
 
-    override func start(_ name: Substring, _ attributes: [String: String]) {
+    override func start(_ name: String, _ attributes: [String: String]) {
         switch name {
         case "sheet":
             sheets.append(Listed(name: attributes["name"] ?? "", relationshipID: attribute(attributes, "id"), state: attributes["state"]))
@@ -141,7 +141,7 @@ private final class WorkbookPartHandler: WorkbookXMLHandler {
 private final class RelationshipsHandler: WorkbookXMLHandler {
     var relationships: [(id: String, type: String, target: String)] = []
 
-    override func start(_ name: Substring, _ attributes: [String: String]) {
+    override func start(_ name: String, _ attributes: [String: String]) {
         guard name == "Relationship", attributes["TargetMode"] != "External",
               let id = attributes["Id"], let type = attributes["Type"], let target = attributes["Target"] else { return }
         relationships.append((id, type, target))
