@@ -308,6 +308,45 @@ extension CellReference {
         do { _ = try read(data, sheet: sheet, limits: limits); return [] } catch { return error.errors }
     }
 
+    @Test func aPeopleFileCanBeAWorkbookAndItsErrorsNameTheCell() throws {
+        let files = TemporaryFiles()
+        let survey = files.write("survey.csv", "respondent,contact\nAnna,Ben\n")
+        let people = files.folder.appendingPathComponent("people.xlsx")
+        try Self.workbook("""
+            <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>\
+            <row r="2"><c r="A2" t="s"><v>3</v></c><c r="B2" t="s"><v>4</v></c></row>
+            """, strings: ["name", "organisation", "layer", "Anna", "Council"]).write(to: people)
+        let network = try SurveyImporter.load(path: survey, options: .init(peoplePath: people.path)).network
+        #expect(network.people.first { $0.name == "Anna" }?.organisation == "Council")
+        try Self.workbook(#"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="s"><v>2</v></c></row><row r="3"><c r="A3" t="s"><v>3</v></c><c r="C3" t="s"><v>1</v></c></row>"#,
+                          strings: ["name", "stratgic", "layer", "Anna"]).write(to: people)
+        do {
+            _ = try SurveyImporter.load(path: survey, options: .init(peoplePath: people.path))
+            Issue.record("an unknown layer was accepted")
+        } catch {
+            #expect(error.errors.map(\.location?.prefix) == ["\(people.path):Sheet1!C3"])
+        }
+    }
+
+    @Test func theFirstVisibleWorksheetIsTheDefault() throws {
+        let workbook = """
+            <workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\
+            <sheet name="Hidden" sheetId="1" state="hidden" r:id="rId1"/><sheet name="Shown" sheetId="2" r:id="rId3"/></sheets></workbook>
+            """
+        let rels = Self.workbookRels.replacingOccurrences(of: "</Relationships>", with: """
+            <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/></Relationships>
+            """)
+        let data = try Self.workbook(#"<row r="1"><c r="A1" t="inlineStr"><is><t>hidden</t></is></c></row>"#, replacing: [
+            "xl/workbook.xml": workbook, "xl/_rels/workbook.xml.rels": rels,
+            "xl/worksheets/sheet2.xml": #"<worksheet><sheetData><row r="4"><c r="B4" t="inlineStr"><is><t>shown</t></is></c></row></sheetData></worksheet>"#,
+        ])
+        let table = try Self.read(data)
+        #expect(table.sheet == "Shown")
+        #expect(table.header == ["", "shown"])
+        #expect(table.headerLine == 4)
+        #expect(try Self.read(data, sheet: "hidden").header == ["hidden"])
+    }
+
     @Test func aSparseSheetIsStoredSparsely() throws {
         let table = try Self.read(Self.workbook("""
             <row r="1"><c r="A1" t="s"><v>0</v></c><c r="CV1" t="s"><v>1</v></c></row>\
