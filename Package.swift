@@ -19,12 +19,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // YAML instrument files, and file:line:column for errors in JSON and YAML ones.
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // Excel workbooks (.xlsx) are zip archives: ZIPFoundation reads them (inflate through zlib).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Network model (themes, organisations, people, ties), compact graphs and metrics.
         .target(name: "SNACore"),
-        // Files in and out: strict CSV, survey import, people and alias files, JSON and CSV output.
-        .target(name: "SNAIO", dependencies: ["SNACore"]),
+        // Files in and out: strict CSV, Excel workbooks, survey import, people and alias files, JSON and CSV output.
+        .target(name: "SNAIO", dependencies: ["SNACore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The Graphviz C library, found through pkg-config. Only SNAMaps may link it.
         .systemLibrary(
             name: "CGraphviz",
@@ -61,7 +63,7 @@ let package = Package(
         .executableTarget(name: "snatool-bench", dependencies: ["SNACore", "SNAIO", "SNASynthetic"], path: "Benchmarks/snatool-bench"),
 
         .testTarget(name: "SNACoreTests", dependencies: ["SNACore"]),
-        .testTarget(name: "SNAIOTests", dependencies: ["SNAIO", "SNACore"]),
+        .testTarget(name: "SNAIOTests", dependencies: ["SNAIO", "SNACore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "SNAMapsTests", dependencies: ["SNAMaps", "SNACore", "SNAIO"]),
         .testTarget(name: "SNAAssessmentsTests", dependencies: ["SNAAssessments", "SNAIO", "SNACore"]),
         .testTarget(name: "SNAReportsTests", dependencies: ["SNAReports", "SNAAssessments", "SNAIO", "SNACore"]),

@@ -20,6 +20,18 @@ import Testing
         #expect(schemaViolations(json, try analyseSchema()) == [])
     }
 
+    @Test func aFormsWorkbookIsReadWithNoOptions() throws {
+        let run = try snatool("analyse", "Tests/Fixtures/workbooks/forms-export.xlsx", "--format", "json")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("forms-export.xlsx:Sheet1!1: note: read as a Microsoft Forms export"))
+        let json = try JSON.parse(run.stdout)
+        #expect(json["network"]?["reading"]?["sheet"]?.string == "Sheet1")
+        #expect(json["network"]?["respondents"]?.int ?? 0 > 0)
+        let wrong = try snatool("analyse", "Tests/Fixtures/workbooks/two-sheets.xlsx", "--sheet", "Nope")
+        #expect(wrong.status == 65)
+        #expect(wrong.stderr.contains("its sheets are 'Responses', 'People', 'Old'"))
+    }
+
     /// A survey with a repeated header, a repeated tie, a self-tie and a near-duplicate name.
     static let messy = """
         respondent,respondent_org,contact,contact_org,theme

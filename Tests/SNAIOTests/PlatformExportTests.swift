@@ -273,3 +273,57 @@ import Testing
         #expect(survey.network.people.first { $0.name == "Youth Worker, Bolton Council" }?.organisation == "Bolton Council")
     }
 }
+
+/// A Microsoft Forms download is an `.xlsx` workbook: read as its CSV would be.
+@Suite struct WorkbookSurveyTests {
+    let files = TemporaryFiles()
+
+    static let workbooks = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/workbooks")
+
+    func load(_ name: String, sheet: String? = nil, people: String? = nil) throws(InputError) -> ImportedSurvey {
+        try SurveyImporter.load(path: Self.workbooks.appendingPathComponent(name).path,
+                                options: .init(peoplePath: people, sheet: sheet))
+    }
+
+    @Test func aFormsWorkbookReadsAsItsCSV() throws {
+        let workbook = try load("forms-export.xlsx")
+        let csv = try load("forms-export.csv")
+        #expect(workbook.reading.platform == .microsoftForms)
+        #expect(workbook.reading.sheet == "Sheet1")
+        #expect(workbook.network.people == csv.network.people)
+        #expect(workbook.network.ties == csv.network.ties)
+        #expect(workbook.network.respondentCount == csv.network.respondentCount)
+        let notes = SurveyReadingOutput.notes(workbook.reading, file: "forms.xlsx")
+        #expect(notes.contains { $0.hasPrefix("forms.xlsx:Sheet1!J1: note: column 10 'Who do you work with to deliver services?'") })
+    }
+
+    @Test func theSheetCanBeChosenAndAWrongOneIsNamed() throws {
+        #expect(try load("two-sheets.xlsx").network.ties.count == 1)
+        do {
+            _ = try load("two-sheets.xlsx", sheet: "Responces")
+            Issue.record("read a sheet that does not exist")
+        } catch {
+            #expect(error.errors.first?.message.contains("'Responses', 'People', 'Old'") == true)
+        }
+        let csv = files.write("survey.csv", "respondent,contact\nAnna,Ben\n")
+        do {
+            _ = try SurveyImporter.load(path: csv, options: .init(sheet: "Sheet1"))
+            Issue.record("accepted --sheet for a CSV survey")
+        } catch {
+            #expect(error.kind == .usage)
+        }
+    }
+
+    @Test(arguments: ["protected.xlsx", "legacy.xls", "responses.ods"])
+    func workbooksThatCannotBeReadSayWhatToDo(name: String) throws {
+        do {
+            _ = try load(name)
+            Issue.record("read \(name)")
+        } catch {
+            let problem = try #require(error.errors.first)
+            #expect(problem.code.hasPrefix("workbook."))
+            #expect(problem.fix?.isEmpty == false)
+        }
+    }
+}

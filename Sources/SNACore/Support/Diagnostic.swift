@@ -1,15 +1,17 @@
 /// Where in an input file something was found. Lines and columns count from 1;
 /// the column is the CSV field's position, with the header's name when known.
+/// In a spreadsheet workbook the line is the sheet's row number and the column
+/// the sheet's column number, and ``sheet`` names the sheet.
 public struct SourceLocation: Hashable, Sendable {
     /// The file's path as the user gave it.
     public var file: String
-    /// The line on which the record starts.
+    /// The line on which the record starts (in a workbook: the row number).
     public var line: Int?
-    /// The field's position in the record.
+    /// The field's position in the record (in a workbook: the column number, A = 1).
     public var column: Int?
     /// The header of that column, when the file has one.
     public var columnName: String?
-    /// The worksheet, for a workbook: the line is then the sheet's row.
+    /// The sheet's name when the file is a spreadsheet workbook; nil for text files.
     public var sheet: String?
 
     /// Creates a location.
@@ -21,13 +23,15 @@ public struct SourceLocation: Hashable, Sendable {
         self.sheet = sheet
     }
 
-    /// `file:line:column` as compilers print it, the parts that are known;
-    /// in a workbook `file:Sheet1!C14` as spreadsheets name a cell.
+    /// `file:line:column` as compilers print it, the parts that are known; in
+    /// a workbook `file:Sheet1!C14` as a spreadsheet names a cell (`Sheet1!14`
+    /// for a whole row, `'Form responses'!C14` for a name that needs quotes).
     public var prefix: String {
         var text = file
         if let sheet {
-            text += ":\(sheet)!"
-            if let column { text += Self.columnLetters(column) }
+            text += ":" + SourceLocation.quotedSheet(sheet)
+            if line != nil || column != nil { text += "!" }
+            if let column { text += SourceLocation.columnLetters(column) }
             if let line { text += "\(line)" }
             return text
         }
@@ -36,16 +40,27 @@ public struct SourceLocation: Hashable, Sendable {
         return text
     }
 
-    /// A column's letters as spreadsheets write them: 1 is A, 27 is AA.
+    /// A spreadsheet's letters for a column number: 1 is `A`, 27 is `AA`,
+    /// 16384 is `XFD`. Numbers below 1 give `?`.
     public static func columnLetters(_ column: Int) -> String {
-        var number = column
+        guard column >= 1 else { return "?" }
         var letters: [Character] = []
-        while number > 0 {
-            let remainder = (number - 1) % 26
-            letters.append(Character(UnicodeScalar(UInt8(65 + remainder))))
-            number = (number - 1) / 26
+        var rest = column
+        while rest > 0 {
+            let digit = (rest - 1) % 26
+            letters.append(Character(Unicode.Scalar(UInt8(65 + digit))))
+            rest = (rest - 1) / 26
         }
         return String(letters.reversed())
+    }
+
+    /// A sheet name as a formula writes it: bare when it is letters, digits,
+    /// `_` and `.` not starting with a digit, otherwise in single quotes with
+    /// any quote inside doubled (`'Form responses 1'`).
+    static func quotedSheet(_ name: String) -> String {
+        let plain = !name.isEmpty && !(name.first?.isNumber ?? false)
+            && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
+        return plain ? name : "'" + String(name.flatMap { $0 == "'" ? ["'", "'"] : [$0] }) + "'"
     }
 }
 

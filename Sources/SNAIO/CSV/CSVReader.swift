@@ -15,17 +15,18 @@ public struct CSVRecord: Sendable, Equatable {
     }
 }
 
-/// A CSV file read into a header and records.
+/// A CSV file, or one sheet of a workbook, read into a header and records.
 public struct CSVTable: Sendable {
     /// The file's path as given, used in diagnostics.
     public var file: String
     /// The header's cells, unquoted.
     public var header: [String]
-    /// The line of the header.
+    /// The line of the header (in a workbook: its row number).
     public var headerLine: Int
-    /// The records after the header; blank lines are left out.
+    /// The records after the header; blank lines (empty rows) are left out.
     public var records: [CSVRecord]
-    /// The worksheet the table came from, for a workbook (lines are then its rows).
+    /// The sheet the table was read from when the file is a workbook
+    /// (``WorkbookReader``); nil for CSV. Locations then print as `file:Sheet1!C14`.
     public var sheet: String?
 
     /// Creates a table.
@@ -37,7 +38,7 @@ public struct CSVTable: Sendable {
         self.sheet = sheet
     }
 
-    /// The location of a field for diagnostics.
+    /// The location of a field for diagnostics, naming the sheet in a workbook.
     public func location(line: Int, column: Int?) -> SourceLocation {
         let name = column.flatMap { $0 >= 1 && $0 <= header.count ? NameKey.cleaned(header[$0 - 1]) : nil }
         return SourceLocation(file: file, line: line, column: column, columnName: name, sheet: sheet)
@@ -59,12 +60,15 @@ public enum CSVReader {
     public static let maximumErrors = 50
 
     /// Reads the file at `path`; `-` reads standard input. Pipes, FIFOs and
-    /// process substitutions (`<(iconv ...)`) are read like files.
+    /// process substitutions (`<(iconv ...)`) are read like files. An Excel
+    /// workbook (`.xlsx`) is read too: its first sheet, through ``WorkbookReader``.
     ///
     /// - Throws: ``InputError`` of kind `.missingInput` when the file cannot be
     ///   read, `.badData` when its content is malformed.
     public static func read(path: String) throws(InputError) -> CSVTable {
-        try parse(readBytes(path: path), file: path)
+        let bytes = try readBytes(path: path)
+        if WorkbookReader.isWorkbook(bytes, path: path) { return try WorkbookReader.table(data: bytes, file: path) }
+        return try parse(bytes, file: path)
     }
 
     /// The bytes of a file, or of standard input for `-`; `kind` names what the
@@ -195,9 +199,11 @@ private struct Parser {
         if starts([0xFF, 0xFE, 0, 0]) || starts([0, 0, 0xFE, 0xFF]) { return ("csv.not-utf8", "the file is UTF-32, not UTF-8", resave) }
         if starts([0xFF, 0xFE]) || starts([0xFE, 0xFF]) { return ("csv.not-utf8", "the file is UTF-16, not UTF-8", resave) }
         if starts([0x50, 0x4B, 0x03, 0x04]) {
-            return ("csv.not-csv", "the file is a zip archive, such as an Excel workbook (.xlsx), not CSV text", resave)
+            return ("csv.not-csv", "the file is a zip archive, such as an Excel workbook (.xlsx), where CSV text is read", resave)
         }
-        if starts([0xD0, 0xCF, 0x11, 0xE0]) { return ("csv.not-csv", "the file is an old Excel workbook (.xls), not CSV text", resave) }
+        if starts([0xD0, 0xCF, 0x11, 0xE0]) {
+            return ("csv.not-csv", "the file is an old Excel workbook (.xls) or a password-protected one, not CSV text", resave)
+        }
         if starts([0x1F, 0x8B]) { return ("csv.not-csv", "the file is gzip-compressed", "decompress it first (gunzip)") }
         if let base = bytes.baseAddress, let found = memchr(base, 0, bytes.count) {
             let nul = UnsafeRawPointer(found) - UnsafeRawPointer(base)

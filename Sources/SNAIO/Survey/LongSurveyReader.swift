@@ -269,7 +269,8 @@ enum LongSurveyReader {
                 nameCells.nobody.append(!text.isEmpty && SurveyImporter.meansNobody(text))
                 nameCells.person.append(-1)
                 nameCells.headerKey.append(-1)
-                nameCells.several.append(parts.count > 1 ? parts : nil)
+                // Several names only when every part reads as one (has a letter): '"]; x -> y; //' is one odd name.
+                nameCells.several.append(parts.count > 1 && parts.allSatisfy { $0.contains(where: \.isLetter) } ? parts : nil)
                 nameCells.lineBreak.append(bytes.contains(UInt8(ascii: "\n")) || bytes.contains(UInt8(ascii: "\r")))
             }
             return id

@@ -15,7 +15,7 @@ enum PeopleFileReader {
         builder.markPeopleFileGiven()
         let labels = table.header.map { NameKey.label($0) }
         guard let idColumn = labels.firstIndex(where: idSpellings.contains) else {
-            builder.report(Diagnostic(.error, code: "people.missing-id", at: SourceLocation(file: table.file, line: table.headerLine),
+            builder.report(Diagnostic(.error, code: "people.missing-id", at: SourceLocation(file: table.file, line: table.headerLine, sheet: table.sheet),
                                       "the people file has no id column",
                                       fix: "head the column of names 'id' (also accepted: name, person, respondent)"))
             return

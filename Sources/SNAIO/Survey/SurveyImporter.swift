@@ -106,6 +106,21 @@ public enum SurveyImporter {
             }
             throw InputError(.badData, problems)
         }
+        if WorkbookReader.isWorkbook(bytes, path: path) {
+            // A workbook (a Microsoft Forms download): its sheet as a table, read like a parsed CSV.
+            let table = try WorkbookReader.table(data: bytes, file: path, sheet: options.sheet)
+            bytes = Data()
+            var sink = SurveySink(file: path, sheet: table.sheet, builder: builder(people: people, aliases: aliases, options: options),
+                                  options: options, mapping: mapping)
+            sink.header(table.header, line: table.headerLine)
+            for record in table.records { sink.read(record) }
+            return try sink.finish()
+        }
+        if options.sheet != nil {
+            throw InputError(.usage, [Diagnostic(.error, code: "file.not-a-workbook", at: SourceLocation(file: path),
+                                                 "--sheet names a worksheet, but the survey is not a workbook",
+                                                 fix: "leave out --sheet for a CSV survey")])
+        }
         var sink = SurveySink(file: path, builder: builder(people: people, aliases: aliases, options: options), options: options,
                               mapping: mapping)
         do throws(InputError) { _ = try CSVReader.scan(bytes, file: path, into: &sink) } catch {
@@ -122,7 +137,15 @@ public enum SurveyImporter {
     public static func inspect(path: String, options: SurveyImportOptions = .init()) throws(InputError) -> SurveyInspection {
         let bytes = try CSVReader.readBytes(path: path)
         var sink = HeaderSink()
-        _ = try CSVReader.scan(bytes, file: path, into: &sink)
+        var sheet: String?
+        if WorkbookReader.isWorkbook(bytes, path: path) {
+            let table = try WorkbookReader.table(data: bytes, file: path, sheet: options.sheet)
+            sheet = table.sheet
+            sink.header(table.header, line: table.headerLine)
+            sink.rows = table.records.prefix(2).map(\.fields)
+        } else {
+            _ = try CSVReader.scan(bytes, file: path, into: &sink)
+        }
         guard let header = sink.header else {
             throw InputError(.badData, [Diagnostic(.error, code: "csv.empty", at: SourceLocation(file: path), "the file is empty",
                                                    fix: "export the survey again with its header row")])
@@ -131,7 +154,7 @@ public enum SurveyImporter {
         let mapping = try options.columnsPath.map { path throws(InputError) in try ColumnMapping.read(path: path, themes: options.themes) }
         let shape = ExportShape.detect(header: header.cells, following: sink.rows, forcedHeaderRows: options.headerRows)
         let plan = ColumnPlan.make(shape: shape, themes: options.themes, mapping: mapping, forcedLayout: options.layout,
-                                   file: path, headerLine: header.line, sheet: nil)
+                                   file: path, headerLine: header.line, sheet: sheet)
         problems += plan.diagnostics
         return SurveyInspection(reading: plan.reading, layout: plan.layout, problems: problems)
     }
