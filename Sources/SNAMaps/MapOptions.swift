@@ -60,6 +60,30 @@ public struct MapOptions: Sendable {
     public var seed: Int = 1
     /// The map's title; `nil` for one naming the theme and the data.
     public var title: String?
+    /// Node positions in points by node index, from an earlier layout
+    /// (``LaidOutMap/positions``): nodes keep those places and the map is not
+    /// laid out again (only its edges are drawn). Nodes without a position are left out.
+    public var positions: [MapPoint?]?
+    /// How much larger to draw text and lines than their usual sizes (at
+    /// least 1): a large layout shown at page width is shrunk, and this keeps
+    /// its labels readable (``LaidOutMap/textScale(toFitWidth:height:)``).
+    public var textScale: Double = 1
+    /// Leave out nodes with no ties in the selection, instead of gathering
+    /// them beside the network: the legend counts them and
+    /// ``NetworkMap/omitted`` lists them, so the connected network fills the map.
+    public var omitIsolates = false
+    /// Colour the organisations (or other groups) ranked by size over the
+    /// whole network, not over the nodes drawn, so that every map of one
+    /// network gives each group the same colour.
+    public var colourRankingByNetwork = true
+
+    /// The longest name drawn on a map, in characters; longer names are
+    /// shortened with an ellipsis in labels and legends (tooltips keep up to
+    /// ``MapOptions/longestTooltip``). This keeps any name from crashing or
+    /// slowing Graphviz's layout.
+    public static let longestLabel = 60
+    /// The longest name in a tooltip, in characters.
+    public static let longestTooltip = 500
 
     /// Creates options with the defaults.
     public init() {}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// A node's place on a map, in points (1/72 inch), as Graphviz writes it.
+public struct MapPoint: Sendable, Equatable {
+    /// Across, from the left.
+    public var x: Double
+    /// Up, from the bottom.
+    public var y: Double
+
+    /// A point at `x`, `y`.
+    public init(x: Double, y: Double) {
+        self.x = x
+        self.y = y
+    }
+}
+
+/// A map laid out once: its SVG and where each node was placed, so that other
+/// maps of the same people (each theme's) can keep the same places without
+/// another layout, and an interactive view can show exactly this picture.
+public struct LaidOutMap: Sendable {
+    /// The SVG.
+    public let svg: Data
+    /// Each node's position by node index; `nil` for nodes not drawn.
+    public let positions: [MapPoint?]
+
+    /// Lays `map` out and renders it as SVG and as Graphviz's `plain` text, from one layout.
+    ///
+    /// - Parameter nodeCount: the number of nodes of the analysed level.
+    public init(_ map: NetworkMap, nodeCount: Int) throws(GraphvizError) {
+        let outputs: [Data]
+        do {
+            outputs = try Graphviz.shared.render(dot: map.dot, engineName: map.engineName, formatNames: ["svg", "plain"])
+        } catch let error as GraphvizError {
+            throw error
+        } catch {
+            throw GraphvizError.render(format: "svg", message: "\(error)")
+        }
+        svg = outputs[0]
+        positions = Self.positions(plain: outputs[1], nodeCount: nodeCount)
+    }
+
+    /// The factor by which text and lines must grow (``MapOptions/textScale``)
+    /// for this layout, shown `width` by `height` points, to draw labels of
+    /// 9 points at no less than 8: 1 when it fits already.
+    ///
+    /// The extent counts the nodes' positions and a margin for labels.
+    public func textScale(toFitWidth width: Double, height: Double) -> Double {
+        let placed = positions.compactMap { $0 }
+        guard let minX = placed.map(\.x).min(), let maxX = placed.map(\.x).max(),
+              let minY = placed.map(\.y).min(), let maxY = placed.map(\.y).max() else { return 1 }
+        let shrink = min(width / (maxX - minX + 120), height / (maxY - minY + 120))
+        return max(1, 8 / 9 / shrink)
+    }
+
+    /// The node positions in Graphviz's `plain` output (`node n12 x y ...`, in
+    /// inches), in points by node index. Nodes are named `n` and their index.
+    ///
+    /// - Complexity: O(n) in the text's length.
+    static func positions(plain: Data, nodeCount: Int) -> [MapPoint?] {
+        var result = [MapPoint?](repeating: nil, count: nodeCount)
+        for line in String(decoding: plain, as: UTF8.self).split(separator: "\n") where line.hasPrefix("node n") {
+            let fields = line.split(separator: " ", maxSplits: 4)
+            guard fields.count >= 4, let index = Int(fields[1].dropFirst()), result.indices.contains(index),
+                  let x = Double(fields[2]), let y = Double(fields[3]) else { continue }
+            result[index] = MapPoint(x: x * 72, y: y * 72)
+        }
+        return result
+    }
+}
