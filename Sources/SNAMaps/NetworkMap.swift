@@ -27,6 +27,11 @@ public struct NetworkMap: Sendable {
     /// The nodes left out because they have no ties in the selection
     /// (``MapOptions/omitIsolates``), by index, for a list beside the map.
     public let omitted: [Int]
+    /// The nodes drawn, by index (SVG id `n` and the index).
+    public let drawnNodes: [Int]
+    /// The edges drawn, one per pair (SVG id `e`, the two indices joined by `_`);
+    /// `reciprocated` when drawn with two heads.
+    public let drawnEdges: [(from: Int, to: Int, reciprocated: Bool)]
     /// Whether the nodes keep given positions (``MapOptions/positions``), so
     /// that Graphviz only draws the edges.
     public let pinned: Bool
@@ -219,6 +224,7 @@ public struct NetworkMap: Sendable {
         if dense { out += "  edge [color=\"\(Palette.faintTie)\", penwidth=\(z(0.4))];\n" }
         let maxWeight = graph.outWeights.max() ?? 1
         var edges = 0
+        var drawnEdges: [(from: Int, to: Int, reciprocated: Bool)] = []
         var bridgesDrawn = false
         for v in 0..<graph.nodeCount where included[v] {
             for position in Int(graph.outOffsets[v])..<Int(graph.outOffsets[v + 1]) {
@@ -248,6 +254,7 @@ public struct NetworkMap: Sendable {
                 }
                 out += "  \("n\(v)") -> \("n\(w)") [\(attributes.joined(separator: ", "))];\n"
                 edges += 1
+                drawnEdges.append((v, w, reciprocated))
             }
         }
         // Weak and missing links between organisations, drawn where the nodes are organisations.
@@ -266,6 +273,8 @@ public struct NetworkMap: Sendable {
         self.edgeCount = edges
         self.notes = notes
         self.omitted = omitted
+        self.drawnNodes = names.indices.filter { included[$0] }
+        self.drawnEdges = drawnEdges
         self.pinned = pinned
     }
 

@@ -56,6 +56,9 @@ public struct PartnershipReport: Sendable {
         var sections: [(id: String, title: String, body: String)] = []
         sections.append(("summary", "Summary", Self.summary(network: network, analysis: analysis, options: options)))
         sections.append(("findings", "Key findings", Self.findings(analysis)))
+        if let explorer = maps.explorer(label: "Interactive map of all ties") {
+            sections.append(("explore", "Explore the network", "<p>Find a person or an organisation to centre the map on them and light up their ties; click a node (or Tab to it and press Enter) for its figures and every finding that names it. Filter by theme, organisation or layer; drag to move, use the wheel or the buttons to zoom. On paper, the maps under each theme stand in for this view.</p>" + explorer))
+        }
         if network.unit == .people {
             sections.append(("response", "Who answered", Self.response(network: network, options: options)))
         }
@@ -74,7 +77,7 @@ public struct PartnershipReport: Sendable {
         for section in sections {
             body += "<section id=\"\(section.id)\"><h2>\(e(section.title))</h2>\n\(section.body)\n</section>\n"
         }
-        body += "</main>\n<script>//<![CDATA[\n\(ReportStyle.script)\n//]]></script>\n"
+        body += "</main>\n<script>//<![CDATA[\n\(ReportStyle.script)\n\(InteractiveMapAssets.script)\n//]]></script>\n"
         html = ReportStyle.page(title: options.title, body: body)
     }
 

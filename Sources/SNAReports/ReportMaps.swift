@@ -76,6 +76,12 @@ struct ReportMaps {
         return "<p class=\"caution\"><strong>No per-person maps:</strong> the survey has \(count) \(analysis.network.unit == .people ? "people" : "organisations"), more than the \(limit) a map can show legibly on a page, so the themes are described by their figures and tables.\(organisations) <code>snatool map</code> draws any theme, or one person's neighbourhood with <code>--ego</code>.</p>"
     }
 
+    /// The interactive view of the map of all themes (the same SVG), or `nil` when no per-person map is drawn.
+    func explorer(label: String) -> String? {
+        guard let whole else { return nil }
+        return InteractiveMap(analysis: analysis, selectionID: Theme.allID, map: whole.map, svg: whole.svg, label: label).fragment
+    }
+
     /// The map of one theme (or all themes) at the analysed level, in the
     /// places of the map of all themes, or nothing above the size limit.
     func figure(of selection: SelectionAnalysis, label: String) -> String {

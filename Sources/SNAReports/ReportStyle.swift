@@ -45,7 +45,7 @@ enum ReportStyle {
           table.sortable thead th::after { content: ""; } a { color: inherit; text-decoration: none; }
           .scroll { overflow: visible; } table.heat { font-size: 6pt; } table.heat td { min-width: 0; padding: 1px; } table.heat.wrap { font-size: 8.5pt; }
         }
-        """
+        """ + "\n" + InteractiveMapAssets.css
 
     /// Sorts a table by the clicked column (numbers numerically); written without "<" or "&" so the page stays well-formed XML.
     static let script = """

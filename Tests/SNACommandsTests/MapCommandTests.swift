@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
 @Suite(.serialized) struct MapCommandTests {
     let bolton = ["datasets/bolton/survey.csv", "--people", "datasets/bolton/people.csv"]
@@ -19,6 +22,23 @@ import Testing
         }
     }
 
+    @Test func htmlIsTheInteractivePageOfTheSameMap() throws {
+        let scratch = Scratch()
+        let page = scratch.path("dm.html"), svg = scratch.path("dm.svg")
+        let run = try snatool(["map"] + bolton + ["--theme", "decision making", "-o", page])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try snatool(["map"] + bolton + ["--theme", "decision making", "-o", svg]).status == 0)
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        // Well-formed, everything inline, and the static map's drawing inside.
+        _ = try XMLDocument(data: Data(html.utf8))
+        #expect(!html.contains("src=\"http") && !html.contains("<link"))
+        #expect(html.contains("class=\"explore-data\"") && html.contains("explore-search"))
+        let drawing = try String(contentsOfFile: svg, encoding: .utf8)
+        let firstNode = try #require(drawing.range(of: "<g id=\"n")).lowerBound
+        let ellipse = try #require(drawing[firstNode...].range(of: "<ellipse[^>]*>", options: .regularExpression))
+        #expect(html.contains(String(drawing[ellipse])), "the page holds the same layout as the SVG")
+    }
+
     @Test func egoOrganisationAndOptions() throws {
         let scratch = Scratch()
         let ego = try snatool(["map"] + bolton + ["--ego", "partnership manager, fortalice", "--radius", "2", "--labels", "all",
@@ -33,7 +53,7 @@ import Testing
         let scratch = Scratch()
         let format = try snatool(["map"] + bolton + ["-o", scratch.path("map.jpg")])
         #expect(format.status == 64)
-        #expect(format.stderr.contains("must end in .svg, .png, .pdf or .dot"))
+        #expect(format.stderr.contains("must end in .svg, .png, .pdf, .dot or .html"))
         let engine = try snatool(["map"] + bolton + ["--engine", "spring", "-o", scratch.path("m.svg")])
         #expect(engine.status == 64)
         let ego = try snatool(["map"] + bolton + ["--ego", "Nobody At All", "-o", scratch.path("m.svg")])

@@ -39,3 +39,56 @@ import Testing
         #expect(html.contains("No per-person maps"))
     }
 }
+
+/// The interactive view's data: what the browser test relies on, checked without a browser.
+@Suite struct InteractiveMapTests {
+    struct Data: Decodable {
+        struct Node: Decodable { let i: Int; let name: String; let org: String?; let findings: [Int]; let orgFindings: [Int]? }
+        struct Finding: Decodable { let kind: String; let headline: String; let evidence: String }
+        let prefix: String
+        let themes: [String]
+        let nodes: [Node]
+        let findings: [Finding]
+        let edges: [[JSONEdgePart]]
+    }
+    enum JSONEdgePart: Decodable {
+        case node(Int), themes([Int])
+        init(from decoder: Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let index = try? container.decode(Int.self) { self = .node(index) } else { self = .themes(try container.decode([Int].self)) }
+        }
+    }
+
+    func viewData(_ html: String) throws -> Data {
+        let start = try #require(html.range(of: "<script type=\"application/json\" class=\"explore-data\">")).upperBound
+        let end = try #require(html[start...].range(of: "</script>")).lowerBound
+        return try JSONDecoder().decode(Data.self, from: Foundation.Data(html[start..<end].utf8))
+    }
+
+    @Test func everyFindingNamingANodeIsInItsPanelData() throws {
+        let survey = try bolton()
+        let html = report(survey)
+        let view = try viewData(html)
+        #expect(view.prefix == "explore")
+        #expect(view.themes.count == survey.network.themes.count)
+        let analysis = PartnershipAnalysis(network: survey.network)
+        #expect(view.findings.map(\.headline) == analysis.findings.map(\.headline))
+        for node in view.nodes {
+            let expected = analysis.findings.indices.filter { analysis.findings[$0].subjects.contains(node.name) }
+            #expect(node.findings == expected, "\(node.name)")
+            if let org = node.org {
+                #expect(node.orgFindings == analysis.findings.indices.filter { analysis.findings[$0].subjects.contains(org) })
+            }
+        }
+        // Every node and edge of the data is drawn in the view's SVG.
+        for node in view.nodes { #expect(html.contains("id=\"explore-n\(node.i)\""), "\(node.name)") }
+        for edge in view.edges {
+            guard case .node(let a) = edge[0], case .node(let b) = edge[1] else { Issue.record("edge shape"); continue }
+            #expect(html.contains("id=\"explore-e\(a)_\(b)\""))
+        }
+    }
+
+    @Test func jsonTextIsSafeInsideXHTML() {
+        #expect(JSONText.string("a</script>&\"\\\u{1}\u{FFFF}\u{2028}") == #""a\u003c/script\u003e\u0026\"\\\u0001\ufffd\u2028""#)
+    }
+}
