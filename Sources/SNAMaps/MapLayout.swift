@@ -41,7 +41,7 @@ public struct LaidOutMap: Sendable {
 
     /// The factor by which text and lines must grow (``MapOptions/textScale``)
     /// for this layout, shown `width` by `height` points, to draw labels of
-    /// 9 points at no less than 8: 1 when it fits already.
+    /// 9 points at no less than 8.5 (a margin over the 8 wanted): 1 when it fits already.
     ///
     /// The extent counts the nodes' positions and a margin for labels.
     public func textScale(toFitWidth width: Double, height: Double) -> Double {
@@ -49,7 +49,7 @@ public struct LaidOutMap: Sendable {
         guard let minX = placed.map(\.x).min(), let maxX = placed.map(\.x).max(),
               let minY = placed.map(\.y).min(), let maxY = placed.map(\.y).max() else { return 1 }
         let shrink = min(width / (maxX - minX + 120), height / (maxY - minY + 120))
-        return max(1, 8 / 9 / shrink)
+        return max(1, 8.5 / 9 / shrink)
     }
 
     /// The node positions in Graphviz's `plain` output (`node n12 x y ...`, in

@@ -21,7 +21,10 @@ enum ReportStyle {
         th, td { border-bottom: 1px solid #dde3e8; padding: 0.3rem 0.45rem; text-align: left; vertical-align: top; }
         thead th { background: #f1f4f7; } table.sortable thead th { cursor: pointer; } table.sortable thead th::after { content: " ⇅"; color: #999; font-size: 0.8em; }
         td:not(:first-child) { font-variant-numeric: tabular-nums; }
-        .scroll { overflow-x: auto; } table.heat { width: auto; font-size: 0.75rem; } table.heat td { text-align: center; min-width: 2.4rem; border: 1px solid #fff; }
+        .scroll { overflow: auto; max-height: 85vh; } table.heat { width: auto; font-size: 0.75rem; border-collapse: separate; border-spacing: 0; }
+        table.heat thead th { position: sticky; top: 0; z-index: 1; } table.heat th[scope=row] { position: sticky; left: 0; background: #f7f9fb; z-index: 1; }
+        table.heat thead th:first-child { left: 0; z-index: 2; }
+        details.omitted { font-size: 0.85rem; margin: -0.6rem 0 1rem; } details.omitted summary { cursor: pointer; color: #444; } table.heat td { text-align: center; min-width: 2.4rem; border: 1px solid #fff; }
         table.heat th[scope=row] { white-space: nowrap; } table.heat td.empty { color: #999; }
         table.heat.wrap { width: 100%; font-size: 0.85rem; } table.heat.wrap th[scope=row] { white-space: normal; font-weight: normal; }
         table.heat.wrap td { white-space: nowrap; width: 9rem; }
@@ -43,7 +46,7 @@ enum ReportStyle {
           h2 { page-break-before: always; } section#summary h2 { page-break-before: auto; }
           figure, table, .theme > dl, ol.findings > li { page-break-inside: avoid; } figure.map svg { max-height: 24cm; }
           table.sortable thead th::after { content: ""; } a { color: inherit; text-decoration: none; }
-          .scroll { overflow: visible; } table.heat { font-size: 6pt; } table.heat td { min-width: 0; padding: 1px; } table.heat.wrap { font-size: 8.5pt; }
+          .scroll { overflow: visible; max-height: none; } table.heat th { position: static; } table.heat { font-size: 6pt; } table.heat td { min-width: 0; padding: 1px; } table.heat.wrap { font-size: 8.5pt; }
         }
         """ + "\n" + InteractiveMapAssets.css
 
