@@ -68,14 +68,18 @@ public struct MapOptions: Sendable {
     /// least 1): a large layout shown at page width is shrunk, and this keeps
     /// its labels readable (``LaidOutMap/textScale(toFitWidth:height:)``).
     public var textScale: Double = 1
-    /// Leave out nodes with no ties in the selection, instead of gathering
-    /// them beside the network: the legend counts them and
-    /// ``NetworkMap/omitted`` lists them, so the connected network fills the map.
+    /// Leave out nodes with no ties in the selection, and small groups tied
+    /// only among themselves, instead of gathering them beside the network:
+    /// the legend counts them and ``NetworkMap/omitted`` and
+    /// ``NetworkMap/fragments`` list them, so the connected network fills the map.
     public var omitIsolates = false
     /// Colour the organisations (or other groups) ranked by size over the
     /// whole network, not over the nodes drawn, so that every map of one
     /// network gives each group the same colour.
     public var colourRankingByNetwork = true
+
+    /// The most nodes of a group apart from the rest that ``omitIsolates`` leaves out.
+    public static let fragmentSize = 2
 
     /// The longest name drawn on a map, in characters; longer names are
     /// shortened with an ellipsis in labels and legends (tooltips keep up to

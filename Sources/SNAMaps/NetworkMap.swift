@@ -27,6 +27,10 @@ public struct NetworkMap: Sendable {
     /// The nodes left out because they have no ties in the selection
     /// (``MapOptions/omitIsolates``), by index, for a list beside the map.
     public let omitted: [Int]
+    /// Small groups left out because they are tied only among themselves
+    /// (``MapOptions/omitIsolates``, at most ``MapOptions/fragmentSize``
+    /// nodes each), by index, for a list beside the map.
+    public let fragments: [[Int]]
     /// The nodes drawn, by index (SVG id `n` and the index).
     public let drawnNodes: [Int]
     /// The edges drawn, one per pair (SVG id `e`, the two indices joined by `_`);
@@ -72,11 +76,14 @@ public struct NetworkMap: Sendable {
         }
         let isolated = (0..<graph.nodeCount).map { graph.inDegree(of: $0) + graph.outDegree(of: $0) == 0 }
         var omitted: [Int] = []
+        var fragments: [[Int]] = []
         if options.omitIsolates {
             for node in 0..<graph.nodeCount where included[node] && isolated[node] && node != egoNode {
                 included[node] = false
                 omitted.append(node)
             }
+            fragments = Self.fragments(of: graph, drawn: included, keeping: egoNode)
+            for fragment in fragments { for node in fragment { included[node] = false } }
         }
         let pinned = options.positions != nil
         if let positions = options.positions {
@@ -164,7 +171,9 @@ public struct NetworkMap: Sendable {
         out += "  graph [fontname=\"DejaVu Sans\", fontsize=\(z(11)), outputorder=edgesfirst, overlap=prism, overlap_scaling=-4, "
         // Packing disconnected parts crashes Graphviz 2.43's dot layout with clusters (a use-after-free), so only force layouts pack.
         let pack = engine == .dot || options.clusterBy != nil || pinned ? "" : "pack=true, packmode=\"array_u\", "
-        out += "sep=\"+14\", K=1.1, repulsiveforce=1.6, splines=false, \(pack)start=\(options.seed), labelloc=b, labeljust=l, "
+        // fdp's clusters spread far with sfdp's spring length: a 210-person cluster map was 6,226 pt wide.
+        let spring = engine == .fdp ? 0.4 : 1.1
+        out += "sep=\"+14\", K=\(spring), repulsiveforce=1.6, splines=false, \(pack)start=\(options.seed), labelloc=b, labeljust=l, "
         out += "forcelabels=true, pad=0.3, bgcolor=white];\n"
         out += "  node [shape=circle, fixedsize=true, style=filled, fontname=\"DejaVu Sans\", fontsize=\(z(9)), color=\"#555555\", penwidth=\(z(0.8)), label=\"\"];\n"
         out += "  edge [arrowsize=\(z(0.45)), color=\"\(Palette.tie)\", penwidth=\(z(0.6))];\n"
@@ -265,7 +274,7 @@ public struct NetworkMap: Sendable {
                 out += "  \("n\(a)") -> \("n\(b)") [dir=none, style=dashed, color=\"\(Palette.weakLink)\", penwidth=\(z(dense ? 4 : 2.5)), constraint=false];\n"
             }
         }
-        out += "  label=<\(Self.legend(title: title, colouring: colouring, colourBy: colourBy, metric: metric, combined: combined, network: network, gatekeepers: gatekeepers.isEmpty ? 0 : names.indices.filter { included[$0] && gatekeepers.contains(names[$0]) }.count, showLinks: showLinks, weakLinksShown: !nodesArePeople && !weakLinks.isEmpty, bridges: bridgesDrawn, isolates: options.highlights.contains(.isolates) && names.indices.contains { included[$0] && isolated[$0] }, absent: absent.count, omitted: omitted.count, nodesArePeople: nodesArePeople, themeLabel: selection.label.lowercased(), labelMode: labelMode, nodes: count, dense: dense, edgesDrawn: edges, scale: k))>;\n"
+        out += "  label=<\(Self.legend(title: title, colouring: colouring, colourBy: colourBy, metric: metric, combined: combined, network: network, gatekeepers: gatekeepers.isEmpty ? 0 : names.indices.filter { included[$0] && gatekeepers.contains(names[$0]) }.count, showLinks: showLinks, weakLinksShown: !nodesArePeople && !weakLinks.isEmpty, bridges: bridgesDrawn, isolates: options.highlights.contains(.isolates) && names.indices.contains { included[$0] && isolated[$0] }, absent: absent.count, omitted: omitted.count, fragments: fragments.count, nodesArePeople: nodesArePeople, themeLabel: selection.label.lowercased(), labelMode: labelMode, nodes: count, dense: dense, edgesDrawn: edges, scale: k))>;\n"
         out += "}\n"
         self.dot = out
         self.engine = engine
@@ -273,12 +282,25 @@ public struct NetworkMap: Sendable {
         self.edgeCount = edges
         self.notes = notes
         self.omitted = omitted
+        self.fragments = fragments
         self.drawnNodes = names.indices.filter { included[$0] }
         self.drawnEdges = drawnEdges
         self.pinned = pinned
     }
 
     // MARK: Pieces
+
+    /// The weak components of the drawn nodes with at most
+    /// ``MapOptions/fragmentSize`` nodes, when a larger one exists, in order
+    /// of their first node; none holds `kept`.
+    static func fragments(of graph: Digraph, drawn: [Bool], keeping kept: Int?) -> [[Int]] {
+        let components = graph.weakComponents()
+        var members: [Int: [Int]] = [:]
+        for node in 0..<graph.nodeCount where drawn[node] { members[components.membership[node], default: []].append(node) }
+        let largest = members.values.map(\.count).max() ?? 0
+        guard largest > MapOptions.fragmentSize else { return [] }
+        return members.values.filter { $0.count <= MapOptions.fragmentSize && !$0.contains { $0 == kept } }.sorted { $0[0] < $1[0] }
+    }
 
     /// Nodes within `radius` steps of `start`, either direction.
     static func neighbourhood(of start: Int, radius: Int, in graph: UndirectedGraph) -> [Bool] {
@@ -373,7 +395,7 @@ public struct NetworkMap: Sendable {
 
     static func legend(title: String, colouring: GroupColouring, colourBy: String, metric: MapSizeMetric, combined: Bool,
                        network: PartnershipNetwork, gatekeepers: Int, showLinks: Bool, weakLinksShown: Bool, bridges: Bool,
-                       isolates: Bool, absent: Int, omitted: Int, nodesArePeople: Bool, themeLabel: String, labelMode: MapLabels, nodes: Int, dense: Bool, edgesDrawn: Int, scale: Double) -> String {
+                       isolates: Bool, absent: Int, omitted: Int, fragments: Int, nodesArePeople: Bool, themeLabel: String, labelMode: MapLabels, nodes: Int, dense: Bool, edgesDrawn: Int, scale: Double) -> String {
         let big = Self.format((14 * scale).rounded()), swatch = Self.format((16 * scale).rounded())
         var rows = "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(big)\"><B>\(DOTText.html(DOTText.shortened(title, to: 2 * MapOptions.longestLabel)))</B></FONT></TD></TR>"
         rows += "<TR><TD ALIGN=\"LEFT\">Colour: \(DOTText.html(NameKey.label(colourBy))). Size: \(DOTText.html(metric.rawValue)).\(dense ? " Ties drawn faint: there are many." : "")</TD></TR>"
@@ -393,6 +415,7 @@ public struct NetworkMap: Sendable {
         if absent > 0 { marks.append("Dashed orange outline, labelled: no \(themeLabel) ties although well connected in other themes (\(absent))") }
         if isolates { marks.append("Dashed outline, set apart: no ties") }
         if omitted > 0 { marks.append("Not drawn: \(omitted) \(nodesArePeople ? (omitted == 1 ? "person" : "people") : (omitted == 1 ? "partner" : "partners")) with no \(themeLabel == "all themes" || themeLabel == "all ties" ? "" : themeLabel + " ")ties (listed with the map)") }
+        if fragments > 0 { marks.append("Not drawn: \(fragments) small group\(fragments == 1 ? "" : "s") of at most \(MapOptions.fragmentSize) tied only among themselves (listed with the map)") }
         if case .top(let n) = labelMode, n < nodes { marks.append("Labels: the \(n) largest\(gatekeepers > 0 ? " and the gatekeepers" : ""); every name is in the SVG tooltips") }
         for mark in marks { rows += "<TR><TD ALIGN=\"LEFT\">\(DOTText.html(mark))</TD></TR>" }
         if combined && edgesDrawn > 0 {

@@ -136,6 +136,10 @@ struct ReportMaps {
             let names = map.omitted.map { analysis.nodeNames[$0] }.sorted()
             html += "<details class=\"omitted\"><summary>\(names.count) not drawn: no ties on this map</summary><p>\(names.map(e).joined(separator: "; "))</p></details>"
         }
+        if !map.fragments.isEmpty {
+            let groups = map.fragments.map { $0.map { analysis.nodeNames[$0] }.sorted().map(e).joined(separator: " \u{2013} ") }
+            html += "<details class=\"omitted\"><summary>\(groups.count) small group\(groups.count == 1 ? "" : "s") not drawn: tied only among themselves</summary><ul>\(groups.map { "<li>\($0)</li>" }.joined())</ul></details>"
+        }
         return html
     }
 }

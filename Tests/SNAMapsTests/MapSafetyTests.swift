@@ -107,3 +107,26 @@ import FoundationXML
         #expect(colours.count >= 2 && Set(colours).count == 1)
     }
 }
+
+/// What a board's map leaves out and lists instead.
+@Suite struct OmittedNodesTests {
+    @Test func isolatesAndSmallGroupsApartAreListedNotDrawn() throws {
+        var builder = NetworkBuilder()
+        for (a, b) in [("A", "B"), ("B", "C"), ("C", "D"), ("D", "A"), ("E", "F")] { builder.addTie(from: a, to: b, theme: 0) }
+        builder.addTie(from: "G", to: "A", theme: 1)
+        let built = try builder.build()
+        let analysis = PartnershipAnalysis(network: built)
+        var options = MapOptions()
+        options.selection = .theme(0)
+        options.omitIsolates = true
+        let drawn = try NetworkMap(analysis: analysis, options: options, source: "s")
+        let names = analysis.nodeNames
+        #expect(drawn.omitted.map { names[$0] } == ["G"])
+        #expect(drawn.fragments.map { $0.map { names[$0] } } == [["E", "F"]])
+        #expect(Set(drawn.drawnNodes.map { names[$0] }) == ["A", "B", "C", "D"])
+        #expect(drawn.dot.contains("Not drawn: 1 partner with no") && drawn.dot.contains("1 small group of at most 2"))
+        // Without the option, everyone is drawn.
+        options.omitIsolates = false
+        #expect(try NetworkMap(analysis: analysis, options: options, source: "s").drawnNodes.count == names.count)
+    }
+}
