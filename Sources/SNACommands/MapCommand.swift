@@ -163,12 +163,19 @@ func resolveTheme(_ theme: String, in network: PartnershipNetwork) throws -> The
 
 /// Draws one map and writes it atomically; prints notes and errors, throws the exit status.
 func drawMap(analysis: PartnershipAnalysis, options: MapOptions, source: String, to path: String, protecting inputs: [String]) throws {
+    let format = MapFile.format(of: path)!
+    // Cluster and organisation maps spread wide: drawn to fit an A4 page, with readable labels.
+    let fit = format != .dot && (options.clusterBy != nil || options.level == .organisations)
     let map: NetworkMap
-    do throws(MapError) { map = try NetworkMap(analysis: analysis, options: options, source: source) } catch {
+    do throws(MapError) {
+        var page = MapPage.a4
+        if format == .png { page.dpi = 200 }
+        map = fit ? try NetworkMap.fittedToPage(analysis: analysis, options: options, source: source, page: page)
+            : try NetworkMap(analysis: analysis, options: options, source: source)
+    } catch {
         throw usageFailure(error.description)
     }
     for note in map.notes { printError("snatool: note: \(note)") }
-    let format = MapFile.format(of: path)!
     let data: Data
     do throws(GraphvizError) { data = try map.render(as: format) } catch {
         printError("snatool: error: \(error)")

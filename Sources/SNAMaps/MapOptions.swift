@@ -68,6 +68,9 @@ public struct MapOptions: Sendable {
     /// least 1): a large layout shown at page width is shrunk, and this keeps
     /// its labels readable (``LaidOutMap/textScale(toFitWidth:height:)``).
     public var textScale: Double = 1
+    /// Scale the drawing down to fit this area (points) when it is larger, at
+    /// `dpi` pixels per inch in PNG (``NetworkMap/fittedToPage(analysis:options:source:page:)``).
+    public var page: MapPage?
     /// Leave out nodes with no ties in the selection, and small groups tied
     /// only among themselves, instead of gathering them beside the network:
     /// the legend counts them and ``NetworkMap/omitted`` and
@@ -91,6 +94,27 @@ public struct MapOptions: Sendable {
 
     /// Creates options with the defaults.
     public init() {}
+}
+
+/// A page a map is drawn to fit.
+public struct MapPage: Sendable, Equatable {
+    /// The drawing area's width in points.
+    public var width: Double
+    /// The drawing area's height in points.
+    public var height: Double
+    /// Pixels per inch, for a PNG (`nil`: Graphviz's 96; leave it `nil` for
+    /// SVG and PDF, whose sizes it would scale).
+    public var dpi: Int?
+
+    /// An A4 page in portrait with 15 mm margins.
+    public static let a4 = MapPage(width: 510, height: 760)
+
+    /// A drawing area of `width` by `height` points.
+    public init(width: Double, height: Double, dpi: Int? = nil) {
+        self.width = width
+        self.height = height
+        self.dpi = dpi
+    }
 }
 
 /// Why a map cannot be drawn.

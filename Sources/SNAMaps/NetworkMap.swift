@@ -174,7 +174,11 @@ public struct NetworkMap: Sendable {
         // fdp's clusters spread far with sfdp's spring length: a 210-person cluster map was 6,226 pt wide.
         let spring = engine == .fdp ? 0.4 : 1.1
         out += "sep=\"+14\", K=\(spring), repulsiveforce=1.6, splines=false, \(pack)start=\(options.seed), labelloc=b, labeljust=l, "
-        out += "forcelabels=true, pad=0.3, bgcolor=white];\n"
+        out += "forcelabels=true, pad=0.3, bgcolor=white"
+        if let page = options.page {
+            out += ", size=\"\(Self.format(page.width / 72)),\(Self.format(page.height / 72))\"" + (page.dpi.map { ", dpi=\($0)" } ?? "")
+        }
+        out += "];\n"
         out += "  node [shape=circle, fixedsize=true, style=filled, fontname=\"DejaVu Sans\", fontsize=\(z(9)), color=\"#555555\", penwidth=\(z(0.8)), label=\"\"];\n"
         out += "  edge [arrowsize=\(z(0.45)), color=\"\(Palette.tie)\", penwidth=\(z(0.6))];\n"
 

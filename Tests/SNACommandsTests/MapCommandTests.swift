@@ -63,6 +63,23 @@ import FoundationXML
         }
     }
 
+    /// The cluster map used to be an 8,133 x 7,620 px PNG.
+    @Test func clusterAndOrganisationMapsFitAPage() throws {
+        let scratch = Scratch()
+        for (name, options) in [("cluster", ["--cluster-by", "organisation"]), ("organisations", ["--level", "organisations"])] {
+            let png = scratch.path("\(name).png"), svg = scratch.path("\(name).svg")
+            #expect(try snatool(["map"] + bolton + options + ["-o", png]).status == 0)
+            #expect(try snatool(["map"] + bolton + options + ["-o", svg]).status == 0)
+            let header = try Data(contentsOf: URL(fileURLWithPath: png)).prefix(24)
+            let width = header[16..<20].reduce(0) { $0 << 8 | Int($1) }, height = header[20..<24].reduce(0) { $0 << 8 | Int($1) }
+            // A4 at 200 pixels per inch: at most 510 x 760 points.
+            #expect(width <= 1420 && height <= 2112, "\(name): \(width) x \(height) px")
+            let text = try String(contentsOfFile: svg, encoding: .utf8)
+            let size = try #require(text.firstMatch(of: /width="([0-9.]+)pt" height="([0-9.]+)pt"/))
+            #expect(Double(size.1)! <= 511 && Double(size.2)! <= 761, "\(name): \(size.1) x \(size.2) pt")
+        }
+    }
+
     @Test func egoOrganisationAndOptions() throws {
         let scratch = Scratch()
         let ego = try snatool(["map"] + bolton + ["--ego", "partnership manager, fortalice", "--radius", "2", "--labels", "all",
