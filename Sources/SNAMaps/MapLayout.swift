@@ -43,14 +43,23 @@ public struct LaidOutMap: Sendable {
     /// for this layout, shown `width` by `height` points, to draw labels of
     /// 9 points at no less than 8.5 (a margin over the 8 wanted): 1 when it fits already.
     ///
-    /// The extent counts the nodes' positions and a margin for labels.
+    /// The extent counts the nodes' positions and a margin for labels; the
+    /// scale is at most 8.
     public func textScale(toFitWidth width: Double, height: Double) -> Double {
         let placed = positions.compactMap { $0 }
         guard let minX = placed.map(\.x).min(), let maxX = placed.map(\.x).max(),
               let minY = placed.map(\.y).min(), let maxY = placed.map(\.y).max() else { return 1 }
-        let shrink = min(width / (maxX - minX + 120), height / (maxY - minY + 120))
-        return max(1, 8.5 / 9 / shrink)
+        // The drawing is the nodes' extent plus labels on its edges, which grow
+        // with the scale k: printed label = 9k * page / (extent + margin * k) >= 8.5.
+        func needed(_ extent: Double, _ page: Double) -> Double {
+            let room = 9 * page - 8.5 * Self.labelMargin
+            return room > 0 ? 8.5 * extent / room : .infinity
+        }
+        return min(8, max(1, needed(maxX - minX, width), needed(maxY - minY, height)))
     }
+
+    /// Room for the labels beyond the outermost nodes, in points at scale 1.
+    static let labelMargin = 150.0
 
     /// The node positions in Graphviz's `plain` output (`node n12 x y ...`, in
     /// inches), in points by node index. Nodes are named `n` and their index.

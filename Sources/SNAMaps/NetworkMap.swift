@@ -168,7 +168,7 @@ public struct NetworkMap: Sendable {
         var out = "digraph \"snatool map\" {\n"
         let title = options.title ?? Self.title(network: network, selection: selection, level: options.level, ego: egoNode.map { names[$0] },
                                                   radius: options.radius, source: source, nodes: count)
-        out += "  graph [fontname=\"DejaVu Sans\", fontsize=\(z(11)), outputorder=edgesfirst, overlap=prism, overlap_scaling=-4, "
+        out += "  graph [fontname=\"DejaVu Sans\", fontsize=\(z(9.5)), outputorder=edgesfirst, overlap=prism, overlap_scaling=-4, "
         // Packing disconnected parts crashes Graphviz 2.43's dot layout with clusters (a use-after-free), so only force layouts pack.
         let pack = engine == .dot || options.clusterBy != nil || pinned ? "" : "pack=true, packmode=\"array_u\", "
         // fdp's clusters spread far with sfdp's spring length: a 210-person cluster map was 6,226 pt wide.
@@ -400,12 +400,12 @@ public struct NetworkMap: Sendable {
     static func legend(title: String, colouring: GroupColouring, colourBy: String, metric: MapSizeMetric, combined: Bool,
                        network: PartnershipNetwork, gatekeepers: Int, showLinks: Bool, weakLinksShown: Bool, bridges: Bool,
                        isolates: Bool, absent: Int, omitted: Int, fragments: Int, nodesArePeople: Bool, themeLabel: String, labelMode: MapLabels, nodes: Int, dense: Bool, edgesDrawn: Int, scale: Double) -> String {
-        let big = Self.format((14 * scale).rounded()), swatch = Self.format((16 * scale).rounded())
+        let big = Self.format((13 * scale).rounded()), swatch = Self.format((14 * scale).rounded())
         var rows = "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(big)\"><B>\(DOTText.html(DOTText.shortened(title, to: 2 * MapOptions.longestLabel)))</B></FONT></TD></TR>"
         rows += "<TR><TD ALIGN=\"LEFT\">Colour: \(DOTText.html(NameKey.label(colourBy))). Size: \(DOTText.html(metric.rawValue)).\(dense ? " Ties drawn faint: there are many." : "")</TD></TR>"
         rows += "<TR><TD ALIGN=\"LEFT\">Arrows: who named whom (two heads: both named each other).</TD></TR>"
         let swatches = colouring.legendEntries.map { entry in
-            "<TD ALIGN=\"LEFT\"><FONT COLOR=\"\(entry.colour)\" POINT-SIZE=\"\(swatch)\">\u{25A0}</FONT> \(DOTText.html(DOTText.shortened(entry.label, to: MapOptions.longestLabel)))</TD>"
+            "<TD ALIGN=\"LEFT\"><FONT COLOR=\"\(entry.colour)\" POINT-SIZE=\"\(swatch)\">\u{25A0}</FONT> \(DOTText.html(DOTText.shortened(entry.label, to: 44)))</TD>"
         }
         var grid = ""
         for pair in stride(from: 0, to: swatches.count, by: 2) {
@@ -418,9 +418,9 @@ public struct NetworkMap: Sendable {
         if weakLinksShown { marks.append("Dashed orange line: weak or missing link between organisations") }
         if absent > 0 { marks.append("Dashed orange outline, labelled: no \(themeLabel) ties although well connected in other themes (\(absent))") }
         if isolates { marks.append("Dashed outline, set apart: no ties") }
-        if omitted > 0 { marks.append("Not drawn: \(omitted) \(nodesArePeople ? (omitted == 1 ? "person" : "people") : (omitted == 1 ? "partner" : "partners")) with no \(themeLabel == "all themes" || themeLabel == "all ties" ? "" : themeLabel + " ")ties (listed with the map)") }
-        if fragments > 0 { marks.append("Not drawn: \(fragments) small group\(fragments == 1 ? "" : "s") of at most \(MapOptions.fragmentSize) tied only among themselves (listed with the map)") }
-        if case .top(let n) = labelMode, n < nodes { marks.append("Labels: the \(n) largest\(gatekeepers > 0 ? " and the gatekeepers" : ""); every name is in the SVG tooltips") }
+        if omitted > 0 { marks.append("Not drawn: \(omitted) \(nodesArePeople ? (omitted == 1 ? "person" : "people") : (omitted == 1 ? "partner" : "partners")) with no \(themeLabel == "all themes" || themeLabel == "all ties" ? "" : themeLabel + " ")ties (listed below)") }
+        if fragments > 0 { marks.append("Not drawn: \(fragments) small group\(fragments == 1 ? "" : "s") tied only among themselves (listed below)") }
+        if case .top(let n) = labelMode, n < nodes { marks.append("Labels: the \(n) largest\(gatekeepers > 0 ? " and the gatekeepers" : ""); all names in the tooltips") }
         for mark in marks { rows += "<TR><TD ALIGN=\"LEFT\">\(DOTText.html(mark))</TD></TR>" }
         if combined && edgesDrawn > 0 {
             let themes = themePriority.filter { id in network.themes.contains { $0.id == id } }

@@ -37,7 +37,7 @@ struct ReportMaps {
 
     /// The drawing area of a map on an A4 page, in points: the width of the
     /// text column and the height left beside the legend.
-    static let page = (width: 510.0, height: 500.0)
+    static let page = (width: 470.0, height: 480.0)
 
     /// Above this many nodes the layout uses sfdp (seconds) rather than neato (minutes at a few thousand).
     static let neatoLimit = 400

@@ -124,7 +124,7 @@ import FoundationXML
         #expect(drawn.omitted.map { names[$0] } == ["G"])
         #expect(drawn.fragments.map { $0.map { names[$0] } } == [["E", "F"]])
         #expect(Set(drawn.drawnNodes.map { names[$0] }) == ["A", "B", "C", "D"])
-        #expect(drawn.dot.contains("Not drawn: 1 partner with no") && drawn.dot.contains("1 small group of at most 2"))
+        #expect(drawn.dot.contains("Not drawn: 1 partner with no") && drawn.dot.contains("1 small group tied only among themselves"))
         // Without the option, everyone is drawn.
         options.omitIsolates = false
         #expect(try NetworkMap(analysis: analysis, options: options, source: "s").drawnNodes.count == names.count)
