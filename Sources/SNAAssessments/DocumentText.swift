@@ -1,14 +1,20 @@
 import Foundation
+import SNACore
 
 /// Escaping and page scaffolding for snatool's HTML documents.
 public enum HTMLText {
     /// Text escaped for HTML: `&`, `<`, `>`, `"` and `'`; control characters
-    /// (which XML forbids) become spaces.
+    /// (which XML forbids) become spaces, and the other characters XML
+    /// forbids (U+FFFE, U+FFFF) become U+FFFD.
     public static func escape(_ text: String) -> String {
         var out = ""
         for character in text {
             if character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) {
                 out += " "
+                continue
+            }
+            if character.unicodeScalars.contains(where: { !XMLCharacters.isAllowed($0) }) {
+                out += "\u{FFFD}"
                 continue
             }
             switch character {

@@ -201,14 +201,12 @@ extension Analyse {
     func drawMaps(analysis: PartnershipAnalysis, survey: ImportedSurvey, into folder: String) throws {
         let source = URL(fileURLWithPath: survey.file).lastPathComponent
         let network = analysis.network
+        // The one analysis serves every theme's map: each marks its theme's own findings.
         for selection in analysis.selections {
             var options = MapOptions()
             options.selection = selection.selection
             options.level = level
-            let single = PartnershipAnalysis(network: network, options: AnalysisOptions(
-                level: level, groupBy: input.groupBy, selections: [selection.selection], symmetrisation: symmetrise,
-                thresholds: thresholds.thresholds))
-            try drawMap(analysis: single, options: options, source: source,
+            try drawMap(analysis: analysis, options: options, source: source,
                         to: (folder as NSString).appendingPathComponent("\(selection.id).svg"), protecting: input.inputPaths)
         }
         if level == .people && network.unit == .people {

@@ -3,6 +3,7 @@ import Foundation
 import SNACore
 import SNAIO
 import SNAMaps
+import SNAReports
 
 /// `snatool map`: draw a network map with Graphviz.
 struct MapCommand: ParsableCommand {
@@ -10,8 +11,9 @@ struct MapCommand: ParsableCommand {
         commandName: "map",
         abstract: "Draw a network map: a theme, all themes, organisations, or one person's neighbourhood.",
         discussion: """
-            The format follows the output file's extension: .svg, .png, .pdf, or .dot (the \
-            generated graph, to edit). Node colour: organisation (or --colour-by); size: \
+            The format follows the output file's extension: .svg, .png, .pdf, .dot (the \
+            generated graph, to edit), or .html: the same map as an interactive page (pan and \
+            zoom, search, filters, a panel per node with its findings; inline, works offline). Node colour: organisation (or --colour-by); size: \
             betweenness (or --size-by); gatekeepers have a double outline, bridges are thick \
             black, weak links between organisations dashed orange, isolates dashed and set apart; \
             every map has a title and a legend (docs/maps.md). The same data and --seed give the \
@@ -57,12 +59,12 @@ struct MapCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The map's title (default: the theme and the data).", valueName: "text"))
     var title: String?
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The map file: .svg, .png, .pdf or .dot.", valueName: "file"))
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The map file: .svg, .png, .pdf, .dot, or .html (interactive).", valueName: "file"))
     var output: String
 
     func validate() throws {
-        guard MapFile.format(of: output) != nil else {
-            throw ValidationError("-o: '\(output)' must end in .svg, .png, .pdf or .dot")
+        guard MapFile.format(of: output) != nil || Self.isPage(output) else {
+            throw ValidationError("-o: '\(output)' must end in .svg, .png, .pdf, .dot or .html")
         }
         guard radius >= 0 else { throw ValidationError("--radius must not be negative") }
         if radius != 1 && ego == nil { throw ValidationError("--radius goes with --ego") }
@@ -116,8 +118,36 @@ struct MapCommand: ParsableCommand {
         options.seed = seed
         options.title = title
         let analysis = PartnershipAnalysis(network: network, options: AnalysisOptions(level: level, groupBy: input.groupBy, selections: [selection]))
+        if Self.isPage(output) {
+            try drawPage(analysis: analysis, options: options, source: URL(fileURLWithPath: survey.file).lastPathComponent)
+            return
+        }
         try drawMap(analysis: analysis, options: options, source: URL(fileURLWithPath: survey.file).lastPathComponent,
                     to: output, protecting: input.inputPaths)
+    }
+}
+
+extension MapCommand {
+    /// Whether `path` asks for the interactive page.
+    static func isPage(_ path: String) -> Bool {
+        ["html", "htm"].contains(URL(fileURLWithPath: path).pathExtension.lowercased())
+    }
+
+    /// Draws the map once and writes it as an interactive page.
+    func drawPage(analysis: PartnershipAnalysis, options: MapOptions, source: String) throws {
+        let map: NetworkMap
+        do throws(MapError) { map = try NetworkMap(analysis: analysis, options: options, source: source) } catch {
+            throw usageFailure(error.description)
+        }
+        for note in map.notes { printError("snatool: note: \(note)") }
+        let svg: Data
+        do throws(GraphvizError) { svg = try map.render(as: .svg) } catch {
+            printError("snatool: error: \(error)")
+            throw ExitStatus.internalError
+        }
+        let label = options.title ?? "Map of \(analysis.selections[0].label.lowercased()) ties, \(source)"
+        let view = InteractiveMap(analysis: analysis, selectionID: analysis.selections[0].id, map: map, svg: svg, label: label)
+        try writeFile(InteractiveMap.page(title: label, view: view), to: output, protecting: input.inputPaths)
     }
 }
 
@@ -131,12 +161,19 @@ func resolveTheme(_ theme: String, in network: PartnershipNetwork) throws -> The
 
 /// Draws one map and writes it atomically; prints notes and errors, throws the exit status.
 func drawMap(analysis: PartnershipAnalysis, options: MapOptions, source: String, to path: String, protecting inputs: [String]) throws {
+    let format = MapFile.format(of: path)!
+    // Cluster and organisation maps spread wide: drawn to fit an A4 page, with readable labels.
+    let fit = format != .dot && (options.clusterBy != nil || options.level == .organisations)
     let map: NetworkMap
-    do throws(MapError) { map = try NetworkMap(analysis: analysis, options: options, source: source) } catch {
+    do throws(MapError) {
+        var page = MapPage.a4
+        if format == .png { page.dpi = 200 }
+        map = fit ? try NetworkMap.fittedToPage(analysis: analysis, options: options, source: source, page: page)
+            : try NetworkMap(analysis: analysis, options: options, source: source)
+    } catch {
         throw usageFailure(error.description)
     }
     for note in map.notes { printError("snatool: note: \(note)") }
-    let format = MapFile.format(of: path)!
     let data: Data
     do throws(GraphvizError) { data = try map.render(as: format) } catch {
         printError("snatool: error: \(error)")

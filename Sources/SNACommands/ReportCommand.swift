@@ -11,8 +11,10 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write a self-contained HTML report for a partnership board: findings, maps, organisations, resilience, delivery chains.",
         discussion: """
-            One file with everything inline (no network needed to view it), sortable tables, a \
-            print stylesheet. --anonymise replaces people's names with stable pseudonyms everywhere, \
+            One file with everything inline (no network needed to view it), sortable tables, an \
+            interactive map (search, filters, a panel per person with the findings that name them), \
+            a print stylesheet. Above 2,000 people the report draws the organisation map only and \
+            says so. --anonymise replaces people's names with stable pseudonyms everywhere, \
             maps included; organisations keep their names.
             """
     )

@@ -1,3 +1,5 @@
+import SNACore
+
 /// Escaping for the DOT language, so that any name renders as written and can
 /// never change the graph.
 ///
@@ -15,7 +17,9 @@
 ///   expand in a tooltip).
 /// - HTML-like labels (the legend) escape `&`, `<`, `>` and `"` as entities.
 ///
-/// Line breaks and control characters in names become spaces everywhere.
+/// Line breaks and control characters in names become spaces everywhere;
+/// other characters XML forbids (U+FFFE, U+FFFF) become U+FFFD, so the SVG
+/// stays well-formed.
 public enum DOTText {
     /// A quoted DOT string for an attribute value.
     public static func quoted(_ text: String) -> String {
@@ -52,6 +56,20 @@ public enum DOTText {
         }
     }
 
+    /// `text` cut to at most `limit` characters, the last an ellipsis when cut:
+    /// what a map draws of a long name.
+    public static func shortened(_ text: String, to limit: Int) -> String {
+        guard limit > 0 else { return "" }
+        var end = text.startIndex
+        var count = 0
+        while end < text.endIndex {
+            if count == limit { return String(text[..<text.index(before: end)]) + "\u{2026}" }
+            end = text.index(after: end)
+            count += 1
+        }
+        return text
+    }
+
     /// `text` with each scalar replaced as `replacement` says (`nil`: kept),
     /// and line breaks and control characters turned into spaces.
     private static func escape(_ text: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
@@ -61,6 +79,8 @@ public enum DOTText {
                 out += replaced
             } else if scalar.properties.generalCategory == .control {
                 out += " "
+            } else if !XMLCharacters.isAllowed(scalar) {
+                out += "\u{FFFD}"
             } else {
                 out.unicodeScalars.append(scalar)
             }

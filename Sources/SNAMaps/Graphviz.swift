@@ -72,6 +72,19 @@ public final class Graphviz: @unchecked Sendable {
     /// Lays out and renders with engine and format given by name, as Graphviz
     /// knows them; an unknown name is reported with Graphviz's list of valid ones.
     public func render(dot: String, engineName: String, formatName: String) throws -> Data {
+        try render(dot: dot, engineName: engineName, formatNames: [formatName])[0]
+    }
+
+    /// Lays `dot` out once and renders that one layout in each format, in order
+    /// (an SVG and the `plain` positions of the same picture, for instance).
+    ///
+    /// - Parameters:
+    ///   - engineName: a layout engine as Graphviz names it; `nop2` keeps the
+    ///     nodes' `pos` attributes (points) and only draws the edges.
+    ///   - formatNames: output formats as Graphviz names them, at least one.
+    /// - Throws: `GraphvizError` carrying Graphviz's message.
+    public func render(dot: String, engineName: String, formatNames: [String]) throws -> [Data] {
+        precondition(!formatNames.isEmpty, "render needs at least one format")
         lock.lock()
         defer { lock.unlock() }
         agreseterrors()
@@ -93,17 +106,21 @@ public final class Graphviz: @unchecked Sendable {
         }
         defer { gvFreeLayout(context, graph) }
         let formats = pluginNames("device")
-        guard formats.contains(formatName) else {
-            throw GraphvizError.render(format: formatName, message: "unknown format; use one of: \(formats.joined(separator: ", "))")
+        var results: [Data] = []
+        for formatName in formatNames {
+            guard formats.contains(formatName) else {
+                throw GraphvizError.render(format: formatName, message: "unknown format; use one of: \(formats.joined(separator: ", "))")
+            }
+            var buffer: UnsafeMutablePointer<CChar>?
+            var length = 0
+            let status = snatool_gvRenderData(context, graph, formatName, &buffer, &length)
+            defer { if let buffer { gvFreeRenderData(buffer) } }
+            guard status == 0, let buffer else {
+                throw GraphvizError.render(format: formatName, message: lastError(default: "unknown format"))
+            }
+            results.append(Data(bytes: buffer, count: length))
         }
-        var buffer: UnsafeMutablePointer<CChar>?
-        var length = 0
-        let status = snatool_gvRenderData(context, graph, formatName, &buffer, &length)
-        defer { if let buffer { gvFreeRenderData(buffer) } }
-        guard status == 0, let buffer else {
-            throw GraphvizError.render(format: formatName, message: lastError(default: "unknown format"))
-        }
-        return Data(bytes: buffer, count: length)
+        return results
     }
 
     /// The plugin names of a kind; call with the lock held.

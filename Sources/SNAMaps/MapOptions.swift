@@ -60,9 +60,61 @@ public struct MapOptions: Sendable {
     public var seed: Int = 1
     /// The map's title; `nil` for one naming the theme and the data.
     public var title: String?
+    /// Node positions in points by node index, from an earlier layout
+    /// (``LaidOutMap/positions``): nodes keep those places and the map is not
+    /// laid out again (only its edges are drawn). Nodes without a position are left out.
+    public var positions: [MapPoint?]?
+    /// How much larger to draw text and lines than their usual sizes (at
+    /// least 1): a large layout shown at page width is shrunk, and this keeps
+    /// its labels readable (``LaidOutMap/textScale(toFitWidth:height:)``).
+    public var textScale: Double = 1
+    /// Scale the drawing down to fit this area (points) when it is larger, at
+    /// `dpi` pixels per inch in PNG (``NetworkMap/fittedToPage(analysis:options:source:page:)``).
+    public var page: MapPage?
+    /// Leave out nodes with no ties in the selection, and small groups tied
+    /// only among themselves, instead of gathering them beside the network:
+    /// the legend counts them and ``NetworkMap/omitted`` and
+    /// ``NetworkMap/fragments`` list them, so the connected network fills the map.
+    public var omitIsolates = false
+    /// Colour the organisations (or other groups) ranked by size over the
+    /// whole network, not over the nodes drawn, so that every map of one
+    /// network gives each group the same colour.
+    public var colourRankingByNetwork = true
+
+    /// The most nodes of a group apart from the rest that ``omitIsolates`` leaves out.
+    public static let fragmentSize = 2
+
+    /// The longest name drawn on a map, in characters; longer names are
+    /// shortened with an ellipsis in labels and legends (tooltips keep up to
+    /// ``MapOptions/longestTooltip``). This keeps any name from crashing or
+    /// slowing Graphviz's layout.
+    public static let longestLabel = 60
+    /// The longest name in a tooltip, in characters.
+    public static let longestTooltip = 500
 
     /// Creates options with the defaults.
     public init() {}
+}
+
+/// A page a map is drawn to fit.
+public struct MapPage: Sendable, Equatable {
+    /// The drawing area's width in points.
+    public var width: Double
+    /// The drawing area's height in points.
+    public var height: Double
+    /// Pixels per inch, for a PNG (`nil`: Graphviz's 96; leave it `nil` for
+    /// SVG and PDF, whose sizes it would scale).
+    public var dpi: Int?
+
+    /// An A4 page in portrait with 15 mm margins.
+    public static let a4 = MapPage(width: 510, height: 760)
+
+    /// A drawing area of `width` by `height` points.
+    public init(width: Double, height: Double, dpi: Int? = nil) {
+        self.width = width
+        self.height = height
+        self.dpi = dpi
+    }
 }
 
 /// Why a map cannot be drawn.

@@ -12,7 +12,8 @@ extension NetworkMap {
     /// Lays the map out and renders it (the DOT text itself for `.dot`).
     public func render(as format: RenderFormat) throws(GraphvizError) -> Data {
         do {
-            return try Graphviz.shared.render(dot: dot, engine: engine, format: format)
+            if format == .dot { return Data(dot.utf8) }
+            return try Graphviz.shared.render(dot: dot, engineName: engineName, formatName: format.rawValue)
         } catch let error as GraphvizError {
             throw error
         } catch {

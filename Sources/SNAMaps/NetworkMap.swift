@@ -24,12 +24,31 @@ public struct NetworkMap: Sendable {
     public let edgeCount: Int
     /// Remarks for the user, such as a change of engine.
     public let notes: [String]
+    /// The nodes left out because they have no ties in the selection
+    /// (``MapOptions/omitIsolates``), by index, for a list beside the map.
+    public let omitted: [Int]
+    /// Small groups left out because they are tied only among themselves
+    /// (``MapOptions/omitIsolates``, at most ``MapOptions/fragmentSize``
+    /// nodes each), by index, for a list beside the map.
+    public let fragments: [[Int]]
+    /// The nodes drawn, by index (SVG id `n` and the index).
+    public let drawnNodes: [Int]
+    /// The edges drawn, one per pair (SVG id `e`, the two indices joined by `_`);
+    /// `reciprocated` when drawn with two heads.
+    public let drawnEdges: [(from: Int, to: Int, reciprocated: Bool)]
+    /// Whether the nodes keep given positions (``MapOptions/positions``), so
+    /// that Graphviz only draws the edges.
+    public let pinned: Bool
+    /// The layout engine as Graphviz names it: ``engine``, or `nop2` when pinned.
+    public var engineName: String { pinned ? "nop2" : engine.rawValue }
 
     /// Builds the map of the analysis's first selection.
     ///
     /// - Parameters:
     ///   - analysis: an analysis whose selections include `options.selection`
-    ///     at `options.level`; its findings give the gatekeepers, weak links and bridges.
+    ///     at `options.level` (one analysis of every theme serves every
+    ///     theme's map); the selection's findings give the gatekeepers, weak
+    ///     links and bridges (``PartnershipAnalysis/findings(focusingOn:)``).
     ///   - source: the data's name for the title (e.g. the survey file's name).
     public init(analysis: PartnershipAnalysis, options: MapOptions, source: String) throws(MapError) {
         let network = analysis.network
@@ -55,6 +74,21 @@ public struct NetworkMap: Sendable {
             egoNode = node
             included = Self.neighbourhood(of: node, radius: options.radius, in: undirected)
         }
+        let isolated = (0..<graph.nodeCount).map { graph.inDegree(of: $0) + graph.outDegree(of: $0) == 0 }
+        var omitted: [Int] = []
+        var fragments: [[Int]] = []
+        if options.omitIsolates {
+            for node in 0..<graph.nodeCount where included[node] && isolated[node] && node != egoNode {
+                included[node] = false
+                omitted.append(node)
+            }
+            fragments = Self.fragments(of: graph, drawn: included, keeping: egoNode)
+            for fragment in fragments { for node in fragment { included[node] = false } }
+        }
+        let pinned = options.positions != nil
+        if let positions = options.positions {
+            for node in 0..<graph.nodeCount where included[node] && (node >= positions.count || positions[node] == nil) { included[node] = false }
+        }
 
         // Groups for colour.
         let organisations: [Int?] = options.level == .people
@@ -76,21 +110,24 @@ public struct NetworkMap: Sendable {
             ?? (organisationNodes && names.indices.contains { attribute("sector", of: $0) != nil } ? "sector" : "organisation")
         try check("--colour-by", colourBy)
         if let cluster = options.clusterBy { try check("--cluster-by", cluster) }
-        let colouring = GroupColouring(values: names.indices.map { included[$0] ? attribute(colourBy, of: $0) : nil },
-                                       hasUnknown: names.indices.contains { included[$0] && attribute(colourBy, of: $0) == nil })
+        // Groups are ranked by the people in them: at organisation level an organisation counts its members.
+        let weights = options.level == .organisations && network.unit == .people
+            ? network.organisations.map { max(1, $0.members.count) } : [Int](repeating: 1, count: names.count)
+        let colouring = GroupColouring(values: names.indices.map { attribute(colourBy, of: $0) }, weights: weights, drawn: included,
+                                       rankingByNetwork: options.colourRankingByNetwork)
 
         // Size.
         let metric = options.sizeBy ?? (nodesArePeople ? .betweenness : (options.level == .organisations ? .people : .betweenness))
         let sizes = Self.values(of: metric, selection: selection, network: network, level: options.level)
         let largest = names.indices.filter { included[$0] }.map { sizes[$0] }.max() ?? 0
 
-        // Highlights from the findings.
+        // Highlights from the findings of this selection seen on its own.
+        let findings = analysis.findings(focusingOn: selection.id)
         let gatekeepers = options.highlights.contains(.gatekeepers)
-            ? Set(analysis.findings.filter { $0.kind == .gatekeeper }.flatMap(\.subjects)) : []
+            ? Set(findings.filter { $0.kind == .gatekeeper }.flatMap(\.subjects)) : []
         let showLinks = options.highlights.contains(.weakLinks)
-        let bridges = showLinks ? Set(analysis.findings.filter { $0.kind == .bridge }.map { Set($0.subjects) }) : []
-        let weakLinks = showLinks ? analysis.findings.filter { $0.kind == .weakLink || $0.kind == .missingLink } : []
-        let isolated = (0..<graph.nodeCount).map { graph.inDegree(of: $0) + graph.outDegree(of: $0) == 0 }
+        let bridges = showLinks ? Set(findings.filter { $0.kind == .bridge }.map { Set($0.subjects) }) : []
+        let weakLinks = showLinks ? findings.filter { $0.kind == .weakLink || $0.kind == .missingLink } : []
         // On a theme's map: nodes with no tie in the theme though well connected in the others.
         var absent = Set<Int>()
         if options.highlights.contains(.isolates), options.selection != .all, !nodesArePeople {
@@ -125,35 +162,47 @@ public struct NetworkMap: Sendable {
         }
 
         // The graph.
+        // Text and lines enlarged for a large layout shown at page width.
+        let k = max(1, options.textScale)
+        func z(_ value: Double) -> String { Self.format((value * k * 100).rounded() / 100) }
         var out = "digraph \"snatool map\" {\n"
         let title = options.title ?? Self.title(network: network, selection: selection, level: options.level, ego: egoNode.map { names[$0] },
                                                   radius: options.radius, source: source, nodes: count)
-        out += "  graph [fontname=\"DejaVu Sans\", fontsize=11, outputorder=edgesfirst, overlap=prism, overlap_scaling=-4, "
+        out += "  graph [fontname=\"DejaVu Sans\", fontsize=\(z(9.5)), outputorder=edgesfirst, overlap=prism, overlap_scaling=-4, "
         // Packing disconnected parts crashes Graphviz 2.43's dot layout with clusters (a use-after-free), so only force layouts pack.
-        let pack = engine == .dot || options.clusterBy != nil ? "" : "pack=true, packmode=\"array_u\", "
-        out += "sep=\"+14\", K=1.1, repulsiveforce=1.6, splines=false, \(pack)start=\(options.seed), labelloc=b, labeljust=l, "
-        out += "forcelabels=true, pad=0.3, bgcolor=white];\n"
-        out += "  node [shape=circle, fixedsize=true, style=filled, fontname=\"DejaVu Sans\", fontsize=9, color=\"#555555\", penwidth=0.8, label=\"\"];\n"
-        out += "  edge [arrowsize=0.45, color=\"\(Palette.tie)\", penwidth=0.6];\n"
+        let pack = engine == .dot || options.clusterBy != nil || pinned ? "" : "pack=true, packmode=\"array_u\", "
+        // fdp's clusters spread far with sfdp's spring length: a 210-person cluster map was 6,226 pt wide.
+        let spring = engine == .fdp ? 0.4 : 1.1
+        out += "sep=\"+14\", K=\(spring), repulsiveforce=1.6, splines=false, \(pack)start=\(options.seed), labelloc=b, labeljust=l, "
+        out += "forcelabels=true, pad=0.3, bgcolor=white"
+        if let page = options.page {
+            out += ", size=\"\(Self.format(page.width / 72)),\(Self.format(page.height / 72))\"" + (page.dpi.map { ", dpi=\($0)" } ?? "")
+        }
+        out += "];\n"
+        out += "  node [shape=circle, fixedsize=true, style=filled, fontname=\"DejaVu Sans\", fontsize=\(z(9)), color=\"#555555\", penwidth=\(z(0.8)), label=\"\"];\n"
+        out += "  edge [arrowsize=\(z(0.45)), color=\"\(Palette.tie)\", penwidth=\(z(0.6))];\n"
 
         func nodeStatement(_ node: Int) -> String {
             let value = sizes[node]
             let gathered = options.highlights.contains(.isolates) && isolated[node]
             let width = absent.contains(node) ? 0.22 : gathered ? 0.12 : largest > 0 ? 0.16 + 0.64 * (value / largest).squareRoot() : 0.3
-            var attributes = ["width=\(Self.format(width))", "fillcolor=\"\(colouring.colour(of: node))\""]
+            var attributes = ["width=\(Self.format(width))", "id=\"n\(node)\"", "fillcolor=\"\(colouring.colour(of: node))\""]
+            if let point = options.positions?[node] { attributes.append("pos=\"\(Self.format(point.x)),\(Self.format(point.y))!\"") }
             if labelled.contains(node) {
                 attributes.append("xlabel=" + DOTText.label(Self.labelLines(names[node], nodesArePeople: nodesArePeople)))
             }
-            var tooltip = names[node]
-            if nodesArePeople, let organisation = organisations[node] { tooltip += " (\(network.organisations[organisation].name))" }
+            var tooltip = DOTText.shortened(names[node], to: MapOptions.longestTooltip)
+            if nodesArePeople, let organisation = organisations[node] {
+                tooltip += " (\(DOTText.shortened(network.organisations[organisation].name, to: MapOptions.longestTooltip)))"
+            }
             tooltip += "; \(metric.rawValue) \(Self.format(value))"
             attributes.append("tooltip=" + DOTText.tooltip(tooltip))
             if gatekeepers.contains(names[node]) {
-                attributes += ["peripheries=2", "penwidth=2.2", "color=black"]
+                attributes += ["peripheries=2", "penwidth=\(z(2.2))", "color=black"]
             }
-            if node == egoNode { attributes += ["penwidth=3", "color=black", "fontsize=11"] }
+            if node == egoNode { attributes += ["penwidth=\(z(3))", "color=black", "fontsize=\(z(11))"] }
             if absent.contains(node) {
-                attributes += ["style=\"filled,dashed\"", "color=\"\(Palette.weakLink)\"", "penwidth=2.2"]
+                attributes += ["style=\"filled,dashed\"", "color=\"\(Palette.weakLink)\"", "penwidth=\(z(2.2))"]
             } else if options.highlights.contains(.isolates) && isolated[node] {
                 attributes += ["style=\"filled,dashed\"", "color=\"#333333\""]
             }
@@ -169,7 +218,7 @@ public struct NetworkMap: Sendable {
                 members[value, default: []].append(node)
             }
             for (index, value) in order.enumerated() {
-                out += "  subgraph \"cluster_\(index)\" {\n    label=\(DOTText.label(value)); style=rounded; color=\"#AAAAAA\"; fontsize=10;\n"
+                out += "  subgraph \"cluster_\(index)\" {\n    label=\(DOTText.label(DOTText.shortened(value, to: MapOptions.longestLabel))); style=rounded; color=\"#AAAAAA\"; fontsize=\(z(10));\n"
                 for node in members[value]! { out += "  " + nodeStatement(node) }
                 out += "  }\n"
             }
@@ -185,9 +234,10 @@ public struct NetworkMap: Sendable {
         }
         let dense = drawnPairs > Self.denseEdgeCount
         let combined = options.selection == .all && !network.themes.isEmpty && options.level == .people && !dense
-        if dense { out += "  edge [color=\"\(Palette.faintTie)\", penwidth=0.35];\n" }
+        if dense { out += "  edge [color=\"\(Palette.faintTie)\", penwidth=\(z(0.4))];\n" }
         let maxWeight = graph.outWeights.max() ?? 1
         var edges = 0
+        var drawnEdges: [(from: Int, to: Int, reciprocated: Bool)] = []
         var bridgesDrawn = false
         for v in 0..<graph.nodeCount where included[v] {
             for position in Int(graph.outOffsets[v])..<Int(graph.outOffsets[v + 1]) {
@@ -200,23 +250,24 @@ public struct NetworkMap: Sendable {
                     let back = graph.outOffsets[w]..<graph.outOffsets[w + 1]
                     if let index = back.first(where: { graph.outTargets[Int($0)] == Int32(v) }) { weight = max(weight, graph.outWeights[Int(index)]) }
                 }
-                var attributes: [String] = []
+                var attributes = ["id=\"e\(v)_\(w)\""]
                 if reciprocated { attributes.append("dir=both") }
                 let isBridge = bridges.contains([names[v], names[w]])
                 if isBridge {
                     bridgesDrawn = true
-                    attributes += ["color=\"\(Palette.bridge)\"", "penwidth=3"]
+                    attributes += ["color=\"\(Palette.bridge)\"", "penwidth=\(z(3))"]
                 } else {
                     let scale = options.level == .organisations || network.unit == .organisations && maxWeight > 4
                         ? 0.5 + 3.0 * (weight / maxWeight).squareRoot()
                         : 0.5 + 0.45 * (min(weight, 7) - 1)
-                    if !dense { attributes.append("penwidth=\(Self.format(scale))") }
+                    if !dense { attributes.append("penwidth=\(z(scale))") }
                     if combined, let themes = themesOfPair[Int64(v) << 32 | Int64(w)] ?? themesOfPair[Int64(w) << 32 | Int64(v)] {
                         attributes.append("color=\"\(Self.colour(ofThemes: themes))\"")
                     }
                 }
-                out += "  \("n\(v)") -> \("n\(w)")" + (attributes.isEmpty ? "" : " [\(attributes.joined(separator: ", "))]") + ";\n"
+                out += "  \("n\(v)") -> \("n\(w)") [\(attributes.joined(separator: ", "))];\n"
                 edges += 1
+                drawnEdges.append((v, w, reciprocated))
             }
         }
         // Weak and missing links between organisations, drawn where the nodes are organisations.
@@ -224,19 +275,36 @@ public struct NetworkMap: Sendable {
             for finding in weakLinks where finding.subjects.count == 2 {
                 guard let a = names.firstIndex(of: finding.subjects[0]), let b = names.firstIndex(of: finding.subjects[1]),
                       included[a], included[b] else { continue }
-                out += "  \("n\(a)") -> \("n\(b)") [dir=none, style=dashed, color=\"\(Palette.weakLink)\", penwidth=\(dense ? 4 : 2.5), constraint=false];\n"
+                out += "  \("n\(a)") -> \("n\(b)") [dir=none, style=dashed, color=\"\(Palette.weakLink)\", penwidth=\(z(dense ? 4 : 2.5)), constraint=false];\n"
             }
         }
-        out += "  label=<\(Self.legend(title: title, colouring: colouring, colourBy: colourBy, metric: metric, combined: combined, network: network, gatekeepers: gatekeepers.isEmpty ? 0 : names.indices.filter { included[$0] && gatekeepers.contains(names[$0]) }.count, showLinks: showLinks, weakLinksShown: !nodesArePeople && !weakLinks.isEmpty, bridges: bridgesDrawn, isolates: options.highlights.contains(.isolates) && names.indices.contains { included[$0] && isolated[$0] }, absent: absent.count, themeLabel: selection.label.lowercased(), labelMode: labelMode, nodes: count, dense: dense, edgesDrawn: edges))>;\n"
+        out += "  label=<\(Self.legend(title: title, colouring: colouring, colourBy: colourBy, metric: metric, combined: combined, network: network, gatekeepers: gatekeepers.isEmpty ? 0 : names.indices.filter { included[$0] && gatekeepers.contains(names[$0]) }.count, showLinks: showLinks, weakLinksShown: !nodesArePeople && !weakLinks.isEmpty, bridges: bridgesDrawn, isolates: options.highlights.contains(.isolates) && names.indices.contains { included[$0] && isolated[$0] }, absent: absent.count, omitted: omitted.count, fragments: fragments.count, nodesArePeople: nodesArePeople, themeLabel: selection.label.lowercased(), labelMode: labelMode, nodes: count, dense: dense, edgesDrawn: edges, scale: k))>;\n"
         out += "}\n"
         self.dot = out
         self.engine = engine
         self.nodeCount = count
         self.edgeCount = edges
         self.notes = notes
+        self.omitted = omitted
+        self.fragments = fragments
+        self.drawnNodes = names.indices.filter { included[$0] }
+        self.drawnEdges = drawnEdges
+        self.pinned = pinned
     }
 
     // MARK: Pieces
+
+    /// The weak components of the drawn nodes with at most
+    /// ``MapOptions/fragmentSize`` nodes, when a larger one exists, in order
+    /// of their first node; none holds `kept`.
+    static func fragments(of graph: Digraph, drawn: [Bool], keeping kept: Int?) -> [[Int]] {
+        let components = graph.weakComponents()
+        var members: [Int: [Int]] = [:]
+        for node in 0..<graph.nodeCount where drawn[node] { members[components.membership[node], default: []].append(node) }
+        let largest = members.values.map(\.count).max() ?? 0
+        guard largest > MapOptions.fragmentSize else { return [] }
+        return members.values.filter { $0.count <= MapOptions.fragmentSize && !$0.contains { $0 == kept } }.sorted { $0[0] < $1[0] }
+    }
 
     /// Nodes within `radius` steps of `start`, either direction.
     static func neighbourhood(of start: Int, radius: Int, in graph: UndirectedGraph) -> [Bool] {
@@ -294,7 +362,8 @@ public struct NetworkMap: Sendable {
     }
 
     /// "Partnership Manager, Fortalice" on two lines; long organisation names wrapped.
-    static func labelLines(_ name: String, nodesArePeople: Bool) -> [String] {
+    static func labelLines(_ fullName: String, nodesArePeople: Bool) -> [String] {
+        let name = DOTText.shortened(fullName, to: MapOptions.longestLabel)
         var parts: [String] = []
         if nodesArePeople, let comma = name.range(of: ", ", options: .backwards) {
             parts = [String(name[..<comma.lowerBound]), String(name[comma.upperBound...])]
@@ -330,11 +399,13 @@ public struct NetworkMap: Sendable {
 
     static func legend(title: String, colouring: GroupColouring, colourBy: String, metric: MapSizeMetric, combined: Bool,
                        network: PartnershipNetwork, gatekeepers: Int, showLinks: Bool, weakLinksShown: Bool, bridges: Bool,
-                       isolates: Bool, absent: Int, themeLabel: String, labelMode: MapLabels, nodes: Int, dense: Bool, edgesDrawn: Int) -> String {
-        var rows = "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"14\"><B>\(DOTText.html(title))</B></FONT></TD></TR>"
-        rows += "<TR><TD ALIGN=\"LEFT\">Colour: \(DOTText.html(NameKey.label(colourBy))). Size: \(DOTText.html(metric.rawValue)). Arrows: who named whom (two heads: both named each other).\(dense ? " Ties drawn faint: there are many." : "")</TD></TR>"
+                       isolates: Bool, absent: Int, omitted: Int, fragments: Int, nodesArePeople: Bool, themeLabel: String, labelMode: MapLabels, nodes: Int, dense: Bool, edgesDrawn: Int, scale: Double) -> String {
+        let big = Self.format((13 * scale).rounded()), swatch = Self.format((14 * scale).rounded())
+        var rows = "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(big)\"><B>\(DOTText.html(DOTText.shortened(title, to: 2 * MapOptions.longestLabel)))</B></FONT></TD></TR>"
+        rows += "<TR><TD ALIGN=\"LEFT\">Colour: \(DOTText.html(NameKey.label(colourBy))). Size: \(DOTText.html(metric.rawValue)).\(dense ? " Ties drawn faint: there are many." : "")</TD></TR>"
+        rows += "<TR><TD ALIGN=\"LEFT\">Arrows: who named whom (two heads: both named each other).</TD></TR>"
         let swatches = colouring.legendEntries.map { entry in
-            "<TD ALIGN=\"LEFT\"><FONT COLOR=\"\(entry.colour)\" POINT-SIZE=\"16\">\u{25A0}</FONT> \(DOTText.html(entry.label))</TD>"
+            "<TD ALIGN=\"LEFT\"><FONT COLOR=\"\(entry.colour)\" POINT-SIZE=\"\(swatch)\">\u{25A0}</FONT> \(DOTText.html(DOTText.shortened(entry.label, to: 44)))</TD>"
         }
         var grid = ""
         for pair in stride(from: 0, to: swatches.count, by: 2) {
@@ -347,14 +418,16 @@ public struct NetworkMap: Sendable {
         if weakLinksShown { marks.append("Dashed orange line: weak or missing link between organisations") }
         if absent > 0 { marks.append("Dashed orange outline, labelled: no \(themeLabel) ties although well connected in other themes (\(absent))") }
         if isolates { marks.append("Dashed outline, set apart: no ties") }
-        if case .top(let n) = labelMode, n < nodes { marks.append("Labels: the \(n) largest\(gatekeepers > 0 ? " and the gatekeepers" : ""); every name is in the SVG tooltips") }
+        if omitted > 0 { marks.append("Not drawn: \(omitted) \(nodesArePeople ? (omitted == 1 ? "person" : "people") : (omitted == 1 ? "partner" : "partners")) with no \(themeLabel == "all themes" || themeLabel == "all ties" ? "" : themeLabel + " ")ties (listed below)") }
+        if fragments > 0 { marks.append("Not drawn: \(fragments) small group\(fragments == 1 ? "" : "s") tied only among themselves (listed below)") }
+        if case .top(let n) = labelMode, n < nodes { marks.append("Labels: the \(n) largest\(gatekeepers > 0 ? " and the gatekeepers" : ""); all names in the tooltips") }
         for mark in marks { rows += "<TR><TD ALIGN=\"LEFT\">\(DOTText.html(mark))</TD></TR>" }
         if combined && edgesDrawn > 0 {
             let themes = themePriority.filter { id in network.themes.contains { $0.id == id } }
             var cells = ""
             for id in themes {
                 let label = network.themes.first { $0.id == id }!.label
-                cells += "<TD ALIGN=\"LEFT\"><FONT COLOR=\"\(Palette.themes[id]!)\" POINT-SIZE=\"16\">\u{2501}\u{2501}</FONT> \(DOTText.html(label))</TD>"
+                cells += "<TD ALIGN=\"LEFT\"><FONT COLOR=\"\(Palette.themes[id]!)\" POINT-SIZE=\"\(swatch)\">\u{2501}\u{2501}</FONT> \(DOTText.html(label))</TD>"
             }
             rows += "<TR><TD ALIGN=\"LEFT\">Line colour: the first theme of the tie in this order; width: number of themes</TD></TR>"
             rows += "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLSPACING=\"3\"><TR>\(cells)</TR></TABLE></TD></TR>"
@@ -363,31 +436,47 @@ public struct NetworkMap: Sendable {
     }
 }
 
-/// Colours for groups: the seven largest groups get the palette's colours,
-/// the rest (and nodes without a value) share grey.
+/// Colours for groups: the seven largest groups (by people) get the palette's colours,
+/// the rest (and nodes without a value) share a neutral grey, named in the
+/// legend. Groups are ranked over the whole network (or only over the nodes
+/// drawn), so that every map of one network colours a group alike.
 struct GroupColouring: Sendable {
-    let colours: [String?]
     let legendEntries: [(colour: String, label: String)]
     private let nodeColour: [String]
 
-    init(values: [String?], hasUnknown: Bool) {
+    /// - Parameters:
+    ///   - values: each node's group, for every node of the network.
+    ///   - weights: what each node counts for in its group's size (its people, for an organisation).
+    ///   - drawn: which nodes the map draws (the legend names only their groups).
+    ///   - rankingByNetwork: rank groups by their size over all nodes, not only those drawn.
+    init(values: [String?], weights: [Int], drawn: [Bool], rankingByNetwork: Bool) {
         var counts: [String: Int] = [:]
         var display: [String: String] = [:]
-        for value in values.compactMap({ $0 }) {
-            counts[NameKey.key(value), default: 0] += 1
-            display[NameKey.key(value)] = display[NameKey.key(value)] ?? value
+        var present = Set<String>()
+        var hasUnknown = false
+        for (node, value) in values.enumerated() {
+            guard let value else {
+                if drawn[node] { hasUnknown = true }
+                continue
+            }
+            let key = NameKey.key(value)
+            if drawn[node] { present.insert(key) }
+            guard rankingByNetwork || drawn[node] else { continue }
+            counts[key, default: 0] += weights[node]
+            if display[key] == nil { display[key] = value }
         }
         let ranked = counts.keys.sorted { (counts[$0]!, display[$1]!) > (counts[$1]!, display[$0]!) }
         let coloured = Array(ranked.prefix(Palette.groups.count))
         var colourOf: [String: String] = [:]
         for (index, key) in coloured.enumerated() { colourOf[key] = Palette.groups[index] }
-        var entries = coloured.map { (colour: colourOf[$0]!, label: display[$0]!) }
-        let rest = ranked.count - coloured.count
-        if rest > 0 { entries.append((Palette.other, "\(rest) other\(rest == 1 ? "" : "s") (\(ranked.dropFirst(coloured.count).prefix(3).map { display[$0]! }.joined(separator: ", "))\(rest > 3 ? " ..." : ""))")) }
-        if hasUnknown && rest == 0 { entries.append((Palette.other, "unknown")) }
+        var entries = coloured.filter(present.contains).map { (colour: colourOf[$0]!, label: display[$0]!) }
+        let others = ranked.dropFirst(coloured.count).filter(present.contains)
+        if !others.isEmpty {
+            entries.append((Palette.other, "\(others.count) other\(others.count == 1 ? "" : "s") (\(others.prefix(3).map { display[$0]! }.joined(separator: ", "))\(others.count > 3 ? " ..." : ""))"))
+        }
+        if hasUnknown && others.isEmpty { entries.append((Palette.other, "unknown")) }
         legendEntries = entries
         nodeColour = values.map { value in value.flatMap { colourOf[NameKey.key($0)] } ?? Palette.other }
-        colours = values.map { value in value.flatMap { colourOf[NameKey.key($0)] } }
     }
 
     func colour(of node: Int) -> String { nodeColour[node] }

@@ -20,5 +20,5 @@ public enum Palette {
     /// Ordinary ties.
     public static let tie = "#8C8C8CB0"
     /// Ordinary ties of a dense map.
-    public static let faintTie = "#B4B4B450"
+    public static let faintTie = "#9A9A9A78"
 }

@@ -23,6 +23,9 @@ public struct ReportOptions: Sendable {
     public var pseudonymKey: String?
     /// Organisations whose response rate is below this get a caution.
     public var lowResponse: Double = 0.6
+    /// Above this many people (nodes) the report draws no per-person maps,
+    /// only the organisation map, and says so (docs/report.md).
+    public var personMapLimit: Int = 2000
 
     /// Creates options with the defaults.
     public init() {}
@@ -49,15 +52,19 @@ public struct PartnershipReport: Sendable {
             ? original.anonymised(with: options.pseudonymKey.map { Pseudonymiser(key: $0) } ?? Pseudonymiser()) : nil
         let network = anonymised?.network ?? original
         let analysis = PartnershipAnalysis(network: network, options: AnalysisOptions(groupBy: options.groupBy, expectedLinks: options.expectedLinks))
+        let maps = ReportMaps(analysis: analysis, options: options)
         var sections: [(id: String, title: String, body: String)] = []
         sections.append(("summary", "Summary", Self.summary(network: network, analysis: analysis, options: options)))
         sections.append(("findings", "Key findings", Self.findings(analysis)))
+        if let explorer = maps.explorer(label: "Interactive map of all ties") {
+            sections.append(("explore", "Explore the network", "<p>Find a person or an organisation to centre the map on them and light up their ties; click a node (or Tab to it and press Enter) for its figures and every finding that names it. Filter by theme, organisation or layer; drag to move, use the wheel or the buttons to zoom. On paper, the maps under each theme stand in for this view.</p>" + explorer))
+        }
         if network.unit == .people {
             sections.append(("response", "Who answered", Self.response(network: network, options: options)))
         }
-        sections.append(("themes", "The network theme by theme", Self.themes(network: network, analysis: analysis, options: options)))
+        sections.append(("themes", "The network theme by theme", Self.themes(network: network, analysis: analysis, maps: maps)))
         if network.unit == .people {
-            sections.append(("organisations", "Organisations", Self.organisations(network: network, analysis: analysis, options: options)))
+            sections.append(("organisations", "Organisations", Self.organisations(network: network, analysis: analysis, maps: maps)))
         }
         sections.append(("overlap", "How the themes overlap", Self.overlap(network: network, analysis: analysis)))
         sections.append(("resilience", "If these people left", Self.resilience(analysis: analysis, network: network)))
@@ -70,7 +77,7 @@ public struct PartnershipReport: Sendable {
         for section in sections {
             body += "<section id=\"\(section.id)\"><h2>\(e(section.title))</h2>\n\(section.body)\n</section>\n"
         }
-        body += "</main>\n<script>//<![CDATA[\n\(ReportStyle.script)\n//]]></script>\n"
+        body += "</main>\n<script>//<![CDATA[\n\(ReportStyle.script)\n\(InteractiveMapAssets.script)\n//]]></script>\n"
         html = ReportStyle.page(title: options.title, body: body)
     }
 
@@ -160,26 +167,14 @@ public struct PartnershipReport: Sendable {
         }
     }
 
-    static func map(_ network: PartnershipNetwork, selection: ThemeSelection, level: AnalysisLevel, options: ReportOptions, label: String) -> String {
-        let analysis = PartnershipAnalysis(network: network, options: AnalysisOptions(level: level, groupBy: options.groupBy, selections: [selection], expectedLinks: options.expectedLinks))
-        var mapOptions = MapOptions()
-        mapOptions.selection = selection
-        mapOptions.level = level
-        guard let map = try? NetworkMap(analysis: analysis, options: mapOptions, source: "survey"),
-              let svg = try? map.render(as: .svg) else {
-            return "<p class=\"caution\">The map could not be drawn.</p>"
-        }
-        let prefix = "map-" + (level == .organisations ? "organisations" : network.id(of: selection))
-        return "<figure class=\"map\">\(ReportCharts.inline(svg: String(decoding: svg, as: UTF8.self), label: label, prefix: prefix))<figcaption>\(e(label)); the legend is under the map. On screen, hover over a node for its name; labels name the largest nodes and every gatekeeper.</figcaption></figure>"
-    }
-
-    static func themes(network: PartnershipNetwork, analysis: PartnershipAnalysis, options: ReportOptions) -> String {
+    static func themes(network: PartnershipNetwork, analysis: PartnershipAnalysis, maps: ReportMaps) -> String {
         var html = "<p>Each theme is a network of its own over the same people. The map shows who named whom; the figures say how dense and how centralised it is; the table names the people it depends on most.</p>"
+        html += maps.sizeNote
         let names = analysis.nodeNames
         for selection in analysis.selections {
             let g = selection.summary.graph
             html += "<section class=\"theme\" id=\"theme-\(e(selection.id))\"><h3>\(e(selection.label))</h3>"
-            html += map(network, selection: selection.selection, level: .people, options: options, label: "Map of \(selection.label.lowercased()) ties")
+            html += maps.figure(of: selection, label: "Map of \(selection.label.lowercased()) ties")
             html += "<dl class=\"facts\">"
             let facts: [(String, String)] = [
                 ("Active", "\(g.activeNodes) of \(g.nodes)"), ("Ties", "\(g.ties)"), ("Density", number(g.density)),
@@ -205,10 +200,10 @@ public struct PartnershipReport: Sendable {
         return html
     }
 
-    static func organisations(network: PartnershipNetwork, analysis: PartnershipAnalysis, options: ReportOptions) -> String {
+    static func organisations(network: PartnershipNetwork, analysis: PartnershipAnalysis, maps: ReportMaps) -> String {
         guard let whole = analysis.selection(Theme.allID) else { return "" }
         var html = "<p>The partnership seen as organisations: one node per organisation, sized by its people, with the ties between their people added up. Dashed orange lines are weak links.</p>"
-        html += map(network, selection: .all, level: .organisations, options: options, label: "Map of the organisations")
+        html += maps.organisationFigure(label: "Map of the organisations")
         let blocks = whole.organisationBlocks
         let order = blocks.groups.indices.filter { blocks.sizes[$0] > 0 }.sorted { blocks.sizes[$0] > blocks.sizes[$1] }
         let names = order.map { blocks.groups[$0] }

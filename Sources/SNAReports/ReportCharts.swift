@@ -76,19 +76,69 @@ enum ReportCharts {
     }
 
     /// An inline SVG made by Graphviz, ready to sit inside HTML: its XML
-    /// declaration, DOCTYPE and comments removed, sized to its container.
+    /// declaration, DOCTYPE and comments removed, every `id` attribute
+    /// prefixed (so ids stay unique across the page), and sized by CSS.
+    ///
+    /// - Complexity: one pass over the SVG's bytes, O(n).
     static func inline(svg: String, label: String, prefix: String) -> String {
-        var text = svg
-        // Each map's ids get a prefix, so ids stay unique across the page.
-        text = text.replacingOccurrences(of: " id=\"", with: " id=\"\(prefix)-")
-        if let start = text.range(of: "<svg") { text = String(text[start.lowerBound...]) }
-        while let open = text.range(of: "<!--"), let close = text.range(of: "-->", range: open.upperBound..<text.endIndex) {
-            text.removeSubrange(open.lowerBound..<close.upperBound)
-        }
+        var bytes = Array(svg.utf8)
+        let start = firstIndex(of: Array("<svg".utf8), in: bytes, from: 0) ?? bytes.count
+        let tagEnd = bytes[start...].firstIndex(of: UInt8(ascii: ">")) ?? bytes.count
         // Let CSS size the map; keep the viewBox.
-        if let widthRange = text.range(of: #"width="[0-9.]+pt" height="[0-9.]+pt""#, options: .regularExpression) {
-            text.replaceSubrange(widthRange, with: "role=\"img\" aria-label=\"\(e(label))\"")
+        var tag = String(decoding: bytes[start..<tagEnd], as: UTF8.self)
+        if let size = tag.range(of: #"width="[0-9.]+pt" height="[0-9.]+pt""#, options: .regularExpression) {
+            tag.replaceSubrange(size, with: "role=\"img\" aria-label=\"\(e(label))\"")
         }
-        return text
+        var out = Array(tag.utf8)
+        out.reserveCapacity(bytes.count - start)
+        let commentOpen = Array("<!--".utf8), commentClose = Array("-->".utf8), id = Array(" id=\"".utf8)
+        let prefixed = Array(" id=\"\(prefix)-".utf8)
+        var inTag = true, inValue = false
+        var i = tagEnd
+        bytes.append(0)  // a sentinel, so look-aheads need no bounds check
+        let end = bytes.count - 1
+        while i < end {
+            let byte = bytes[i]
+            if inValue {
+                if byte == UInt8(ascii: "\"") { inValue = false }
+            } else if inTag {
+                if byte == UInt8(ascii: ">") {
+                    inTag = false
+                } else if byte == UInt8(ascii: "\"") {
+                    inValue = true
+                } else if byte == UInt8(ascii: " "), matches(id, in: bytes, at: i) {
+                    out += prefixed
+                    i += id.count
+                    inValue = true
+                    continue
+                }
+            } else if byte == UInt8(ascii: "<") {
+                if matches(commentOpen, in: bytes, at: i) {
+                    i = firstIndex(of: commentClose, in: bytes, from: i + commentOpen.count).map { $0 + commentClose.count } ?? end
+                    continue
+                }
+                inTag = true
+            }
+            out.append(byte)
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether `pattern` occurs in `bytes` at `index`.
+    private static func matches(_ pattern: [UInt8], in bytes: [UInt8], at index: Int) -> Bool {
+        guard index + pattern.count <= bytes.count else { return false }
+        for k in pattern.indices where bytes[index + k] != pattern[k] { return false }
+        return true
+    }
+
+    /// The first index at or after `from` where `pattern` starts, or `nil`.
+    private static func firstIndex(of pattern: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+        var index = from
+        while index + pattern.count <= bytes.count {
+            if bytes[index] == pattern[0], matches(pattern, in: bytes, at: index) { return index }
+            index += 1
+        }
+        return nil
     }
 }

@@ -21,7 +21,10 @@ enum ReportStyle {
         th, td { border-bottom: 1px solid #dde3e8; padding: 0.3rem 0.45rem; text-align: left; vertical-align: top; }
         thead th { background: #f1f4f7; } table.sortable thead th { cursor: pointer; } table.sortable thead th::after { content: " ⇅"; color: #999; font-size: 0.8em; }
         td:not(:first-child) { font-variant-numeric: tabular-nums; }
-        .scroll { overflow-x: auto; } table.heat { width: auto; font-size: 0.75rem; } table.heat td { text-align: center; min-width: 2.4rem; border: 1px solid #fff; }
+        .scroll { overflow: auto; max-height: 85vh; } table.heat { width: auto; font-size: 0.75rem; border-collapse: separate; border-spacing: 0; }
+        table.heat thead th { position: sticky; top: 0; z-index: 1; } table.heat th[scope=row] { position: sticky; left: 0; background: #f7f9fb; z-index: 1; }
+        table.heat thead th:first-child { left: 0; z-index: 2; }
+        details.omitted { font-size: 0.85rem; margin: -0.6rem 0 1rem; } details.omitted summary { cursor: pointer; color: #444; } table.heat td { text-align: center; min-width: 2.4rem; border: 1px solid #fff; }
         table.heat th[scope=row] { white-space: nowrap; } table.heat td.empty { color: #999; }
         table.heat.wrap { width: 100%; font-size: 0.85rem; } table.heat.wrap th[scope=row] { white-space: normal; font-weight: normal; }
         table.heat.wrap td { white-space: nowrap; width: 9rem; }
@@ -30,7 +33,7 @@ enum ReportStyle {
         .caution { background: #fff4e5; border-left: 4px solid #E69F00; padding: 0.5rem 0.8rem; } .flag { background: #fff4e5; border: 1px solid #E69F00; font-size: 0.75rem; padding: 0 0.3rem; border-radius: 0.2rem; }
         ol.findings > li { margin-bottom: 0.7rem; } .headline { font-weight: bold; margin: 0; } .evidence { margin: 0.1rem 0 0; color: #333; font-size: 0.92rem; }
         .why { color: #444; font-style: italic; } .response { background: #eef7f1; border-left: 4px solid #009E73; padding: 0.5rem 0.8rem; }
-        figure { margin: 1rem 0; } figure.map svg { width: 100%; height: auto; max-height: 52rem; border: 1px solid #e3e7eb; background: #fff; }
+        figure { margin: 1rem 0; } figure.map svg { width: 100%; height: auto; max-height: 52rem; border: 1px solid #e3e7eb; background: #fff; box-sizing: border-box; }
         figcaption { font-size: 0.85rem; color: #555; }
         dl.facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); gap: 0.3rem 1rem; }
         dl.facts div { border-bottom: 1px dotted #ccc; } dl.facts dt { font-size: 0.8rem; color: #555; } dl.facts dd { margin: 0; font-weight: bold; }
@@ -43,9 +46,9 @@ enum ReportStyle {
           h2 { page-break-before: always; } section#summary h2 { page-break-before: auto; }
           figure, table, .theme > dl, ol.findings > li { page-break-inside: avoid; } figure.map svg { max-height: 24cm; }
           table.sortable thead th::after { content: ""; } a { color: inherit; text-decoration: none; }
-          .scroll { overflow: visible; } table.heat { font-size: 6pt; } table.heat td { min-width: 0; padding: 1px; } table.heat.wrap { font-size: 8.5pt; }
+          .scroll { overflow: visible; max-height: none; } table.heat th { position: static; } table.heat { font-size: 6pt; } table.heat td { min-width: 0; padding: 1px; } table.heat.wrap { font-size: 8.5pt; }
         }
-        """
+        """ + "\n" + InteractiveMapAssets.css
 
     /// Sorts a table by the clicked column (numbers numerically); written without "<" or "&" so the page stays well-formed XML.
     static let script = """

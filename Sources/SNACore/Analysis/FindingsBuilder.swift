@@ -7,9 +7,12 @@ struct FindingsBuilder {
     var network: PartnershipNetwork { analysis.network }
     let names: [String]
     let nodeOrganisation: [Int?]
+    /// The selection findings are about; `nil`: `all` (or the last selection).
+    let focus: String?
 
-    init(analysis: PartnershipAnalysis) {
+    init(analysis: PartnershipAnalysis, focus: String? = nil) {
         self.analysis = analysis
+        self.focus = focus
         names = analysis.nodeNames
         nodeOrganisation = analysis.options.level == .people
             ? analysis.network.people.indices.map { analysis.network.organisation(ofPerson: $0) }
@@ -19,7 +22,7 @@ struct FindingsBuilder {
     var nodesArePeople: Bool { analysis.options.level == .people && network.unit == .people }
 
     func findings() -> [Finding] {
-        guard let whole = analysis.selection(Theme.allID) ?? analysis.selections.last else { return [] }
+        guard let whole = focus.flatMap(analysis.selection) ?? analysis.selection(Theme.allID) ?? analysis.selections.last else { return [] }
         var result: [Finding] = []
         result += gatekeepers(whole)
         result += weakLinks(whole)

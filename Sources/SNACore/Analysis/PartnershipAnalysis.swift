@@ -104,6 +104,15 @@ public struct PartnershipAnalysis: Sendable {
         }
     }
 
+    /// The findings of one selection seen on its own, as an analysis of that
+    /// selection alone would give them (its gatekeepers, bridges and isolated
+    /// people), without analysing it again: what a map of one theme marks.
+    ///
+    /// - Parameter id: a theme id or `all`; one not analysed gives ``findings``.
+    public func findings(focusingOn id: String) -> [Finding] {
+        id == Theme.allID || selection(id) == nil ? findings : FindingsBuilder(analysis: self, focus: id).findings()
+    }
+
     /// The analysis of one selection, by theme id or `all`.
     public func selection(_ id: String) -> SelectionAnalysis? { selections.first { $0.id == id } }
 }
