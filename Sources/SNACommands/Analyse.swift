@@ -204,6 +204,7 @@ extension Analyse {
         // The one analysis serves every theme's map: each marks its theme's own findings.
         for selection in analysis.selections {
             var options = MapOptions()
+            options.omitIsolates = true
             options.selection = selection.selection
             options.level = level
             try drawMap(analysis: analysis, options: options, source: source,
@@ -211,6 +212,7 @@ extension Analyse {
         }
         if level == .people && network.unit == .people {
             var options = MapOptions()
+            options.omitIsolates = true
             options.level = .organisations
             let organisations = PartnershipAnalysis(network: network, options: AnalysisOptions(
                 level: .organisations, groupBy: "organisation", selections: [.all], symmetrisation: symmetrise,

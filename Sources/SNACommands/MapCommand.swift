@@ -47,6 +47,9 @@ struct MapCommand: ParsableCommand {
     @Option(help: ArgumentHelp("What to mark, comma-separated: gatekeepers, weak-links, isolates; or none.", valueName: "list"))
     var highlight: String = "gatekeepers,weak-links,isolates"
 
+    @Option(help: ArgumentHelp("People with no ties in the map, and small groups tied only among themselves: omit (counted in the legend, named in a note, so the network fills the map) or gather (drawn beside the network).", valueName: "omit|gather"))
+    var isolates: IsolatesDrawing = .omit
+
     @Option(help: ArgumentHelp("Draw a box around each value of this attribute (uses fdp or dot).", valueName: "attribute"))
     var clusterBy: String?
 
@@ -117,6 +120,7 @@ struct MapCommand: ParsableCommand {
         options.labels = try parsedLabels()
         options.seed = seed
         options.title = title
+        options.omitIsolates = isolates == .omit && ego == nil
         let analysis = PartnershipAnalysis(network: network, options: AnalysisOptions(level: level, groupBy: input.groupBy, selections: [selection]))
         if Self.isPage(output) {
             try drawPage(analysis: analysis, options: options, source: URL(fileURLWithPath: survey.file).lastPathComponent)
@@ -125,6 +129,11 @@ struct MapCommand: ParsableCommand {
         try drawMap(analysis: analysis, options: options, source: URL(fileURLWithPath: survey.file).lastPathComponent,
                     to: output, protecting: input.inputPaths)
     }
+}
+
+/// Whether a map leaves out the people with no ties in it or gathers them beside the network.
+enum IsolatesDrawing: String, ExpressibleByArgument, CaseIterable {
+    case omit, gather
 }
 
 extension MapCommand {
@@ -174,6 +183,11 @@ func drawMap(analysis: PartnershipAnalysis, options: MapOptions, source: String,
         throw usageFailure(error.description)
     }
     for note in map.notes { printError("snatool: note: \(note)") }
+    if !map.omitted.isEmpty || !map.fragments.isEmpty {
+        let names = map.omitted.prefix(12).map { analysis.nodeNames[$0] }.joined(separator: "; ")
+        let more = map.omitted.count > 12 ? " and \(map.omitted.count - 12) more" : ""
+        printError("snatool: note: not drawn, so that the network fills the map: \(map.omitted.count) with no ties on it (\(names)\(more)) and \(map.fragments.count) small group\(map.fragments.count == 1 ? "" : "s") tied only among themselves; --isolates gather draws them")
+    }
     let data: Data
     do throws(GraphvizError) { data = try map.render(as: format) } catch {
         printError("snatool: error: \(error)")
