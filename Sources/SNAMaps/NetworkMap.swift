@@ -174,8 +174,7 @@ public struct NetworkMap: Sendable {
         // fdp's clusters spread far with sfdp's spring length: a 210-person cluster map was 6,226 pt wide.
         let spring = engine == .fdp ? 0.4 : 1.1
         out += "sep=\"+14\", K=\(spring), repulsiveforce=1.6, splines=false, \(pack)start=\(options.seed), labelloc=b, labeljust=l, "
-        // A label that would cover another is left out (its name stays in the tooltip), so every label drawn can be read.
-        out += "forcelabels=false, pad=0.3, bgcolor=white"
+        out += "forcelabels=true, pad=0.3, bgcolor=white"
         if let page = options.page {
             out += ", size=\"\(Self.format(page.width / 72)),\(Self.format(page.height / 72))\"" + (page.dpi.map { ", dpi=\($0)" } ?? "")
         }
@@ -421,7 +420,7 @@ public struct NetworkMap: Sendable {
         if isolates { marks.append("Dashed outline, set apart: no ties") }
         if omitted > 0 { marks.append("Not drawn: \(omitted) \(nodesArePeople ? (omitted == 1 ? "person" : "people") : (omitted == 1 ? "partner" : "partners")) with no \(themeLabel == "all themes" || themeLabel == "all ties" ? "" : themeLabel + " ")ties") }
         if fragments > 0 { marks.append("Not drawn: \(fragments) small group\(fragments == 1 ? "" : "s") tied only among themselves") }
-        if case .top(let n) = labelMode, n < nodes { marks.append("Labels: the \(n) largest\(gatekeepers > 0 ? " and the gatekeepers" : ""); where they fit without overlapping; all names in the tooltips") }
+        if case .top(let n) = labelMode, n < nodes { marks.append("Labels: the \(n) largest\(gatekeepers > 0 ? " and the gatekeepers" : ""); all names in the tooltips") }
         for mark in marks { rows += "<TR><TD ALIGN=\"LEFT\">\(DOTText.html(mark))</TD></TR>" }
         if combined && edgesDrawn > 0 {
             let themes = themePriority.filter { id in network.themes.contains { $0.id == id } }
