@@ -16,6 +16,18 @@ import Testing
             return (words[1] + words[0]).joined(separator: " ")
         }
         if surnameFirst(a) == lb || surnameFirst(b) == la { return true }
+        // A title in front, or a note in brackets at the end, left out.
+        func bare(_ name: String) -> (String, Bool) {
+            var text = NameKey.cleaned(name), changed = false
+            if text.hasSuffix(")"), let open = text.lastIndex(of: "("), open != text.startIndex { text = String(text[..<open]); changed = true }
+            var words = NameKey.label(text).split(separator: " ").map(String.init)
+            if words.count > 2, ["dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "cllr", "councillor", "sir", "dame", "rev", "revd"].contains(words[0]) {
+                words.removeFirst(); changed = true
+            }
+            return (words.joined(), changed && words.count >= 2)
+        }
+        let (bareA, changedA) = bare(a), (bareB, changedB) = bare(b)
+        if changedA || changedB, (changedA ? bareA : la.filter { $0 != " " }) == (changedB ? bareB : lb.filter { $0 != " " }) { return true }
         if la.filter({ $0 != " " }) == lb.filter({ $0 != " " }) { return true }
         let wa = la.split(separator: " "), wb = lb.split(separator: " ")
         func isInitial(_ word: Substring) -> Bool { word.count == 1 && word.first!.isLetter }

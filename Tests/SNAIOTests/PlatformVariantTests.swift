@@ -114,3 +114,22 @@ import Testing
         }
     }
 }
+
+/// Names that real exports write two ways for one person.
+@Suite struct WrittenTwoWaysTests {
+    @Test(arguments: [
+        ("Dr Anna Smith", "Anna Smith"), ("Erin Walsh (GMP)", "Erin Walsh"), ("Anna Smith (she/her)", "Anna Smith"),
+        ("Sam ONeil", "Sam O'Neil"), ("Smith, Alice", "Alice Smith"),
+    ])
+    func areNearDuplicatesWithNoOrganisationKnown(a: String, b: String) {
+        let people = [Person(name: a), Person(name: b), Person(name: "Carl Dean")]
+        let warnings = NearDuplicateNames.warnings(for: people)
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.message.contains("'\(a)' and '\(b)'") == true)
+    }
+
+    @Test func differentPeopleAreNot() {
+        let people = ["Dr Anna Smith", "Anna Jones", "Erin Walsh (GMP)", "Erin Wood", "Officer 1 (GMP)", "Officer 2"].map { Person(name: $0) }
+        #expect(NearDuplicateNames.warnings(for: people).isEmpty)
+    }
+}

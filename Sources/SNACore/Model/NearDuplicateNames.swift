@@ -9,7 +9,9 @@ import Foundation
 ///   ("J. Smith", "John Smith"); an initial is a letter, never a digit;
 /// - they differ by one letter in names of six or more characters ("Jon Smith",
 ///   "John Smith"). A difference in a digit never counts ("Officer 1", "Officer 2");
-/// - one is written "Last, First" and the other "First Last" ("Smith, Alice", "Alice Smith").
+/// - one is written "Last, First" and the other "First Last" ("Smith, Alice", "Alice Smith");
+/// - they are equal once a title or a note in brackets is left out ("Dr Anna
+///   Smith", "Erin Walsh (GMP)", "Anna Smith (she/her)").
 ///
 /// Organisations are also compared with abbreviations of each other: a
 /// single word that spells the initials of another's words ("GMP",
@@ -38,10 +40,14 @@ public enum NearDuplicateNames {
         var unicode: UnicodeForm?
         /// For a name written "Last, First", the label of "First Last".
         var reordered: String?
+        /// The label without a title ("Dr", "Cllr") or a note in brackets at
+        /// the end ("(GMP)", "(she/her)"), with no spaces; `nil` when neither is there.
+        var core: String?
 
         init(_ name: String) {
             key = NameKey.key(name)
             reordered = NearDuplicateNames.reordered(name)
+            core = NearDuplicateNames.core(name)
             let label = NameKey.label(name)
             comparable = name.utf8.count <= NearDuplicateNames.maximumLength || name.count <= NearDuplicateNames.maximumLength
             if label.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -92,6 +98,32 @@ public enum NearDuplicateNames {
         return first + " " + last
     }
 
+    /// Titles written before a name.
+    static let titles: Set<Substring> = ["dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "cllr", "councillor", "sir", "dame", "rev", "revd"]
+
+    /// A name's label without a leading title or a trailing note in brackets,
+    /// spaces removed, when it had either (and two or more words remain).
+    static func core(_ name: String) -> String? {
+        var text = Substring(NameKey.cleaned(name))
+        var changed = false
+        if text.hasSuffix(")"), let open = text.lastIndex(of: "("), open > text.startIndex {
+            text = text[..<open]
+            changed = true
+        }
+        var words = NameKey.label(String(text)).split(separator: " ")
+        if words.count > 2, let first = words.first, titles.contains(first) {
+            words.removeFirst()
+            changed = true
+        }
+        guard changed, words.count >= 2 else { return nil }
+        return words.joined()
+    }
+
+    /// The label with no spaces, the key of names equal but for spaces and punctuation.
+    private static func compact(_ name: String) -> String {
+        NameKey.label(name).filter { $0 != " " }
+    }
+
     /// Warnings about people, each with the alias line that would merge the pair.
     ///
     /// - Parameter locations: where each person was first seen, for the warning.
@@ -101,6 +133,7 @@ public enum NearDuplicateNames {
         let forms = people.map { Form($0.name) }
         var byOrganisation: [String: [Int]] = [:]
         var byLastWord: [String: [Int]] = [:]
+        var byCompact: [String: [Int]] = [:]
         for (index, person) in people.enumerated() where forms[index].comparable {
             guard let last = forms[index].lastWord else { continue }
             if let organisation = person.organisation { byOrganisation[NameKey.key(organisation), default: []].append(index) }
@@ -109,6 +142,8 @@ public enum NearDuplicateNames {
             if let reordered = forms[index].reordered, let word = reordered.split(separator: " ").last.map(String.init), word != last {
                 byLastWord[word, default: []].append(index)
             }
+            // "Dr Erin Walsh (GMP)", "Sam O'Neil" and "Sam ONeil" meet by their compact core.
+            byCompact[forms[index].core ?? compact(person.name), default: []].append(index)
         }
         var seen = Set<[Int]>()
         var warnings: [Diagnostic] = []
@@ -128,6 +163,7 @@ public enum NearDuplicateNames {
         }
         for key in byOrganisation.keys.sorted() { compare(byOrganisation[key]!, onlyWithUnknownOrganisation: false) }
         for key in byLastWord.keys.sorted() { compare(byLastWord[key]!, onlyWithUnknownOrganisation: true) }
+        for key in byCompact.keys.sorted() where byCompact[key]!.count > 1 { compare(byCompact[key]!, onlyWithUnknownOrganisation: true) }
         return warnings
     }
 
@@ -184,6 +220,7 @@ public enum NearDuplicateNames {
     private static func areNearDuplicates(_ a: Form, _ b: Form) -> Bool {
         guard a.key != b.key else { return false }
         if let reordered = a.reordered, reordered == NameKey.label(b.key) { return true }
+        if let core = a.core ?? b.core, (a.core ?? compact(a.key)) == (b.core ?? compact(b.key)), !core.isEmpty { return true }
         if let reordered = b.reordered, reordered == NameKey.label(a.key) { return true }
         if a.unicode == nil && b.unicode == nil {
             return a.bytes.withUnsafeBufferPointer { x in
