@@ -88,6 +88,19 @@ import Testing
         #expect(survey.network.people.first { $0.name == "Ben Jones" }?.layer == .executive)
     }
 
+    @Test func aHeaderRowsOptionThatContradictsTheExportIsFollowedWithAWarning() throws {
+        let survey = try SurveyImporter.load(path: Self.fixtures.appendingPathComponent("qualtrics.csv").path, options: .init(headerRows: 3))
+        #expect(!survey.network.warnings.contains { $0.code == "survey.header-rows-override" })
+        let text = try String(contentsOf: Self.fixtures.appendingPathComponent("surveymonkey.csv"), encoding: .utf8)
+        let path = files.write("survey.csv", text)
+        do {
+            let forced = try SurveyImporter.load(path: path, options: .init(headerRows: 1))
+            #expect(forced.network.warnings.contains { $0.code == "survey.header-rows-override" })
+        } catch {
+            #expect(error.diagnostics.contains { $0.code == "survey.header-rows-override" })
+        }
+    }
+
     @Test func theNotesNameEachMappingOnce() throws {
         let survey = try read("surveymonkey.csv")
         let notes = SurveyReadingOutput.notes(survey.reading, file: "surveymonkey.csv")

@@ -317,6 +317,15 @@ private struct SurveySink: CSVRecordSink {
         let plan = ColumnPlan.make(shape: shape, themes: builder.themeSet, mapping: mapping, forcedLayout: options.layout,
                                    file: file, headerLine: headerLine, sheet: sheet)
         for diagnostic in plan.diagnostics { builder.report(diagnostic) }
+        if let forced = options.headerRows {
+            let natural = ExportShape.detect(header: header, following: held.map(\.fields), forcedHeaderRows: nil)
+            if let platform = natural.platform, natural.headerRows != forced {
+                builder.report(Diagnostic(
+                    .warning, code: "survey.header-rows-override", at: SourceLocation(file: file, line: headerLine, sheet: sheet),
+                    "the file looks like a \(platform.title) export with \(natural.headerRows) header row\(natural.headerRows == 1 ? "" : "s"), but --header-rows \(forced) was given; read with \(forced)",
+                    fix: "leave out --header-rows to read the export as the platform wrote it"))
+            }
+        }
         self.plan = plan
         skip = shape.headerRows - 1
         if plan.layout == .long, !plan.diagnostics.contains(where: { $0.severity == .error }) {
