@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // YAML instrument files, and file:line:column for errors in JSON and YAML ones.
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // `swift package generate-documentation`: the DocC catalogues of the libraries (docs/documentation.md).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         // Excel workbooks (.xlsx) are zip archives: ZIPFoundation reads them (inflate through zlib).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
