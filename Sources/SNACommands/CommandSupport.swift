@@ -109,16 +109,5 @@ func todayInWords() -> String {
     return formatter.string(from: Date())
 }
 
-/// Prints to standard output; a failed write (a full disk, a closed pipe) is
-/// an output error, not a success.
-func writeStandardOutput(_ text: String) throws {
-    do {
-        try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
-    } catch {
-        printError("snatool: error: cannot write to standard output: \((error as NSError).localizedDescription)")
-        throw ExitStatus.cannotCreate
-    }
-}
-
 extension SurveyLayout: ExpressibleByArgument {}
 extension AnalysisLevel: ExpressibleByArgument {}

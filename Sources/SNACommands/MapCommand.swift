@@ -118,8 +118,9 @@ struct MapCommand: ParsableCommand {
         options.seed = seed
         options.title = title
         let analysis = PartnershipAnalysis(network: network, options: AnalysisOptions(level: level, groupBy: input.groupBy, selections: [selection]))
-        try drawMap(analysis: analysis, options: options, source: URL(fileURLWithPath: survey.file).lastPathComponent,
-                    to: output, protecting: input.inputPaths)
+        let map = try renderMap(analysis: analysis, options: options, source: URL(fileURLWithPath: survey.file).lastPathComponent,
+                                format: MapFile.format(of: output)!)
+        try writeFile(map, to: output, protecting: input.inputPaths)
     }
 }
 
@@ -131,20 +132,17 @@ func resolveTheme(_ theme: String, in network: PartnershipNetwork) throws -> The
     throw usageFailure("--theme: '\(theme)' is not a theme of this survey; choose one of: \(available)")
 }
 
-/// Draws one map and writes it atomically; prints notes and errors, throws the exit status.
-func drawMap(analysis: PartnershipAnalysis, options: MapOptions, source: String, to path: String, protecting inputs: [String]) throws {
+/// Draws one map in `format`; prints notes and errors, throws the exit status.
+func renderMap(analysis: PartnershipAnalysis, options: MapOptions, source: String, format: RenderFormat) throws -> Data {
     let map: NetworkMap
     do throws(MapError) { map = try NetworkMap(analysis: analysis, options: options, source: source) } catch {
         throw usageFailure(error.description)
     }
     for note in map.notes { printError("snatool: note: \(note)") }
-    let format = MapFile.format(of: path)!
-    let data: Data
-    do throws(GraphvizError) { data = try map.render(as: format) } catch {
+    do throws(GraphvizError) { return try map.render(as: format) } catch {
         printError("snatool: error: \(error)")
         throw ExitStatus.internalError
     }
-    try writeFile(data, to: path, protecting: inputs)
 }
 
 extension LayoutEngine: ExpressibleByArgument {}
