@@ -1,11 +1,14 @@
 import ArgumentParser
 import Foundation
+import SNACore
 import SNAIO
 
-/// Prints to standard output; a failed write (a full disk, a closed
-/// descriptor or pipe) is one line on standard error and exit status 73.
+/// Prints to standard output, without control characters from any input
+/// (``TerminalText``); a failed write (a full disk, a closed descriptor or
+/// pipe) is one line on standard error and exit status 73.
 func writeStandardOutput(_ text: String) throws {
-    do throws(OutputError) { try DescriptorWriter.write(Data(text.utf8), to: STDOUT_FILENO, name: "standard output") } catch {
+    let data = Data(TerminalText.printable(text).utf8)
+    do throws(OutputError) { try DescriptorWriter.write(data, to: STDOUT_FILENO, name: "standard output") } catch {
         printError("snatool: error: cannot write to standard output: \(error.reason)")
         throw ExitStatus.cannotCreate
     }
@@ -16,8 +19,15 @@ func emit(_ text: String, to output: String?, protecting inputs: [String]) throw
     if let output { try writeFile(text, to: output, protecting: inputs) } else { try writeStandardOutput(text) }
 }
 
-/// Writes a text file atomically, never over an input; prints why not and throws the exit status.
+/// Writes a text file atomically, never over an input; prints why not and
+/// throws the exit status. Text for a descriptor or a device (`-`,
+/// `/dev/stdout`, a terminal) loses its control characters, as on standard output.
 func writeFile(_ text: String, to path: String, protecting inputs: [String]) throws {
+    var text = text
+    switch try? OutputDestination.of(path) {
+    case .descriptor, .device: text = TerminalText.printable(text)
+    default: break
+    }
     try writeFile(Data(text.utf8), to: path, protecting: inputs)
 }
 

@@ -13,7 +13,9 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             One file with everything inline (no network needed to view it), sortable tables, a \
             print stylesheet. --anonymise replaces people's names with stable pseudonyms everywhere, \
-            maps included; organisations keep their names.
+            maps included; organisations keep their names. Free text that may name anyone is left \
+            out (the notes of --expected-links, workshop comments), and people's names in workshop \
+            outcomes are replaced.
             """
     )
 
