@@ -49,7 +49,7 @@ private func snatoolInShell(_ redirection: String, _ arguments: [String]) throws
         let scratch = Scratch()
         let fifo = scratch.path("pipe")
         #expect(mkfifo(fifo, 0o600) == 0)
-        let received = Received()
+        let received = DataBox()
         let reader = Thread {
             received.data = FileHandle(forReadingAtPath: fifo)?.readDataToEndOfFile() ?? Data()
         }
@@ -66,6 +66,13 @@ private func snatoolInShell(_ redirection: String, _ arguments: [String]) throws
             let run = try snatoolInShell(">&-", arguments)
             #expect(run.status == 73, "\(arguments)")
             #expect(run.stderr == "snatool: error: cannot write to standard output: it is closed\n", "\(arguments)")
+        }
+    }
+
+    @Test func aClosedOrFullStandardErrorIsNoCrash() throws {
+        for redirection in ["2>&-", "2>/dev/full"] {
+            let run = try snatoolInShell(redirection, ["analyse", "no/such/survey.csv"])
+            #expect(run.status == 66, "\(redirection)")
         }
     }
 
@@ -97,16 +104,4 @@ private func snatoolInShell(_ redirection: String, _ arguments: [String]) throws
         #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link)) == file)
         #expect(try String(contentsOfFile: file, encoding: .utf8).hasPrefix("Delivery chain analysis"))
     }
-}
-
-/// Bytes a reader thread received, read by the test once done.
-private final class Received: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = Data()
-    private var finished = false
-    var data: Data {
-        get { lock.withLock { value } }
-        set { lock.withLock { value = newValue; finished = true } }
-    }
-    var done: Bool { lock.withLock { finished } }
 }

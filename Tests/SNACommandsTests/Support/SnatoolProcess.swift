@@ -39,7 +39,8 @@ func run(_ executable: String, _ arguments: [String]) throws -> RunResult {
                      stderr: String(decoding: stderrBox.data, as: UTF8.self))
 }
 
-private final class DataBox: @unchecked Sendable {
+/// Bytes another thread collected, read once it is done.
+final class DataBox: @unchecked Sendable {
     private let lock = NSLock()
     private var value = Data()
     private var finished = false
