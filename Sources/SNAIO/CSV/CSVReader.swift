@@ -376,6 +376,8 @@ private struct Parser {
         guard let header else {
             var cells = row.texts()
             while let last = cells.last, NameKey.cleaned(last).isEmpty { cells.removeLast() }
+            // A line of nothing but spaces or control characters is blank too, not a header of no columns.
+            if cells.isEmpty { return }
             if cells.count == 1, let separator = [";", "\t", "|"].first(where: { cells[0].contains($0) }) {
                 let name = separator == "\t" ? "tabs" : "'\(separator)'"
                 error("csv.separator", row.line, nil, "the header is one field holding \(name): the file seems to be separated by \(name), not commas",
