@@ -126,15 +126,11 @@ struct Analyse: ParsableCommand {
             thresholds: thresholds.thresholds, expectedLinks: expected)
         let analysis = PartnershipAnalysis(network: network, options: options)
         let output = AnalysisOutput(analysis: analysis, survey: survey)
-        if let out {
-            var protected = input.inputPaths
-            if let expectedLinks { protected.append(expectedLinks) }
-            do throws(OutputError) { try AtomicWriter.write(files: output.csvTables(), into: out, protecting: protected) } catch {
-                printError(error.description)
-                throw ExitStatus.cannotCreate
-            }
-        }
-        if let maps { try drawMaps(analysis: analysis, survey: survey, into: maps) }
+        // Tables and maps are made in full before any is moved into place, so a failure leaves the old ones whole.
+        var folders: [OutputFolder] = []
+        if let out { folders.append(OutputFolder(path: out, texts: output.csvTables())) }
+        if let maps { folders.append(OutputFolder(path: maps, files: try renderMaps(analysis: analysis, survey: survey))) }
+        if !folders.isEmpty { try writeFolders(folders, protecting: input.inputPaths + [expectedLinks].compactMap { $0 }) }
         switch format {
         case .text: try writeStandardOutput(output.text(top: top))
         case .json: try output.writeJSON(writeStandardOutput)
@@ -171,12 +167,7 @@ extension Analyse {
             }
         }
         let output = SelectedMetricsOutput(names: names, rows: rows, metrics: wanted, warnings: network.warnings, reading: survey.reading)
-        if let out {
-            do throws(OutputError) { try AtomicWriter.write(files: [("people.csv", output.csv())], into: out, protecting: input.inputPaths) } catch {
-                printError(error.description)
-                throw ExitStatus.cannotCreate
-            }
-        }
+        if let out { try writeFolders([OutputFolder(path: out, texts: [("people.csv", output.csv())])], protecting: input.inputPaths) }
         switch format {
         case .json: try writeStandardOutput(output.json().rendered())
         case .csv: try writeStandardOutput(output.csv())
@@ -197,18 +188,18 @@ extension Analyse {
         }
     }
 
-    /// Writes one SVG per analysed theme (and `all`), and the organisation-level map.
-    func drawMaps(analysis: PartnershipAnalysis, survey: ImportedSurvey, into folder: String) throws {
+    /// One SVG per analysed theme (and `all`), and the organisation-level map.
+    func renderMaps(analysis: PartnershipAnalysis, survey: ImportedSurvey) throws -> [(name: String, contents: Data)] {
         let source = URL(fileURLWithPath: survey.file).lastPathComponent
         let network = analysis.network
         // The one analysis serves every theme's map: each marks its theme's own findings.
+        var files: [(name: String, contents: Data)] = []
         for selection in analysis.selections {
             var options = MapOptions()
             options.omitIsolates = true
             options.selection = selection.selection
             options.level = level
-            try drawMap(analysis: analysis, options: options, source: source,
-                        to: (folder as NSString).appendingPathComponent("\(selection.id).svg"), protecting: input.inputPaths)
+            files.append(("\(selection.id).svg", try renderMap(analysis: analysis, options: options, source: source, format: .svg)))
         }
         if level == .people && network.unit == .people {
             var options = MapOptions()
@@ -217,9 +208,9 @@ extension Analyse {
             let organisations = PartnershipAnalysis(network: network, options: AnalysisOptions(
                 level: .organisations, groupBy: "organisation", selections: [.all], symmetrisation: symmetrise,
                 thresholds: thresholds.thresholds))
-            try drawMap(analysis: organisations, options: options, source: source,
-                        to: (folder as NSString).appendingPathComponent("organisations.svg"), protecting: input.inputPaths)
+            files.append(("organisations.svg", try renderMap(analysis: organisations, options: options, source: source, format: .svg)))
         }
+        return files
     }
 }
 
@@ -249,10 +240,10 @@ struct ThresholdOptions: ParsableArguments {
     func validate() throws {
         guard gatekeeperCutOff >= 1 else { throw ValidationError("--gatekeeper-cut-off must be at least 1") }
         guard (0...1).contains(brokerShare) else { throw ValidationError("--broker-share must be between 0 and 1") }
-        guard weakLinkExpected >= 0 else { throw ValidationError("--weak-link-expected must not be negative") }
+        guard weakLinkExpected >= 0, weakLinkExpected.isFinite else { throw ValidationError("--weak-link-expected must be a number of zero or more") }
         guard (0...1).contains(weakLinkRatio) else { throw ValidationError("--weak-link-ratio must be between 0 and 1") }
         guard bridgeSide >= 1 else { throw ValidationError("--bridge-side must be at least 1") }
-        guard absenceTies >= 0 else { throw ValidationError("--absence-ties must not be negative") }
+        guard absenceTies >= 0, absenceTies.isFinite else { throw ValidationError("--absence-ties must be a number of zero or more") }
         guard findingsPerKind >= 0 else { throw ValidationError("--findings-per-kind must not be negative") }
     }
 

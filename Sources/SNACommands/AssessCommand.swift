@@ -9,11 +9,6 @@ func loadInstrument(_ idOrPath: String) throws -> AssessmentInstrument {
     do throws(InputError) { return try InstrumentLibrary.instrument(idOrPath) } catch { throw report(error) }
 }
 
-/// Writes text to a file when one is named (`-` is standard output), else to standard output.
-func emit(_ text: String, to output: String?, protecting inputs: [String]) throws {
-    if let output, output != "-" { try writeFile(text, to: output, protecting: inputs) } else { try writeStandardOutput(text) }
-}
-
 /// `snatool instruments`: the bundled assessment instruments.
 struct InstrumentsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

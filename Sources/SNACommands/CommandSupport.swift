@@ -12,9 +12,12 @@ enum ExitStatus {
     static let cannotCreate = ExitCode(73)
 }
 
-/// Writes to standard error.
+/// Writes to standard error, without control characters from any input
+/// (``TerminalText``). A closed or full standard error loses the message but
+/// never stops the run: the exit status still says what happened.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    let line = Data(TerminalText.printable(text.hasSuffix("\n") ? text : text + "\n").utf8)
+    try? DescriptorWriter.write(line, to: STDERR_FILENO, name: "standard error")
 }
 
 /// Prints an input error's problems, one per line, and returns the exit status to use.
@@ -122,17 +125,6 @@ func todayInWords() -> String {
     formatter.locale = Locale(identifier: "en_GB")
     formatter.dateFormat = "d MMMM yyyy"
     return formatter.string(from: Date())
-}
-
-/// Prints to standard output; a failed write (a full disk, a closed pipe) is
-/// an output error, not a success.
-func writeStandardOutput(_ text: String) throws {
-    do {
-        try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
-    } catch {
-        printError("snatool: error: cannot write to standard output: \((error as NSError).localizedDescription)")
-        throw ExitStatus.cannotCreate
-    }
 }
 
 extension SurveyLayout: ExpressibleByArgument {}

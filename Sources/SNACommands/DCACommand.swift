@@ -27,6 +27,9 @@ struct DCAScoreOptions: ParsableArguments {
     var amberBelow: Double = Instrument.deliveryChain.rating.amberBelow
 
     func validate() throws {
+        for (option, value) in [("--red-below", redBelow), ("--amber-below", amberBelow)] where !value.isFinite || abs(value) > 1_000_000 {
+            throw ValidationError("\(option): \(value) is not a usable score; give a number such as 2.5")
+        }
         guard redBelow <= amberBelow else { throw ValidationError("--red-below must not be above --amber-below") }
     }
 
@@ -176,32 +179,5 @@ extension DCACommand {
             let text = URL(fileURLWithPath: output).pathExtension.lowercased() == "csv" ? template.csv() : template.html()
             try writeFile(text, to: output, protecting: participants.map { [$0] } ?? [])
         }
-    }
-}
-
-/// Writes a text file atomically, never over an input; prints why not and throws the exit status.
-func writeFile(_ text: String, to path: String, protecting inputs: [String]) throws {
-    try writeFile(Data(text.utf8), to: path, protecting: inputs)
-}
-
-/// Writes a file atomically, never over an input; prints why not and throws the exit status.
-func writeFile(_ data: Data, to path: String, protecting inputs: [String]) throws {
-    let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
-    /// The file's device and inode, so that a hard link to an input is caught too.
-    func identity(_ file: String) -> [Int]? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: file),
-              let inode = (attributes[.systemFileNumber] as? NSNumber)?.intValue,
-              let device = (attributes[.systemNumber] as? NSNumber)?.intValue else { return nil }
-        return [device, inode]
-    }
-    let target = identity(path)
-    if inputs.contains(where: { URL(fileURLWithPath: $0).resolvingSymlinksInPath().standardizedFileURL.path == resolved
-        || (target != nil && identity($0) == target) }) {
-        printError("\(path): error: cannot write: it is one of the input files; choose another output")
-        throw ExitStatus.cannotCreate
-    }
-    do throws(OutputError) { try AtomicWriter.write(data, to: path) } catch {
-        printError(error.description)
-        throw ExitStatus.cannotCreate
     }
 }

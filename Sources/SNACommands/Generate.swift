@@ -37,6 +37,9 @@ struct Generate: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The folder to write into.", valueName: "dir"))
     var output: String
 
+    @Flag(help: "Replace files of the same names already in the folder.")
+    var force = false
+
     enum Scenario: String, ExpressibleByArgument, CaseIterable { case bolton, derbyshire, dca, partnership }
 
     /// The scenario the options describe.
@@ -72,10 +75,12 @@ struct Generate: ParsableCommand {
             }
             files = [("survey.csv", survey.longCSV()), ("people.csv", survey.peopleCSV())]
         }
-        do throws(OutputError) { try AtomicWriter.write(files: files, into: output) } catch {
-            printError(error.description)
+        let paths = files.map { (output as NSString).appendingPathComponent($0.name) }
+        if !force, let existing = paths.first(where: { FileManager.default.fileExists(atPath: $0) }) {
+            printError("\(existing): error: cannot write: it already exists; add --force to replace it, or choose another folder")
             throw ExitStatus.cannotCreate
         }
-        for file in files { print((output as NSString).appendingPathComponent(file.name)) }
+        try writeFolders([OutputFolder(path: output, texts: files)], protecting: [])
+        try writeStandardOutput(paths.map { $0 + "\n" }.joined())
     }
 }

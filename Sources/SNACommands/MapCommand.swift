@@ -126,8 +126,9 @@ struct MapCommand: ParsableCommand {
             try drawPage(analysis: analysis, options: options, source: URL(fileURLWithPath: survey.file).lastPathComponent)
             return
         }
-        try drawMap(analysis: analysis, options: options, source: URL(fileURLWithPath: survey.file).lastPathComponent,
-                    to: output, protecting: input.inputPaths)
+        let map = try renderMap(analysis: analysis, options: options, source: URL(fileURLWithPath: survey.file).lastPathComponent,
+                                format: MapFile.format(of: output)!)
+        try writeFile(map, to: output, protecting: input.inputPaths)
     }
 }
 
@@ -168,9 +169,8 @@ func resolveTheme(_ theme: String, in network: PartnershipNetwork) throws -> The
     throw usageFailure("--theme: '\(theme)' is not a theme of this survey; choose one of: \(available)")
 }
 
-/// Draws one map and writes it atomically; prints notes and errors, throws the exit status.
-func drawMap(analysis: PartnershipAnalysis, options: MapOptions, source: String, to path: String, protecting inputs: [String]) throws {
-    let format = MapFile.format(of: path)!
+/// Draws one map in `format`; prints notes and errors, throws the exit status.
+func renderMap(analysis: PartnershipAnalysis, options: MapOptions, source: String, format: RenderFormat) throws -> Data {
     // Cluster and organisation maps spread wide: drawn to fit an A4 page, with readable labels.
     let fit = format != .dot && (options.clusterBy != nil || options.level == .organisations)
     let map: NetworkMap
@@ -188,12 +188,10 @@ func drawMap(analysis: PartnershipAnalysis, options: MapOptions, source: String,
         let more = map.omitted.count > 12 ? " and \(map.omitted.count - 12) more" : ""
         printError("snatool: note: not drawn, so that the network fills the map: \(map.omitted.count) with no ties on it (\(names)\(more)) and \(map.fragments.count) small group\(map.fragments.count == 1 ? "" : "s") tied only among themselves; --isolates gather draws them")
     }
-    let data: Data
-    do throws(GraphvizError) { data = try map.render(as: format) } catch {
+    do throws(GraphvizError) { return try map.render(as: format) } catch {
         printError("snatool: error: \(error)")
         throw ExitStatus.internalError
     }
-    try writeFile(data, to: path, protecting: inputs)
 }
 
 extension LayoutEngine: ExpressibleByArgument {}

@@ -15,7 +15,9 @@ struct ReportCommand: ParsableCommand {
             interactive map (search, filters, a panel per person with the findings that name them), \
             a print stylesheet. Above 2,000 people the report draws the organisation map only and \
             says so. --anonymise replaces people's names with stable pseudonyms everywhere, \
-            maps included; organisations keep their names.
+            maps included; organisations keep their names. Free text that may name anyone is left \
+            out (the notes of --expected-links, workshop comments), and people's names in workshop \
+            outcomes are replaced.
             """
     )
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SNAIO
 
 /// The `snatool` command: social network analysis and delivery chain analysis
 /// for public-service partnerships.
@@ -23,4 +24,11 @@ public struct SNATool: ParsableCommand {
 
     /// Creates the command; argument parsing fills it in.
     public init() {}
+
+    /// Runs the command line: parses it, runs the command and exits; a failed
+    /// write to standard output (closed, full) fails the run with status 73.
+    public static func main() {
+        StandardStreams.prepare()
+        main(nil)
+    }
 }

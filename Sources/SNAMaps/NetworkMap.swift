@@ -311,7 +311,10 @@ public struct NetworkMap: Sendable {
         var included = [Bool](repeating: false, count: graph.nodeCount)
         included[start] = true
         var frontier = [start]
-        for _ in 0..<max(0, radius) {
+        var steps = 0
+        // A radius beyond the network's diameter stops when no one new is reached.
+        while steps < radius, !frontier.isEmpty {
+            steps += 1
             var next: [Int] = []
             for v in frontier {
                 for w in graph.neighbours(of: v) where !included[Int(w)] {

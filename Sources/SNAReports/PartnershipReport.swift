@@ -47,10 +47,11 @@ public struct PartnershipReport: Sendable {
     /// - Parameters:
     ///   - network: the survey's network (anonymised here when asked).
     ///   - source: the survey file's name, for the report.
-    public init(network original: PartnershipNetwork, source: String, layout: String, rows: Int, options: ReportOptions) {
-        let anonymised = options.anonymise
-            ? original.anonymised(with: options.pseudonymKey.map { Pseudonymiser(key: $0) } ?? Pseudonymiser()) : nil
+    public init(network original: PartnershipNetwork, source: String, layout: String, rows: Int, options given: ReportOptions) {
+        let anonymised = given.anonymise
+            ? original.anonymised(with: given.pseudonymKey.map { Pseudonymiser(key: $0) } ?? Pseudonymiser()) : nil
         let network = anonymised?.network ?? original
+        let options = anonymised.map { given.anonymised(by: $0) } ?? given
         let analysis = PartnershipAnalysis(network: network, options: AnalysisOptions(groupBy: options.groupBy, expectedLinks: options.expectedLinks))
         let maps = ReportMaps(analysis: analysis, options: options)
         var sections: [(id: String, title: String, body: String)] = []

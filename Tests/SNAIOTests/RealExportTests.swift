@@ -144,8 +144,9 @@ import Testing
     }
 
     @Test func hexadecimalAndHugeStrengthsAreRefused() throws {
-        let error = try #require(failure("respondent,contact,strength\nA,B,0x10\nA,C,1e309\n"))
-        #expect(error.errors.map(\.message) == ["the strength is not a number of zero or more", "the strength is too large"])
+        let error = try #require(failure("respondent,contact,strength\nA,B,0x10\nA,C,1e309\nA,D,1000000001\n"))
+        let tooLarge = "the strength is too large (at most 1,000,000,000)"
+        #expect(error.errors.map(\.message) == ["the strength is not a number of zero or more", tooLarge, tooLarge])
     }
 
     @Test func filesThatAreNotCSVText() {

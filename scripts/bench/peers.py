@@ -491,7 +491,7 @@ class Bench:
         folder.mkdir(parents=True, exist_ok=True)
         cmd = [self.args.snatool, "generate", "partnership", "--people", str(people), "--ties", str(ties),
                "--org-size", str(self.args.org_size), "--within", str(self.args.within),
-               "--seed", str(self.args.seed), "-o", str(folder)]
+               "--seed", str(self.args.seed), "--force", "-o", str(folder)]
         result = subprocess.run(cmd, capture_output=True, text=True)
         if result.returncode != 0:
             raise SystemExit(f"peers: generate failed ({' '.join(cmd)}): {result.stderr.strip()}")

@@ -64,7 +64,10 @@ public enum InstrumentLibrary {
             throw error
         } catch let error as YamlError {
             let (message, mark) = describe(error)
-            throw bad("is not valid JSON or YAML: \(message)", line: mark?.line, column: mark?.column,
+            // At the end of the input the parser's mark can be the line after the last; name the last.
+            let lines = 1 + text.unicodeScalars.count { $0 == "\n" || $0 == "\r" } - text.utf8.ranges(of: [0x0D, 0x0A]).count
+            let atEnd = (mark?.line ?? 0) > lines
+            throw bad("is not valid JSON or YAML: \(message)", line: mark.map { min($0.line, lines) }, column: atEnd ? nil : mark?.column,
                       fix: "correct the syntax at that point (a missing comma, quote or bracket is the usual cause)")
         } catch {
             throw bad("is not valid JSON or YAML: \(error)", fix: "correct the syntax")

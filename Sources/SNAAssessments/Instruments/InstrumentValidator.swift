@@ -13,6 +13,19 @@ struct InstrumentValidator {
     static let ruleKinds = ["levels", "checklist", "flags", "scores"]
     static let combinations = ["strictest", "majority"]
 
+    /// The largest score or threshold an instrument may hold, either side of
+    /// zero: far beyond any scale, and small enough that sums and means of
+    /// scores stay exact and convert to whole numbers without trapping.
+    static let numberBound = 1_000_000
+
+    /// Whether a score or threshold is finite and within ``numberBound``.
+    static func isUsable(_ value: Double) -> Bool { value.isFinite && abs(value) <= Double(numberBound) }
+
+    /// A number as the instrument's author would write it: `2`, `2.5`, `1e+20`, `inf`.
+    static func text(_ value: Double) -> String {
+        isUsable(value) && value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
     let instrument: AssessmentInstrument
     private var found: [Problem] = []
 
@@ -78,6 +91,10 @@ struct InstrumentValidator {
     private mutating func checkOptions(_ options: [AssessmentInstrument.Option], path: [InstrumentLibrary.FieldStep]) {
         var seen: [String: String] = [:]
         for (n, option) in options.enumerated() {
+            if let score = option.score, !Self.isUsable(score) {
+                problem(path + [.index(n), .key("score")], "the score is \(score.isNaN ? "not a number" : score.isInfinite ? "infinite" : "too large")",
+                        value: Self.text(score), fix: "use a number from -\(Self.numberBound) to \(Self.numberBound), e.g. 1 to 4")
+            }
             for spelling in [option.value, option.displayLabel] + (option.spellings ?? []) {
                 let key = AssessmentInstrument.answerKey(spelling)
                 if key.isEmpty {
@@ -246,10 +263,16 @@ struct InstrumentValidator {
                 }
             }
         case "scores":
+            let thresholds = [("red_below", rule.redBelow), ("amber_below", rule.amberBelow)]
+            for case let (field, value?) in thresholds where !Self.isUsable(value) {
+                problem([.key("rule"), .key(field)], "the threshold is \(value.isNaN ? "not a number" : value.isInfinite ? "infinite" : "too large")",
+                        value: Self.text(value), fix: "use a number between the lowest and highest score, e.g. 2")
+            }
+            guard thresholds.allSatisfy({ $0.1.map(Self.isUsable) ?? true }) else { return }
             if rule.redBelow == nil || rule.amberBelow == nil {
                 problem([.key("rule")], "the scores rule needs red_below and amber_below", fix: "add the two thresholds of the rating")
             } else if let red = rule.redBelow, let amber = rule.amberBelow, red > amber {
-                problem([.key("rule"), .key("red_below")], "red_below is above amber_below", value: String(red), fix: "make red_below at most amber_below")
+                problem([.key("rule"), .key("red_below")], "red_below is above amber_below", value: Self.text(red), fix: "make red_below at most amber_below")
             }
             let used = Set(i.items.map { $0.scale ?? i.defaultScale })
             for id in used.sorted() {
@@ -265,8 +288,8 @@ struct InstrumentValidator {
                         problem(path + [.key("options"), .index(k)], "the scores rule has no not-applicable answer", value: option.value,
                                 fix: "give it a score, or the meaning unknown (don't know)")
                     } else if let score = option.score {
-                        if score != score.rounded() || abs(score) > 1_000_000 {
-                            problem(path + [.key("options"), .index(k), .key("score")], "scores must be whole numbers", value: String(score), fix: "use whole numbers, e.g. 1 to 4")
+                        if Self.isUsable(score), score != score.rounded() {
+                            problem(path + [.key("options"), .index(k), .key("score")], "scores must be whole numbers", value: Self.text(score), fix: "use whole numbers, e.g. 1 to 4")
                         }
                     } else if option.effectiveMeaning != .unknown {
                         problem(path + [.key("options"), .index(k)], "under the scores rule every answer needs a score", value: option.value,
@@ -274,12 +297,13 @@ struct InstrumentValidator {
                     }
                 }
                 let scores = Set(options.compactMap(\.score))
+                guard scores.allSatisfy(Self.isUsable) else { continue }
                 if scores.count < 2 {
                     problem(path + [.key("options")], "the scores rule needs at least two different scores", fix: "score the options, e.g. 1 to 4")
                 } else if let low = scores.min(), let high = scores.max(), let red = rule.redBelow, let amber = rule.amberBelow,
                           red < low || amber > high + 1 {
-                    problem([.key("rule")], "red_below and amber_below should lie within the scores (\(Int(low)) to \(Int(high)))",
-                            value: "\(red), \(amber)", fix: "set thresholds between the lowest and highest score")
+                    problem([.key("rule")], "red_below and amber_below should lie within the scores (\(Self.text(low)) to \(Self.text(high)))",
+                            value: "\(Self.text(red)), \(Self.text(amber))", fix: "set thresholds between the lowest and highest score")
                 }
             }
         default:

@@ -394,6 +394,8 @@ private struct Parser {
             let cells = row.texts()
             var named = cells
             while let last = named.last, NameKey.cleaned(last).isEmpty { named.removeLast() }
+            // A line of nothing but spaces or control characters is blank too, not a header of no columns.
+            if named.isEmpty { return }
             namedHeaderWidth = named.count
             if named.count == 1, let separator = [";", "\t", "|"].first(where: { named[0].contains($0) }) {
                 let name = separator == "\t" ? "tabs" : "'\(separator)'"

@@ -329,12 +329,13 @@ enum LongSurveyReader {
                     strengthCells.append(.empty)
                 } else {
                     let decimal = raw.allSatisfy { "0123456789.eE+-".contains($0) }
-                    if decimal, let value = Double(raw), value.isFinite, value >= 0 {
+                    // At most a billion, so that sums of strengths over any network stay finite and exact enough.
+                    if decimal, let value = Double(raw), value >= 0, value <= 1e9 {
                         strengthCells.append(.value(value))
                     } else {
-                        let tooLarge = decimal && Double(raw)?.isInfinite == true
+                        let tooLarge = decimal && (Double(raw) ?? 0) > 1e9
                         strengthCells.append(.invalid(
-                            message: tooLarge ? "the strength is too large" : "the strength is not a number of zero or more", text: raw))
+                            message: tooLarge ? "the strength is too large (at most 1,000,000,000)" : "the strength is not a number of zero or more", text: raw))
                     }
                 }
             }

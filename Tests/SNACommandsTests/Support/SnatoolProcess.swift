@@ -15,9 +15,12 @@ struct RunResult {
 func snatool(_ arguments: String...) throws -> RunResult { try snatool(arguments) }
 
 /// Runs the `snatool` binary with an argument list.
-func snatool(_ arguments: [String]) throws -> RunResult {
+func snatool(_ arguments: [String]) throws -> RunResult { try run(snatoolBinary.path, arguments) }
+
+/// Runs a program from the repository root, standard input empty, and collects what it printed.
+func run(_ executable: String, _ arguments: [String]) throws -> RunResult {
     let process = Process()
-    process.executableURL = snatoolBinary
+    process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     process.currentDirectoryURL = repositoryRoot
     let out = Pipe(), err = Pipe()
@@ -36,7 +39,8 @@ func snatool(_ arguments: [String]) throws -> RunResult {
                      stderr: String(decoding: stderrBox.data, as: UTF8.self))
 }
 
-private final class DataBox: @unchecked Sendable {
+/// Bytes another thread collected, read once it is done.
+final class DataBox: @unchecked Sendable {
     private let lock = NSLock()
     private var value = Data()
     private var finished = false
@@ -69,8 +73,10 @@ final class Scratch {
 
     deinit { try? FileManager.default.removeItem(at: folder) }
 
+    /// Writes a file (and the folders on its path) in the scratch folder and returns its path.
     func write(_ name: String, _ bytes: [UInt8]) -> String {
         let url = folder.appendingPathComponent(name)
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? Data(bytes).write(to: url)
         return url.path
     }

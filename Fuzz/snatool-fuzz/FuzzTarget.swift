@@ -1,0 +1,133 @@
+import Foundation
+import SNAAssessments
+import SNACore
+import SNAIO
+
+/// One reader under fuzzing: what it is given, and the invariants its result
+/// must keep (no crash; an error names a file and a line within it; a
+/// successful read renders into output that reads back).
+enum FuzzTarget: String, CaseIterable, Sendable {
+    /// The strict CSV reader: a table read back from what ``CSVWriter`` writes is the same table.
+    case csv
+    /// The survey importer (long or wide, layout detected) and the full analysis's JSON, CSV and text.
+    case survey
+    /// A people file beside a fixed small survey.
+    case people
+    /// An alias file beside a fixed small survey.
+    case aliases
+    /// A delivery chain response sheet, scored into JSON and CSV.
+    case dca
+    /// An assessment response sheet for a bundled instrument (the first byte picks which).
+    case assessment
+    /// An instrument file (JSON or YAML): its JSON reads back as the same instrument.
+    case instrument
+
+    /// Runs one input through the target, stopping the process if an invariant breaks.
+    func run(_ data: Data) {
+        switch self {
+        case .csv: Self.csv(data)
+        case .survey: Self.survey(data)
+        case .people: Self.companion(data, people: true)
+        case .aliases: Self.companion(data, people: false)
+        case .dca: Self.dca(data)
+        case .assessment: Self.assessment(data)
+        case .instrument: Self.instrument(data)
+        }
+    }
+
+    private static func csv(_ data: Data) {
+        let file = "fuzz.csv"
+        let table: CSVTable
+        do throws(InputError) { table = try CSVReader.parse(data, file: file) } catch {
+            Invariants.checkError(error, files: [file: data])
+            return
+        }
+        var writer = CSVWriter(header: table.header)
+        for record in table.records { writer.append(record.fields.map { .text($0) }) }
+        let again: CSVTable
+        do throws(InputError) { again = try CSVReader.parse(Data(writer.output.utf8), file: file) } catch {
+            Invariants.fail("the written table does not read back: \(error.diagnostics.first?.description ?? "")")
+        }
+        guard again.header == table.header.map(Invariants.written) else { Invariants.fail("the header changed in a round trip") }
+        guard again.records.map(\.fields) == table.records.map({ $0.fields.map(Invariants.written) }) else {
+            Invariants.fail("the records changed in a round trip")
+        }
+    }
+
+    private static func survey(_ data: Data) {
+        let path = FuzzScratch.write(data, as: "survey.csv")
+        importAndRender(path: path, options: SurveyImportOptions(), files: [path: data])
+    }
+
+    private static func companion(_ data: Data, people: Bool) {
+        let survey = FuzzScratch.write(FuzzScratch.survey, as: "survey.csv")
+        let path = FuzzScratch.write(data, as: people ? "people.csv" : "aliases.csv")
+        let options = people ? SurveyImportOptions(peoplePath: path) : SurveyImportOptions(aliasesPath: path)
+        importAndRender(path: survey, options: options, files: [survey: FuzzScratch.survey, path: data])
+    }
+
+    private static func importAndRender(path: String, options: SurveyImportOptions, files: [String: Data]) {
+        let survey: ImportedSurvey
+        do throws(InputError) { survey = try SurveyImporter.load(path: path, options: options) } catch {
+            Invariants.checkError(error, files: files)
+            return
+        }
+        let output = AnalysisOutput(analysis: PartnershipAnalysis(network: survey.network), survey: survey)
+        var json = ""
+        do { try output.writeJSON { json += $0 } } catch { Invariants.fail("the analysis JSON could not be written: \(error)") }
+        Invariants.checkJSON(json, "the analysis JSON")
+        for table in output.csvTables() { Invariants.checkCSV(table.contents, table.name) }
+        _ = output.text(top: 5)
+    }
+
+    private static func dca(_ data: Data) {
+        let path = FuzzScratch.write(data, as: "responses.csv")
+        let responses: [DCAResponse]
+        do throws(InputError) { responses = try DCAResponseReader.read(path: path) } catch {
+            Invariants.checkError(error, files: [path: data])
+            return
+        }
+        let output = DCAScoreOutput(scores: DCAScores(responses: responses))
+        Invariants.checkJSON(output.json().rendered(), "the DCA scores JSON")
+        Invariants.checkCSV(output.csv(), "the DCA scores CSV")
+        _ = output.text()
+    }
+
+    private static func assessment(_ data: Data) {
+        let bundled = InstrumentLibrary.bundled
+        let instrument = bundled[Int(data.first ?? 0) % bundled.count]
+        let sheet = data.isEmpty ? data : data.dropFirst()
+        let path = FuzzScratch.write(Data(sheet), as: "sheet.csv")
+        let assessment: Assessment
+        do throws(InputError) {
+            let responses = try AssessmentResponseReader.read(path: path, instrument: instrument)
+            assessment = try Assessment(instrument: instrument, responses: responses)
+        } catch {
+            Invariants.checkError(error, files: [path: Data(sheet)])
+            return
+        }
+        let output = AssessmentOutput(assessment: assessment, date: "1 January 2026")
+        Invariants.checkJSON(output.json().rendered(), "the assessment JSON")
+        Invariants.checkCSV(output.csv(), "the assessment CSV")
+        _ = (output.text(), output.markdown(), output.html())
+    }
+
+    private static func instrument(_ data: Data) {
+        for file in ["fuzz.instrument.json", "fuzz.instrument.yaml"] {
+            let instrument: AssessmentInstrument
+            do throws(InputError) { instrument = try InstrumentLibrary.parse(data, file: file) } catch {
+                Invariants.checkError(error, files: [file: data])
+                continue
+            }
+            let sheet = InstrumentSheet(instrument: instrument)
+            let json: String
+            do { json = try sheet.json() } catch { Invariants.fail("a valid instrument cannot be written as JSON: \(error)") }
+            let again: AssessmentInstrument
+            do throws(InputError) { again = try InstrumentLibrary.parse(Data(json.utf8), file: "again.json") } catch {
+                Invariants.fail("the instrument's JSON does not read back: \(error.diagnostics.first?.description ?? "")")
+            }
+            guard (try? InstrumentSheet(instrument: again).json()) == json else { Invariants.fail("the instrument changed in a round trip through JSON") }
+            _ = (sheet.text(), sheet.markdown(), sheet.html())
+        }
+    }
+}
