@@ -153,6 +153,19 @@ public struct NetworkMap: Sendable {
             labelled.formUnion(absent)
         }
         if let egoNode { labelled.insert(egoNode) }
+        // Where the places are known (a map drawn in an earlier layout's places), a label that
+        // would cover a more important one is left out: its name stays in the tooltip.
+        if let positions = options.positions, case .top = labelMode {
+            let textScale = max(1, options.textScale)
+            let priority = labelled.sorted { a, b in
+                let rank = { (node: Int) -> Int in gatekeepers.contains(names[node]) || node == egoNode ? 0 : absent.contains(node) ? 1 : 2 }
+                return (rank(a), -sizes[a], a) < (rank(b), -sizes[b], b)
+            }
+            labelled = Set(Self.labelsThatFit(priority, positions: positions, fontSize: 9 * textScale) { node in
+                let width = largest > 0 ? 0.16 + 0.64 * (sizes[node] / largest).squareRoot() : 0.3
+                return (Self.labelLines(names[node], nodesArePeople: nodesArePeople), width * 72 / 2)
+            })
+        }
 
         // Engine: clusters need fdp or dot.
         var engine = options.engine ?? (count <= MapOptions.neatoLimit ? .neato : .sfdp)
@@ -278,7 +291,7 @@ public struct NetworkMap: Sendable {
                 out += "  \("n\(a)") -> \("n\(b)") [dir=none, style=dashed, color=\"\(Palette.weakLink)\", penwidth=\(z(dense ? 4 : 2.5)), constraint=false];\n"
             }
         }
-        out += "  label=<\(Self.legend(title: title, colouring: colouring, colourBy: colourBy, metric: metric, combined: combined, network: network, gatekeepers: gatekeepers.isEmpty ? 0 : names.indices.filter { included[$0] && gatekeepers.contains(names[$0]) }.count, showLinks: showLinks, weakLinksShown: !nodesArePeople && !weakLinks.isEmpty, bridges: bridgesDrawn, isolates: options.highlights.contains(.isolates) && names.indices.contains { included[$0] && isolated[$0] }, absent: absent.count, omitted: omitted.count, fragments: fragments.count, nodesArePeople: nodesArePeople, themeLabel: selection.label.lowercased(), labelMode: labelMode, nodes: count, dense: dense, edgesDrawn: edges, scale: k))>;\n"
+        out += "  label=<\(Self.legend(title: title, colouring: colouring, colourBy: colourBy, metric: metric, combined: combined, network: network, gatekeepers: gatekeepers.isEmpty ? 0 : names.indices.filter { included[$0] && gatekeepers.contains(names[$0]) }.count, showLinks: showLinks, weakLinksShown: !nodesArePeople && !weakLinks.isEmpty, bridges: bridgesDrawn, isolates: options.highlights.contains(.isolates) && names.indices.contains { included[$0] && isolated[$0] }, absent: absent.count, omitted: omitted.count, fragments: fragments.count, nodesArePeople: nodesArePeople, themeLabel: selection.label.lowercased(), labelMode: labelMode, labelsFitted: options.positions != nil, nodes: count, dense: dense, edgesDrawn: edges, scale: k))>;\n"
         out += "}\n"
         self.dot = out
         self.engine = engine
@@ -365,6 +378,30 @@ public struct NetworkMap: Sendable {
     }
 
     /// "Partnership Manager, Fortalice" on two lines; long organisation names wrapped.
+    /// The nodes, in priority order, whose labels do not overlap a label
+    /// kept before them. A label is taken as a box of its lines (DejaVu Sans
+    /// averages about 0.58 em a character) centred under its node.
+    ///
+    /// - Complexity: O(n²) in the labels considered (at most a few dozen).
+    static func labelsThatFit(
+        _ nodes: [Int], positions: [MapPoint?], fontSize: Double, label: (Int) -> (lines: [String], radius: Double)
+    ) -> [Int] {
+        var kept: [(node: Int, box: (x0: Double, y0: Double, x1: Double, y1: Double))] = []
+        let pad = fontSize * 0.3
+        for node in nodes {
+            guard node < positions.count, let point = positions[node] else { continue }
+            let (lines, radius) = label(node)
+            let width = Double(lines.map(\.count).max() ?? 0) * fontSize * 0.58
+            let height = Double(lines.count) * fontSize * 1.2
+            let box = (x0: point.x - width / 2 - pad, y0: point.y - radius - height - pad, x1: point.x + width / 2 + pad, y1: point.y - radius + pad)
+            let overlaps = kept.contains { other in
+                box.x0 < other.box.x1 && other.box.x0 < box.x1 && box.y0 < other.box.y1 && other.box.y0 < box.y1
+            }
+            if !overlaps { kept.append((node, box)) }
+        }
+        return kept.map(\.node)
+    }
+
     static func labelLines(_ fullName: String, nodesArePeople: Bool) -> [String] {
         let name = DOTText.shortened(fullName, to: MapOptions.longestLabel)
         var parts: [String] = []
@@ -402,7 +439,7 @@ public struct NetworkMap: Sendable {
 
     static func legend(title: String, colouring: GroupColouring, colourBy: String, metric: MapSizeMetric, combined: Bool,
                        network: PartnershipNetwork, gatekeepers: Int, showLinks: Bool, weakLinksShown: Bool, bridges: Bool,
-                       isolates: Bool, absent: Int, omitted: Int, fragments: Int, nodesArePeople: Bool, themeLabel: String, labelMode: MapLabels, nodes: Int, dense: Bool, edgesDrawn: Int, scale: Double) -> String {
+                       isolates: Bool, absent: Int, omitted: Int, fragments: Int, nodesArePeople: Bool, themeLabel: String, labelMode: MapLabels, labelsFitted: Bool = false, nodes: Int, dense: Bool, edgesDrawn: Int, scale: Double) -> String {
         let big = Self.format((13 * scale).rounded()), swatch = Self.format((14 * scale).rounded())
         var rows = "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(big)\"><B>\(DOTText.html(DOTText.shortened(title, to: 2 * MapOptions.longestLabel)))</B></FONT></TD></TR>"
         rows += "<TR><TD ALIGN=\"LEFT\">Colour: \(DOTText.html(NameKey.label(colourBy))). Size: \(DOTText.html(metric.rawValue)).\(dense ? " Ties drawn faint: there are many." : "")</TD></TR>"
@@ -423,7 +460,9 @@ public struct NetworkMap: Sendable {
         if isolates { marks.append("Dashed outline, set apart: no ties") }
         if omitted > 0 { marks.append("Not drawn: \(omitted) \(nodesArePeople ? (omitted == 1 ? "person" : "people") : (omitted == 1 ? "partner" : "partners")) with no \(themeLabel == "all themes" || themeLabel == "all ties" ? "" : themeLabel + " ")ties") }
         if fragments > 0 { marks.append("Not drawn: \(fragments) small group\(fragments == 1 ? "" : "s") tied only among themselves") }
-        if case .top(let n) = labelMode, n < nodes { marks.append("Labels: the \(n) largest\(gatekeepers > 0 ? " and the gatekeepers" : ""); all names in the tooltips") }
+        if case .top(let n) = labelMode, n < nodes {
+            marks.append("Labels: the \(n) largest\(gatekeepers > 0 ? " and the gatekeepers" : "")\(labelsFitted ? " where they fit" : ""); all names in the tooltips")
+        }
         for mark in marks { rows += "<TR><TD ALIGN=\"LEFT\">\(DOTText.html(mark))</TD></TR>" }
         if combined && edgesDrawn > 0 {
             let themes = themePriority.filter { id in network.themes.contains { $0.id == id } }
