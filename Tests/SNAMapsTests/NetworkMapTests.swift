@@ -186,3 +186,15 @@ func nodeID(_ name: String, in dot: String) -> String? {
         #expect(svg.contains("a\\Gb"))
     }
 }
+
+/// Labels on a map drawn in known places never cover one another.
+@Suite struct LabelFitTests {
+    @Test func aLabelCoveringAMoreImportantOneIsLeftOut() {
+        let positions: [MapPoint?] = [MapPoint(x: 100, y: 100), MapPoint(x: 110, y: 102), MapPoint(x: 400, y: 100), nil]
+        let kept = NetworkMap.labelsThatFit([0, 1, 2, 3], positions: positions, fontSize: 9) { _ in (["Youth Worker", "Bolton Council"], 5) }
+        // Node 1 sits on node 0's label; node 2 is far away; node 3 has no place.
+        #expect(kept == [0, 2])
+        // The order is the priority: the other of the pair wins when it comes first.
+        #expect(NetworkMap.labelsThatFit([1, 0], positions: positions, fontSize: 9) { _ in (["Youth Worker"], 5) } == [1])
+    }
+}
