@@ -5,6 +5,7 @@
 //     swift run -c release snatool-bench            # bundled datasets
 //     swift run -c release snatool-bench --people 5000 --ties 45000   # adds a generated survey
 //     swift run -c release snatool-bench --scaling 1000,2000,5000,10000,20000,50000   # kernel scaling curves
+//     scripts/bench/hostile-shapes /tmp/shapes && swift run -c release snatool-bench --shapes /tmp/shapes   # issue 16's shapes
 //
 // Figures and how to read them: docs/performance.md.
 
@@ -83,6 +84,39 @@ if let index = arguments.firstIndex(of: "--scaling"), index + 1 < arguments.coun
         row += String(format: " %.2fx |", times.first! / times.last!)
         row += " \(format(approx).trimmingCharacters(in: .whitespaces)) | \(estimate.samples) |"
         print(row)
+    }
+    exit(0)
+}
+// `--shapes DIR [--only a,b]`: the surveys of scripts/bench/hostile-shapes (one folder each, with survey.csv,
+// and people.csv or themes.txt where the shape has one), each through the whole of `snatool analyse`:
+// import, the full analysis, and the text, JSON and CSV outputs (built, not written). One run each.
+if let index = arguments.firstIndex(of: "--shapes"), index + 1 < arguments.count {
+    let folder = URL(fileURLWithPath: arguments[index + 1])
+    let only = arguments.firstIndex(of: "--only").flatMap { $0 + 1 < arguments.count ? Set(arguments[$0 + 1].split(separator: ",").map(String.init)) : nil }
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().filter { only?.contains($0) ?? true }
+    print("snatool-bench --shapes: the whole analyse of each shape, one run, \(Parallel.maximumThreads) threads\n")
+    print("shape              people     ties    import   analysis       text       json        csv      total")
+    for name in names {
+        let shape = folder.appendingPathComponent(name)
+        let people = shape.appendingPathComponent("people.csv").path
+        let themesFile = shape.appendingPathComponent("themes.txt").path
+        var themes = ThemeSet.standard
+        if let declaration = try? String(contentsOfFile: themesFile, encoding: .utf8) {
+            themes = try ThemeSet.parse(declaration: declaration.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        let options = SurveyImportOptions(themes: themes, peoplePath: FileManager.default.fileExists(atPath: people) ? people : nil)
+        var survey: ImportedSurvey!
+        let load = try Timer.median(1) { survey = try SurveyImporter.load(path: shape.appendingPathComponent("survey.csv").path, options: options) }
+        var analysis: PartnershipAnalysis!
+        let analyse = Timer.median(1) { analysis = PartnershipAnalysis(network: survey.network) }
+        let output = AnalysisOutput(analysis: analysis, survey: survey)
+        var bytes = 0
+        let text = Timer.median(1) { bytes += output.text().utf8.count }
+        let json = try Timer.median(1) { try output.writeJSON { bytes += $0.utf8.count } }
+        let csv = Timer.median(1) { bytes += output.csvTables().reduce(0) { $0 + $1.contents.utf8.count } }
+        print(name.padding(toLength: 16, withPad: " ", startingAt: 0),
+              String(format: "%8d %8d", survey.network.people.count, survey.network.ties.count),
+              format(load), format(analyse), format(text), format(json), format(csv), format(load + analyse + text + json + csv))
     }
     exit(0)
 }

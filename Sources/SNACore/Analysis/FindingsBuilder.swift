@@ -158,22 +158,44 @@ struct FindingsBuilder {
         guard total > 0 else { return [] }
         let tiesWord = network.themes.isEmpty ? "ties" : "themed ties"
         var found: [Finding] = []
-        for a in 0..<count {
-            for b in (a + 1)..<count {
-                let expected = (external[a].out * external[b].in + external[b].out * external[a].in) / total
-                let observed = blocks.ties[a][b] + blocks.ties[b][a]
-                guard expected >= thresholds.weakLinkMinimumExpected, observed <= thresholds.weakLinkMaximumRatio * expected else { continue }
-                let (first, second) = (blocks.groups[a], blocks.groups[b])
-                let ratio = observed / expected
-                found.append(Finding(
-                    kind: .weakLink, theme: Theme.allID, subjects: [first, second],
-                    headline: "\(first) and \(second) are weakly linked: \(Self.count(observed, tiesWord)) between them where about \(Self.number(expected)) would be expected.",
-                    evidence: "they have \(Self.number(external[a].out + external[a].in)) and \(Self.number(external[b].out + external[b].in)) \(tiesWord) with other partners; between them, \(Self.percent(ratio)) of what that predicts.",
-                    response: "Ask why these partners work together so little; if they should, agree named contacts and a joint piece of work.",
-                    score: expected - observed))
-            }
+        for (a, b) in Self.weakLinkCandidates(external.map { $0.out + $0.in }, total: total, minimum: thresholds.weakLinkMinimumExpected) {
+            let expected = (external[a].out * external[b].in + external[b].out * external[a].in) / total
+            let observed = blocks.ties[a][b] + blocks.ties[b][a]
+            guard expected >= thresholds.weakLinkMinimumExpected, observed <= thresholds.weakLinkMaximumRatio * expected else { continue }
+            let (first, second) = (blocks.groups[a], blocks.groups[b])
+            let ratio = observed / expected
+            found.append(Finding(
+                kind: .weakLink, theme: Theme.allID, subjects: [first, second],
+                headline: "\(first) and \(second) are weakly linked: \(Self.count(observed, tiesWord)) between them where about \(Self.number(expected)) would be expected.",
+                evidence: "they have \(Self.number(external[a].out + external[a].in)) and \(Self.number(external[b].out + external[b].in)) \(tiesWord) with other partners; between them, \(Self.percent(ratio)) of what that predicts.",
+                response: "Ask why these partners work together so little; if they should, agree named contacts and a joint piece of work.",
+                score: expected - observed))
         }
         return Array(found.sorted { ($0.score, $1.subjects.joined()) > ($1.score, $0.subjects.joined()) }.prefix(thresholds.maximumPerKind))
+    }
+
+    /// The pairs of groups (a < b, ascending) that can expect `minimum` ties
+    /// between them: expected = (out_a in_b + out_b in_a) / total is at most
+    /// w_a w_b / total for w = out + in, so with the groups by w descending,
+    /// each group's partners are a prefix. The groups with w_b ≥ x are at most
+    /// 2 total / x, so group a has at most 2 w_a / minimum partners.
+    ///
+    /// - Complexity: O(G log G + C log C) for G groups and C ≤ 4 total / minimum
+    ///   candidates; every pair when `minimum` is not positive.
+    static func weakLinkCandidates(_ weight: [Double], total: Double, minimum: Double) -> [(Int, Int)] {
+        let count = weight.count
+        guard minimum > 0 else { return (0..<count).flatMap { a in ((a + 1)..<count).map { (a, $0) } } }
+        let order = (0..<count).sorted { weight[$0] > weight[$1] }
+        // A little below the bound, so that rounding in the expected count cannot drop a pair.
+        let bar = minimum * total * (1 - 1e-9)
+        var pairs: [(Int, Int)] = []
+        for (position, a) in order.enumerated() {
+            for b in order[(position + 1)...] {
+                guard weight[a] * weight[b] >= bar else { break }
+                pairs.append((Swift.min(a, b), Swift.max(a, b)))
+            }
+        }
+        return pairs.sorted { $0 < $1 }
     }
 
     // MARK: Expected links

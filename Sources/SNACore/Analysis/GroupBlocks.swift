@@ -106,6 +106,13 @@ public struct BlockTies: Sendable, Equatable {
     /// The row of group `a`.
     public subscript(a: Int) -> Row { Row(matrix: self, a: a) }
 
+    /// The non-zero cells as (from, to, ties), ordered by row and then by column.
+    ///
+    /// - Complexity: O(C log C) for C non-zero cells.
+    public var nonZeroCells: [(from: Int, to: Int, ties: Double)] {
+        cells.filter { $0.value != 0 }.keys.sorted().map { key in (key / groups, key % groups, cells[key]!) }
+    }
+
     /// The matrix as rows of cells, zeros included (G² cells: for small matrices and tests).
     public var dense: [[Double]] { (0..<groups).map { a in (0..<groups).map { self[a][$0] } } }
 }

@@ -71,21 +71,22 @@ public struct PartnershipAnalysis: Sendable {
         let nodeLayer: [Int?]? = layersKnown
             ? network.people.map { person in person.layer.flatMap { Layer.allCases.firstIndex(of: $0) } } : nil
         let summaries = PartnershipSummary(network: network, level: level, selections: selectionsWanted).themes
-        selections = zip(selectionsWanted, summaries).map { selection, summary in
+        selections = Self.analyse(zip(selectionsWanted, summaries)) {
+            Self.symmetrise(network.graph($0, level: level), options.symmetrisation)
+        } fresh: { selection, summary, graph in
             SelectionAnalysis(
-                network: network, selection: selection,
-                graph: Self.symmetrise(network.graph(selection, level: level), options.symmetrisation),
-                summary: summary, nodeOrganisation: nodeOrganisation, nodeLayer: nodeLayer, groups: groups,
-                resilienceSteps: options.resilienceSteps)
+                network: network, selection: selection, graph: graph, summary: summary,
+                nodeOrganisation: nodeOrganisation, nodeLayer: nodeLayer, groups: groups, resilienceSteps: options.resilienceSteps)
         }
         themeOverlap = network.themeOverlap()
         if level == .people && network.unit == .people {
             let organisationSummaries = PartnershipSummary(network: network, level: .organisations, selections: selectionsWanted).themes
-            organisationNetworks = zip(selectionsWanted, organisationSummaries).map { selection, summary in
+            organisationNetworks = Self.analyse(zip(selectionsWanted, organisationSummaries)) {
+                Self.symmetrise(network.graph($0, level: .organisations), options.symmetrisation)
+            } fresh: { selection, summary, graph in
                 SelectionAnalysis(
-                    network: network, selection: selection,
-                    graph: Self.symmetrise(network.graph(selection, level: .organisations), options.symmetrisation),
-                    summary: summary, nodeOrganisation: network.organisations.indices.map { $0 }, nodeLayer: nil,
+                    network: network, selection: selection, graph: graph, summary: summary,
+                    nodeOrganisation: network.organisations.indices.map { $0 }, nodeLayer: nil,
                     groups: Array(network.organisations.indices), resilienceSteps: 0)
             }
         } else {
@@ -93,6 +94,25 @@ public struct PartnershipAnalysis: Sendable {
         }
         findings = []
         findings = FindingsBuilder(analysis: self).findings()
+    }
+
+    /// One analysis per selection, in order; a selection whose graph is the
+    /// same as the one before (`all` in a survey of one theme) takes that
+    /// analysis with its own name and summary instead of computing it again.
+    static func analyse(
+        _ selections: Zip2Sequence<[ThemeSelection], [ThemeSummary]>, graph: (ThemeSelection) -> Digraph,
+        fresh: (ThemeSelection, ThemeSummary, Digraph) -> SelectionAnalysis
+    ) -> [SelectionAnalysis] {
+        var result: [SelectionAnalysis] = []
+        for (selection, summary) in selections {
+            let graph = graph(selection)
+            if let previous = result.last, previous.graph == graph {
+                result.append(previous.renamed(selection, id: summary.id, label: summary.label, summary: summary))
+            } else {
+                result.append(fresh(selection, summary, graph))
+            }
+        }
+        return result
     }
 
     /// `graph` made undirected as `how` says (unchanged for `.none`).

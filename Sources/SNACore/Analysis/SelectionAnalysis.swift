@@ -57,4 +57,15 @@ public struct SelectionAnalysis: Sendable {
         layerBlocks = nodeLayer.map { GroupBlocks(graph, groupOf: $0, names: Layer.allCases.map(\.rawValue)) }
         resilience = metrics.undirected.greedyRemoval(count: resilienceSteps)
     }
+
+    /// The same analysis under another selection's name and summary, for a
+    /// selection whose graph is this one's.
+    func renamed(_ selection: ThemeSelection, id: String, label: String, summary: ThemeSummary) -> SelectionAnalysis {
+        var copy = self
+        copy.selection = selection
+        copy.id = id
+        copy.label = label
+        copy.summary = summary
+        return copy
+    }
 }

@@ -118,12 +118,6 @@ public struct Digraph: Sendable, Equatable {
     ///
     /// - Complexity: O(log d) for d the out-degree of `source`.
     public func hasEdge(from source: Int, to target: Int) -> Bool {
-        var low = Int(outOffsets[source]), high = Int(outOffsets[source + 1])
-        let wanted = Int32(target)
-        while low < high {
-            let mid = (low + high) / 2
-            if outTargets[mid] < wanted { low = mid + 1 } else { high = mid }
-        }
-        return low < Int(outOffsets[source + 1]) && outTargets[low] == wanted
+        successors(of: source).sortedContains(Int32(target))
     }
 }

@@ -54,64 +54,74 @@ public struct Brokerage: Sendable, Equatable {
 
     /// Computes brokerage of `graph` (unweighted) for the group of each node.
     ///
-    /// - Complexity: O(Σ_v in(v) out(v) log d) for the counts.
+    /// The counts come from ``roleCounts(_:groups:groupCount:)``; the expected
+    /// counts and variances of each group and of the whole network are sna's
+    /// formulas with their sums over other groups (pairs and triples of groups
+    /// included) written as sums of powers of the group sizes, so that they cost
+    /// O(G) for G groups in all.
+    ///
+    /// - Complexity: O(V log V + E + Σ_(a->b) min(out(a), in(b)) log d): linear
+    ///   in people and ties for stars, pairs and many groups; O(V + G) memory
+    ///   besides the result.
     public init(_ graph: Digraph, groups: [Int]) {
         let n = graph.nodeCount
         precondition(groups.count == n)
-        var raw = [BrokerageCounts](repeating: BrokerageCounts(), count: n)
-        for v in 0..<n {
-            let g = groups[v]
-            for a32 in graph.predecessors(of: v) {
-                let a = Int(a32)
-                for b32 in graph.successors(of: v) where b32 != a32 {
-                    let b = Int(b32)
-                    guard !graph.hasEdge(from: a, to: b) else { continue }
-                    let ga = groups[a], gb = groups[b]
-                    let role: Int
-                    if ga == g && gb == g { role = 0 }
-                    else if ga == gb { role = 1 }
-                    else if gb == g { role = 2 }
-                    else if ga == g { role = 3 }
-                    else { role = 4 }
-                    raw[v].counts[role] += 1
-                }
-            }
-        }
+        // Groups numbered 0..<G in the order of their numbers, as sna sorts them.
+        let labels = Array(Set(groups)).sorted()
+        var position: [Int: Int] = [:]
+        position.reserveCapacity(labels.count)
+        for (index, label) in labels.enumerated() { position[label] = index }
+        let dense = groups.map { position[$0]! }
+        var groupSizes = [Int](repeating: 0, count: labels.count)
+        for g in dense { groupSizes[g] += 1 }
+        let ns = groupSizes.map(Double.init)
+        let roles = BrokerageRole.allCases.count
+        let counts = Self.roleCounts(graph, groups: dense, groupCount: labels.count)
+        let raw = (0..<n).map { v in BrokerageCounts(counts: (0..<roles).map { Double(counts[v * roles + $0]) }) }
         self.raw = raw
         // Expectations under a random graph of the same density (sna's formulas).
         let total = Double(n)
         let d = n > 1 ? Double(graph.edgeCount) / (total * (total - 1)) : 0
         let q = d * d * (1 - d), r = d * d * d * (1 - d) * (1 - d) * (1 - d)
-        var sizes: [Int: Double] = [:]
-        for g in groups { sizes[g, default: 0] += 1 }
+        // Sums of powers of the group sizes; a sum over the other groups is the sum less the group's own term.
+        var p2 = 0.0, p3 = 0.0, p4 = 0.0, falling2 = 0.0, falling3 = 0.0
+        for m in ns {
+            p2 += m * m
+            p3 += m * m * m
+            p4 += m * m * m * m
+            falling2 += m * (m - 1)
+            falling3 += m * (m - 1) * (m - 2)
+        }
         func choose2(_ x: Double) -> Double { x * (x - 1) / 2 }
-        var groupExpected: [Int: [Double]] = [:], groupVariance: [Int: [Double]] = [:]
-        for (group, m) in sizes {
-            let others = sizes.filter { $0.key != group }.map(\.value)
+        var groupExpected: [[Double]] = [], groupVariance: [[Double]] = []
+        for m in ns {
+            let others = total - m
             var e = [Double](repeating: 0, count: 6), v = [Double](repeating: 0, count: 6)
             e[0] = q * (m - 1) * (m - 2)
             v[0] = e[0] * (1 - q) + 2 * (m - 1) * (m - 2) * (m - 3) * r
-            e[1] = q * others.reduce(0) { $0 + $1 * ($1 - 1) }
-            v[1] = e[1] * (1 - q) + 2 * others.reduce(0) { $0 + $1 * ($1 - 1) * ($1 - 2) } * r
+            e[1] = q * (falling2 - m * (m - 1))
+            v[1] = e[1] * (1 - q) + 2 * (falling3 - m * (m - 1) * (m - 2)) * r
             e[3] = q * (total - m) * (m - 1)
             v[3] = e[3] * (1 - q) + 2 * ((m - 1) * choose2(total - m) + (total - m) * choose2(m - 1)) * r
             e[2] = e[3]
             v[2] = v[3]
-            let sumOthers = others.reduce(0, +)
-            e[4] = q * (sumOthers * sumOthers - others.reduce(0) { $0 + $1 * $1 })
-            v[4] = e[4] * (1 - q) + 4 * others.reduce(0) { $0 + $1 * choose2(total - $1 - m) } * r
+            e[4] = q * (others * others - (p2 - m * m))
+            // Σ over other groups of size k of k × C(total - k - m, 2), expanded in powers of k.
+            let pairsBeyond = ((others * others - others) * others + (1 - 2 * others) * (p2 - m * m) + (p3 - m * m * m)) / 2
+            v[4] = e[4] * (1 - q) + 4 * pairsBeyond * r
             e[5] = q * (total - 1) * (total - 2)
             v[5] = e[5] * (1 - q) + 2 * (total - 1) * (total - 2) * (total - 3) * r
-            groupExpected[group] = e
-            groupVariance[group] = v
+            groupExpected.append(e)
+            groupVariance.append(v)
         }
-        expected = groups.map { groupExpected[$0]! }
-        standardDeviation = groups.map { groupVariance[$0]!.map { $0.squareRoot() } }
+        let groupDeviation = groupVariance.map { $0.map { $0.squareRoot() } }
+        expected = dense.map { groupExpected[$0] }
+        standardDeviation = dense.map { groupDeviation[$0] }
         z = (0..<n).map { v in
             let counts = raw[v].counts + [raw[v].total]
             return (0..<6).map { k in
-                let sd = groupVariance[groups[v]]![k].squareRoot()
-                return sd == 0 ? nil : (counts[k] - groupExpected[groups[v]]![k]) / sd
+                let sd = groupDeviation[dense[v]][k]
+                return sd == 0 ? nil : (counts[k] - groupExpected[dense[v]][k]) / sd
             }
         }
         // Whole network.
@@ -120,32 +130,34 @@ public struct Brokerage: Sendable, Equatable {
             for k in 0..<5 { networkRaw[k] += counts.counts[k] }
             networkRaw[5] += counts.total
         }
-        let ns = sizes.keys.sorted().map { sizes[$0]! }
         let q4 = d * d * d * d * (1 - d) * (1 - d), q5 = d * d * d * d * d * (1 - d)
         var e = [Double](repeating: 0, count: 6), v = [Double](repeating: 0, count: 6)
         e[0] = q * ns.reduce(0) { $0 + $1 * ($1 - 1) * ($1 - 2) }
         v[0] = e[0] * (1 - q) + ns.reduce(0) { $0 + $1 * ($1 - 1) * ($1 - 2) * ((4 * $1 - 10) * r - 4 * ($1 - 3) * q4 + ($1 - 3) * q5) }
         e[1] = q * ns.reduce(0) { $0 + $1 * (total - $1) * ($1 - 1) }
-        var pairSum = 0.0
-        for x in ns { for y in ns { pairSum += x * y * (x - 1) * ((2 * x + 2 * y - 6) * r + (total - x - 1) * q5) } }
-        v[1] = e[1] * (1 - q) + pairSum - ns.reduce(0) { $0 + $1 * $1 * ($1 - 1) * ((4 * $1 - 6) * r + (total - $1 - 1) * q5) }
+        // sna: Σ over all pairs of groups (x, y) of x y (x - 1) ((2x + 2y - 6) r + (total - x - 1) q5), less
+        // the pairs with y = x. Summed over the other groups y first, the coefficients of r and q5 are sums of
+        // whole numbers, exact in doubles, so that a variance that is 0 comes out as 0.
+        var pairR = 0.0, pairQ5 = 0.0
+        for x in ns {
+            pairR += x * (x - 1) * ((2 * x - 6) * (total - x) + 2 * (p2 - x * x))
+            pairQ5 += x * (x - 1) * (total - x - 1) * (total - x)
+        }
+        v[1] = e[1] * (1 - q) + pairR * r + pairQ5 * q5
         e[2] = q * ns.reduce(0) { $0 + $1 * (total - $1) * ($1 - 1) }
         v[2] = e[2] * (1 - q) + ns.reduce(0) { $0 + $1 * (total - $1) * ($1 - 1) * ((total - 3) * r + ($1 - 2) * q5) }
         e[3] = e[2]
         v[3] = v[2]
-        var tripleSum = 0.0
-        for x in ns { for y in ns { tripleSum += x * y * (total - x - y) } }
+        // Σ over all pairs of groups of x y (total - x - y).
+        let tripleSum = total * total * total - 2 * total * p2
         e[4] = q * (tripleSum - ns.reduce(0) { $0 + $1 * $1 * (total - 2 * $1) })
         v[4] = e[4] * (1 - q)
-        for i in ns.indices {
-            for j in ns.indices where j != i {
-                for k in ns.indices where k != i && k != j {
-                    let (a, b, c) = (ns[i], ns[j], ns[k])
-                    v[4] += a * b * c * ((4 * (total - b) - 2 * (a + c + 1)) * r - (4 * (total - c) - 2 * (a + b + 1)) * q4
-                        + (total - (a + c + 1)) * q5)
-                }
-            }
-        }
+        // Σ over triples of distinct groups (a, b, c) of a b c ((4(total - b) - 2(a + c + 1)) r
+        // - (4(total - c) - 2(a + b + 1)) q4 + (total - (a + c + 1)) q5), from the sums over distinct
+        // triples of a b c and of a² b c (the same whichever of the three is squared).
+        let distinct3 = total * total * total - 3 * total * p2 + 2 * p3
+        let distinct4 = p2 * total * total - 2 * p3 * total - p2 * p2 + 2 * p4
+        v[4] += (r - q4) * ((4 * total - 2) * distinct3 - 8 * distinct4) + q5 * ((total - 1) * distinct3 - 2 * distinct4)
         e[5] = q * total * (total - 1) * (total - 2)
         v[5] = e[5] * (1 - q) + total * (total - 1) * (total - 2) * ((4 * total - 10) * r - 4 * (total - 3) * q4 + (total - 3) * q5)
         self.networkRaw = networkRaw

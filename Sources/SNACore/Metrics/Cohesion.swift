@@ -46,19 +46,22 @@ extension UndirectedGraph {
 
     /// Triangles through each node.
     ///
-    /// - Complexity: O(Σ d²) with a marker array.
+    /// Each triangle is found once from each of its three ties {u, w}, as a
+    /// common neighbour x of u and w (the shorter list walked, the longer
+    /// searched), and counted for x; a person tied to many people who are not
+    /// tied to each other costs O(d), not O(d²).
+    ///
+    /// - Complexity: O(Σ_{u,w} min(d_u, d_w) log d) over the ties (O(E √E log d)
+    ///   at worst, O(E log d) for stars); O(V) memory besides the result.
     public func triangles() -> [Int] {
-        let n = nodeCount
-        var mark = [Bool](repeating: false, count: n)
-        var result = [Int](repeating: 0, count: n)
-        for v in 0..<n {
-            for w in neighbours(of: v) { mark[Int(w)] = true }
-            var count = 0
-            for w in neighbours(of: v) {
-                for x in neighbours(of: Int(w)) where x > w && mark[Int(x)] { count += 1 }
+        var result = [Int](repeating: 0, count: nodeCount)
+        for u in 0..<nodeCount {
+            let uNeighbours = neighbours(of: u)
+            for w32 in uNeighbours where Int(w32) > u {
+                let wNeighbours = neighbours(of: Int(w32))
+                let (walk, search) = uNeighbours.count <= wNeighbours.count ? (uNeighbours, wNeighbours) : (wNeighbours, uNeighbours)
+                for x in walk where search.sortedContains(x) { result[Int(x)] += 1 }
             }
-            result[v] = count
-            for w in neighbours(of: v) { mark[Int(w)] = false }
         }
         return result
     }

@@ -130,6 +130,7 @@ extension UndirectedGraph {
         let original = CutPoints(self)
         var steps: [RemovalStep] = []
         var current = original
+        let components = self.components(removed: removed)
         for _ in 0..<Swift.min(count, nodeCount) {
             var best = -1
             for v in 0..<nodeCount where !removed[v] {
@@ -140,19 +141,21 @@ extension UndirectedGraph {
             let impact = current.removalImpact[best]
             current = CutPoints(self, removed: removed)
             // Pairs among the remaining nodes that were connected at the start.
-            let remainingOriginal = Self.connectedPairs(original: original, graph: self, removed: removed)
+            let remainingOriginal = Self.connectedPairs(components: components, removed: removed)
             let left = remainingOriginal == 0 ? 0 : Double(current.connectedPairs) / Double(remainingOriginal)
             steps.append(RemovalStep(node: best, impact: impact, connectivityLeft: left))
         }
         return steps
     }
 
-    /// Connected pairs of the full graph among nodes not removed.
-    private static func connectedPairs(original: CutPoints, graph: UndirectedGraph, removed: [Bool]) -> Int {
-        let components = graph.components(removed: [Bool](repeating: false, count: graph.nodeCount))
-        var sizes: [Int: Int] = [:]
-        for v in 0..<graph.nodeCount where !removed[v] { sizes[components[v], default: 0] += 1 }
-        return sizes.values.reduce(0) { $0 + $1 * ($1 - 1) / 2 }
+    /// Connected pairs of the full graph among nodes not removed, from the
+    /// component of each node in the full graph.
+    ///
+    /// - Complexity: O(V).
+    private static func connectedPairs(components: [Int], removed: [Bool]) -> Int {
+        var sizes = [Int](repeating: 0, count: (components.max() ?? -1) + 1)
+        for v in components.indices where !removed[v] { sizes[components[v]] += 1 }
+        return sizes.reduce(0) { $0 + $1 * ($1 - 1) / 2 }
     }
 
     /// The component of each node (ignoring removed nodes, which get -1).

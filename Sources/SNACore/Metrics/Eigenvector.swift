@@ -9,13 +9,20 @@ extension UndirectedGraph {
     /// eigenvalue and other nodes score (close to) 0, as in igraph and
     /// networkx. A graph without edges scores 1 everywhere, as igraph.
     ///
-    /// - Complexity: O(E) per iteration; iterations grow with the ratio of the
-    ///   two largest eigenvalues.
+    /// Iteration stops when no score changes by more than `tolerance`, or, when
+    /// rounding keeps the change above it (a node with thousands of neighbours),
+    /// once the change has not fallen for 100 iterations and is within 64 units
+    /// in the last place times the largest degree.
+    ///
+    /// - Complexity: O(V + E) per iteration; iterations grow with the ratio of
+    ///   the two largest eigenvalues (about √d for a star of d leaves).
     public func eigenvectorCentrality(tolerance: Double = 1e-15, maximumIterations: Int = 100_000) -> [Double] {
         let n = nodeCount
         guard edgeCount > 0 else { return [Double](repeating: 1, count: n) }
         var x = (0..<n).map { Double(degree(of: $0)) }
         var next = [Double](repeating: 0, count: n)
+        let largestDegree = (0..<n).map { degree(of: $0) }.max() ?? 0
+        var convergence = Convergence(tolerance: tolerance, noise: 64 * Double.ulpOfOne * Double(largestDegree + 1))
         // Raw buffers: each of the (often many) iterations reads every edge,
         // and bounds checks would dominate.
         offsets.withUnsafeBufferPointer { offsets in
@@ -39,7 +46,7 @@ extension UndirectedGraph {
                     }
                 }
                 swap(&x, &next)
-                if change < tolerance { break }
+                if convergence.isDone(after: change) { break }
             }
         }}
         return x

@@ -41,9 +41,14 @@ public struct PathCentralities: Sendable, Equatable {
     }
 
     /// Betweenness divided by (n-1)(n-2), the number of ordered pairs of other nodes; 0 when n < 3.
-    public var betweennessNormalised: [Double] {
+    public var betweennessNormalised: [Double] { betweenness.indices.map(betweennessNormalised(of:)) }
+
+    /// One node's normalised betweenness, without building the whole array.
+    ///
+    /// - Complexity: O(1).
+    public func betweennessNormalised(of v: Int) -> Double {
         let n = Double(betweenness.count)
-        return betweenness.map { n < 3 ? 0 : $0 / ((n - 1) * (n - 2)) }
+        return n < 3 ? 0 : betweenness[v] / ((n - 1) * (n - 2))
     }
 
     /// Computes every path centrality of `graph`; `edges: false` skips edge

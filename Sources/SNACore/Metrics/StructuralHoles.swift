@@ -14,7 +14,15 @@ public struct StructuralHoles: Sendable, Equatable {
 
     /// Computes both measures.
     ///
-    /// - Complexity: O(Σ_i d_i² log d) for degrees d in the symmetrised graph.
+    /// The neighbours q that carry an indirect tie between i and j are the
+    /// common neighbours of i and j; they are found by walking the shorter of
+    /// the two lists (ascending, so the sums add up in the same order as a walk
+    /// over i's neighbours) and testing membership in the other, so a person
+    /// tied to many people who are not tied to each other costs O(d), not O(d²).
+    ///
+    /// - Complexity: O(Σ_{i,j} min(d_i, d_j) log d) over the ties {i, j} of the
+    ///   symmetrised graph (O(E √E log d) at worst, O(E log d) for stars); O(V)
+    ///   memory besides the graph.
     public init(_ graph: Digraph) {
         let n = graph.nodeCount
         let undirected = graph.symmetrised()
@@ -33,6 +41,7 @@ public struct StructuralHoles: Sendable, Equatable {
         }
         var constraint = [Double?](repeating: nil, count: n)
         var effectiveSize = [Double?](repeating: nil, count: n)
+        // p[q] > 0 exactly for i's neighbours q while i is processed.
         var p = [Double](repeating: 0, count: n)
         for i in 0..<n where undirected.degree(of: i) > 0 {
             let neighbours = undirected.neighbours(of: i)
@@ -40,13 +49,17 @@ public struct StructuralHoles: Sendable, Equatable {
             var c = 0.0, size = 0.0
             for j32 in neighbours {
                 let j = Int(j32)
+                let jNeighbours = undirected.neighbours(of: j)
                 var indirect = 0.0, redundancy = 0.0
-                for q32 in neighbours where q32 != j32 {
-                    let q = Int(q32)
+                func add(_ q: Int) {
                     let qj = mutual(q, j)
-                    guard qj > 0 else { continue }
                     indirect += p[q] * qj / total[q]
                     redundancy += p[q] * qj / largest[j]
+                }
+                if jNeighbours.count < neighbours.count {
+                    for q32 in jNeighbours where p[Int(q32)] > 0 { add(Int(q32)) }
+                } else {
+                    for q32 in neighbours where q32 != j32 && jNeighbours.sortedContains(q32) { add(Int(q32)) }
                 }
                 c += (p[j] + indirect) * (p[j] + indirect)
                 size += 1 - redundancy

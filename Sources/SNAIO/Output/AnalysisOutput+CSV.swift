@@ -103,7 +103,7 @@ extension AnalysisOutput {
                 ("organisation", .text(organisations[v])), ("layer", .text(layers[v]?.rawValue)),
                 ("in_degree", .int(m.inDegree[v])), ("out_degree", .int(m.outDegree[v])), ("degree", .int(m.degree[v])),
                 ("in_strength", .number(m.inStrength[v])), ("out_strength", .number(m.outStrength[v])),
-                ("betweenness", .number(m.paths.betweenness[v])), ("betweenness_normalised", .number(m.paths.betweennessNormalised[v])),
+                ("betweenness", .number(m.paths.betweenness[v])), ("betweenness_normalised", .number(m.paths.betweennessNormalised(of: v))),
                 ("harmonic", .number(m.paths.harmonic[v])), ("closeness", .number(m.paths.closeness[v])),
                 ("pagerank", .number(m.pageRank[v])), ("eigenvector", .number(m.eigenvector[v])),
                 ("constraint", .number(m.structuralHoles.constraint[v])), ("effective_size", .number(m.structuralHoles.effectiveSize[v])),

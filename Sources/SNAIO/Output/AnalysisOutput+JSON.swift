@@ -165,6 +165,13 @@ extension AnalysisOutput {
     /// The non-empty blocks (or all, for layers): from, to, ties, density.
     func blockRows(_ blocks: GroupBlocks, includeEmpty: Bool = false) -> [(from: String, to: String, ties: Double, density: Double)] {
         var rows: [(String, String, Double, Double)] = []
+        guard includeEmpty else {
+            // Only the non-zero cells, in the same order: linear in ties, not in groups squared.
+            for cell in blocks.ties.nonZeroCells where blocks.sizes[cell.from] > 0 && blocks.sizes[cell.to] > 0 && cell.ties > 0 {
+                rows.append((blocks.groups[cell.from], blocks.groups[cell.to], cell.ties, blocks.density(cell.from, cell.to)))
+            }
+            return rows
+        }
         for a in blocks.groups.indices where blocks.sizes[a] > 0 {
             for b in blocks.groups.indices where blocks.sizes[b] > 0 && (includeEmpty || blocks.ties[a][b] > 0) {
                 rows.append((blocks.groups[a], blocks.groups[b], blocks.ties[a][b], blocks.density(a, b)))
@@ -197,7 +204,7 @@ extension AnalysisOutput {
                 ("in_strength", .number(m.inStrength[v])),
                 ("out_strength", .number(m.outStrength[v])),
                 ("betweenness", .number(m.paths.betweenness[v])),
-                ("betweenness_normalised", .number(m.paths.betweennessNormalised[v])),
+                ("betweenness_normalised", .number(m.paths.betweennessNormalised(of: v))),
                 ("harmonic", .number(m.paths.harmonic[v])),
                 ("closeness", .number(m.paths.closeness[v])),
                 ("pagerank", .number(m.pageRank[v])),
