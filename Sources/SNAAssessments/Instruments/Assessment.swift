@@ -221,7 +221,9 @@ public struct Assessment: Sendable {
             let mine = bySubject[key] ?? [:]
             let context = contextBySubject[key] ?? [:]
             let subject = names[key] ?? ""
+            // A subject with only context rows is found at its first context row.
             let firstLocation = mine.values.lazy.compactMap { $0.first?.location }.min { ($0.line ?? 0) < ($1.line ?? 0) }
+                ?? responses.context.first { NameKey.key($0.subject) == key }?.location
             var items: [ItemResult] = []
             for item in instrument.items {
                 let given = mine[item.id] ?? []
