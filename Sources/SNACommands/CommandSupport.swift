@@ -83,8 +83,8 @@ struct SurveyOptions: ParsableArguments {
         valueName: "list"))
     var themes: String?
 
-    /// Reads the survey, or prints why it cannot and throws the exit status.
-    func load() throws -> ImportedSurvey {
+    /// The import options the flags give, or a usage error (printed) as the exit status.
+    func importOptions() throws -> SurveyImportOptions {
         var themeSet = ThemeSet.standard
         if let themes {
             do throws(ThemeSetError) { themeSet = try ThemeSet.parse(declaration: themes) } catch {
@@ -92,12 +92,17 @@ struct SurveyOptions: ParsableArguments {
             }
         }
         if let headerRows, headerRows < 1 { throw usageFailure("--header-rows must be at least 1") }
+        return SurveyImportOptions(layout: layout, themes: themeSet, peoplePath: people, aliasesPath: aliases, headerRows: headerRows,
+                                   columnsPath: columns, sheet: sheet)
+    }
+
+    /// Reads the survey, or prints why it cannot and throws the exit status.
+    func load() throws -> ImportedSurvey {
+        let options = try importOptions()
         if let threads {
             guard threads >= 1 else { throw usageFailure("--threads must be at least 1") }
             Parallel.maximumThreads = threads
         }
-        let options = SurveyImportOptions(layout: layout, themes: themeSet, peoplePath: people, aliasesPath: aliases, headerRows: headerRows,
-                                          columnsPath: columns, sheet: sheet)
         let survey: ImportedSurvey
         do throws(InputError) { survey = try SurveyImporter.load(path: self.survey, options: options) } catch {
             throw report(error)

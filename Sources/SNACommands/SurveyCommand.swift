@@ -30,14 +30,10 @@ struct SurveyCommand: ParsableCommand {
         var output: String?
 
         func run() throws {
-            var themes = ThemeSet.standard
-            if let declared = input.themes {
-                do throws(ThemeSetError) { themes = try ThemeSet.parse(declaration: declared) } catch {
-                    throw usageFailure("--themes: \(error)")
-                }
-            }
-            let options = SurveyImportOptions(layout: input.layout, themes: themes, headerRows: input.headerRows,
-                                              columnsPath: input.columns, sheet: input.sheet)
+            // Only the header is read: the people and alias files play no part.
+            var options = try input.importOptions()
+            options.peoplePath = nil
+            options.aliasesPath = nil
             let inspection: SurveyInspection
             do throws(InputError) { inspection = try SurveyImporter.inspect(path: input.survey, options: options) } catch {
                 throw report(error)

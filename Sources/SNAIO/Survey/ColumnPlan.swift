@@ -11,7 +11,7 @@ import SNACore
 /// questions, a question that fits two themes equally.
 struct ColumnPlan: Sendable {
     /// A wide column of contacts.
-    struct ThemeColumn: Sendable {
+    struct ContactColumn: Sendable {
         /// Position from 0.
         var column: Int
         /// The theme, a position in the theme set.
@@ -35,7 +35,7 @@ struct ColumnPlan: Sendable {
     var organisationColumns: [Int] = []
     var layerColumns: [Int] = []
     /// Wide: the contact columns.
-    var themeColumns: [ThemeColumn] = []
+    var themeColumns: [ContactColumn] = []
     /// Wide: columns read as attributes of the respondent.
     var attributeColumns: [Int] = []
     /// Long: the column of each role.
@@ -117,7 +117,7 @@ struct ColumnPlan: Sendable {
                 (role, reason) = (.ignored, .heading)
             } else if let named = SurveyColumn.role(of: column.header) {
                 (role, reason) = (Self.role(named), .heading)
-            } else if let theme = SNAIO.ThemeColumn.theme(of: column.header, in: themes) {
+            } else if let theme = ThemeColumn.theme(of: column.header, in: themes) {
                 (role, reason) = (.contacts(theme: themes.themes[theme].id, roster: nil), .heading)
             } else {
                 switch QuestionWording.place(column.question, themes: themes) {
@@ -235,7 +235,7 @@ struct ColumnPlan: Sendable {
             case .layer: plan.layerColumns.append(index)
             case .contacts(let theme, let roster):
                 if let position = themes.themes.firstIndex(where: { $0.id == theme }) {
-                    plan.themeColumns.append(ThemeColumn(column: index, theme: position, roster: roster,
+                    plan.themeColumns.append(ContactColumn(column: index, theme: position, roster: roster,
                                                          subLabel: shape.columns[index].subLabel))
                 }
             case .attribute: plan.attributeColumns.append(index)

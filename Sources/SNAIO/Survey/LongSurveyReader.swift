@@ -149,9 +149,7 @@ enum LongSurveyReader {
             }
             let respondentID = row.withCell(respondentColumn) { name($0) }
             if hasHeaderKey(respondentID), repeatsHeader(row) {
-                builder.report(Diagnostic(.warning, code: "survey.repeated-header", at: location(row.line, nil),
-                                          "this row repeats the header (two exports joined?) and was skipped",
-                                          fix: "delete the repeated header line"))
+                builder.report(SurveyImporter.repeatedHeader(at: location(row.line, nil)))
                 return
             }
             guard nameCells.texts[respondentID] != nil else {

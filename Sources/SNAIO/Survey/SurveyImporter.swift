@@ -208,13 +208,10 @@ public enum SurveyImporter {
             && zip(record.fields, table.header).allSatisfy { NameKey.key($0) == NameKey.key($1) }
     }
 
-    /// Warns about a record that repeats the header; returns whether it did.
-    static func skipRepeatedHeader(_ record: CSVRecord, of table: CSVTable, into builder: inout NetworkBuilder) -> Bool {
-        guard repeatsHeader(record, of: table) else { return false }
-        builder.report(Diagnostic(.warning, code: "survey.repeated-header", at: table.location(line: record.line, column: nil),
-                                  "this row repeats the header (two exports joined?) and was skipped",
-                                  fix: "delete the repeated header line"))
-        return true
+    /// The warning for a row that repeats the header, which both layouts skip.
+    static func repeatedHeader(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, code: "survey.repeated-header", at: location,
+                   "this row repeats the header (two exports joined?) and was skipped", fix: "delete the repeated header line")
     }
 
     /// Warns about columns with no header that hold data.

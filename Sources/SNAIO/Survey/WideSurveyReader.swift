@@ -64,7 +64,7 @@ enum WideSurveyReader {
             }
         }
         // A numbered box whose label is a respondent's name ("Person 2") is about that person.
-        let themeColumns = plan.themeColumns.map { column -> ColumnPlan.ThemeColumn in
+        let themeColumns = plan.themeColumns.map { column -> ColumnPlan.ContactColumn in
             var column = column
             if column.roster == nil, let label = column.subLabel, respondents.contains(NameKey.key(label)) { column.roster = label }
             return column
@@ -74,9 +74,7 @@ enum WideSurveyReader {
         var inferred: [(person: Int, organisation: Int, at: SourceLocation)] = []
         for record in table.records {
             if repeatsHeader(record) {
-                builder.report(Diagnostic(.warning, code: "survey.repeated-header", at: table.location(line: record.line, column: nil),
-                                          "this row repeats the header (two exports joined?) and was skipped",
-                                          fix: "delete the repeated header line"))
+                builder.report(SurveyImporter.repeatedHeader(at: table.location(line: record.line, column: nil)))
                 continue
             }
             let rowLocation = table.location(line: record.line, column: nil)
