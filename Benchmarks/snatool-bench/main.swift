@@ -37,7 +37,9 @@ func option(_ name: String) -> Int? {
     return Int(arguments[index + 1])
 }
 let runs = option("--runs") ?? 5
-if let threads = option("--threads") { Parallel.maximumThreads = threads }
+/// `--threads N`: the thread limit of every timed call (default: all cores).
+let threadLimit = option("--threads")
+let threadsUsed = Parallel.withThreads(threadLimit) { Parallel.maximumThreads }
 
 // `--kernel N T`: time only betweenness on a generated survey of N people and T ties (for profilers).
 if let index = arguments.firstIndex(of: "--kernel"), index + 2 < arguments.count, let people = Int(arguments[index + 1]), let ties = Int(arguments[index + 2]) {
@@ -45,8 +47,8 @@ if let index = arguments.firstIndex(of: "--kernel"), index + 2 < arguments.count
     var edges: [Digraph.Edge] = []
     for link in survey.links { edges.append(.init(source: Int32(link.source), target: Int32(link.target))) }
     let graph = Digraph(nodeCount: survey.members.count, edges: edges)
-    let seconds = Timer.median(runs) { _ = PathCentralities(graph, edges: false) }
-    print("betweenness of \(graph.nodeCount) nodes, \(graph.edgeCount) edges, \(Parallel.maximumThreads) threads: \(format(seconds))")
+    let seconds = Timer.median(runs) { Parallel.withThreads(threadLimit) { _ = PathCentralities(graph, edges: false) } }
+    print("betweenness of \(graph.nodeCount) nodes, \(graph.edgeCount) edges, \(threadsUsed) threads: \(format(seconds))")
     exit(0)
 }
 // `--scaling SIZES`: the betweenness kernel over graph size (people, comma-separated; ties = 9 per
@@ -73,12 +75,10 @@ if let index = arguments.firstIndex(of: "--scaling"), index + 1 < arguments.coun
         let sizeRuns = people >= 10000 ? 1 : runs
         var times: [Double] = []
         for threads in threadCounts {
-            Parallel.maximumThreads = threads
-            times.append(Timer.median(sizeRuns) { _ = PathCentralities(graph, edges: false) })
+            times.append(Timer.median(sizeRuns) { Parallel.withThreads(threads) { _ = PathCentralities(graph, edges: false) } })
         }
         var estimate: ApproximateBetweenness!
         let approx = Timer.median(sizeRuns) { estimate = try! ApproximateBetweenness(graph, epsilon: epsilon, delta: 0.1, seed: 1) }
-        Parallel.maximumThreads = cores
         var row = "| \(people) | \(graph.edgeCount) |"
         for time in times { row += " \(format(time).trimmingCharacters(in: .whitespaces)) |" }
         row += String(format: " %.2fx |", times.first! / times.last!)
@@ -94,7 +94,7 @@ if let index = arguments.firstIndex(of: "--shapes"), index + 1 < arguments.count
     let folder = URL(fileURLWithPath: arguments[index + 1])
     let only = arguments.firstIndex(of: "--only").flatMap { $0 + 1 < arguments.count ? Set(arguments[$0 + 1].split(separator: ",").map(String.init)) : nil }
     let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().filter { only?.contains($0) ?? true }
-    print("snatool-bench --shapes: the whole analyse of each shape, one run, \(Parallel.maximumThreads) threads\n")
+    print("snatool-bench --shapes: the whole analyse of each shape, one run, \(threadsUsed) threads\n")
     print("shape              people     ties    import   analysis       text       json        csv      total")
     for name in names {
         let shape = folder.appendingPathComponent(name)
@@ -108,7 +108,7 @@ if let index = arguments.firstIndex(of: "--shapes"), index + 1 < arguments.count
         var survey: ImportedSurvey!
         let load = try Timer.median(1) { survey = try SurveyImporter.load(path: shape.appendingPathComponent("survey.csv").path, options: options) }
         var analysis: PartnershipAnalysis!
-        let analyse = Timer.median(1) { analysis = PartnershipAnalysis(network: survey.network) }
+        let analyse = Timer.median(1) { analysis = PartnershipAnalysis(network: survey.network, options: .init(threads: threadLimit)) }
         let output = AnalysisOutput(analysis: analysis, survey: survey)
         var bytes = 0
         let text = Timer.median(1) { bytes += output.text().utf8.count }
@@ -141,9 +141,9 @@ for item in cases {
     let load = try Timer.median(runs) { survey = try SurveyImporter.load(path: item.survey, options: .init(peoplePath: item.people)) }
     let network = survey.network
     let analysisRuns = network.people.count > 3000 ? 1 : runs
-    let analysis = Timer.median(analysisRuns) { _ = PartnershipAnalysis(network: network, options: .init(groupBy: item.groupBy)) }
+    let analysis = Timer.median(analysisRuns) { _ = PartnershipAnalysis(network: network, options: .init(grouping: Grouping(item.groupBy), threads: threadLimit)) }
     let graph = network.graph(.all)
-    let paths = Timer.median(analysisRuns) { _ = PathCentralities(graph) }
+    let paths = Timer.median(analysisRuns) { Parallel.withThreads(threadLimit) { _ = PathCentralities(graph) } }
     let groups = network.people.indices.map { network.organisation(ofPerson: $0) ?? -1 }
     let brokerage = Timer.median(runs) { _ = Brokerage(graph, groups: groups) }
     let undirected = graph.symmetrised()

@@ -18,7 +18,9 @@ do {
     let gatekeepers = analysis.findings.filter { $0.kind == .gatekeeper }
     print("\(gatekeepers.count) gatekeepers in \(survey.network.people.count) people:\n")
     for finding in gatekeepers {
-        print("- \(finding.headline)\n  \(finding.evidence)\n")
+        // The finding is data; FindingWording makes the sentences snatool prints.
+        guard case .gatekeeper(let evidence) = finding.evidence else { continue }
+        print("- \(FindingWording.headline(finding))\n  cut off: \(evidence.cutOff.count), removal impact \(evidence.removalImpact)\n")
     }
 } catch {
     print(error)

@@ -43,9 +43,11 @@ public struct DCAScoreOutput: Sendable {
                 ])
             }
             out += "Questions, weakest first:\n" + table.rendered(indent: "  ")
-            let weakest = outcome.weakest(3)
+            // Every weak link (scored, not green), weakest first: the rule docs/dca.md states.
+            let weakest = outcome.weakest(outcome.questions.count)
             if !weakest.isEmpty {
-                out += "  The chain is weakest at: " + weakest.map { "\($0.question.key) (\(Self.decimal($0.mean)))" }.joined(separator: ", ") + ".\n"
+                let label = weakest.count == 1 ? "1 question not green" : "\(weakest.count) questions not green"
+                out += "  The chain is weakest at (\(label)): " + weakest.map { "\($0.question.key) (\(Self.decimal($0.mean)))" }.joined(separator: ", ") + ".\n"
             }
             let gaps = outcome.questions.filter { ($0.gap ?? 0) >= DCAScores.notableGap }.map(\.question.key)
             if !gaps.isEmpty { out += "  Operational staff score these well below strategic leads: \(gaps.joined(separator: ", ")).\n" }

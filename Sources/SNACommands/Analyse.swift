@@ -24,17 +24,7 @@ struct Analyse: ParsableCommand {
 
     @OptionGroup var input: SurveyOptions
 
-    @Option(help: ArgumentHelp("One theme (its id or any accepted spelling) or 'all'. Default: every theme and all.", valueName: "theme"))
-    var theme: String?
-
-    @Option(help: "Analyse people, or organisations with their people's ties aggregated.")
-    var level: AnalysisLevel = .people
-
-    @Option(help: "Make ties undirected first: none (the survey as answered), either (a tie named by one counts both ways) or both (only ties named by both).")
-    var symmetrise: Symmetrisation = .none
-
-    @Option(help: ArgumentHelp("A CSV of pairs of organisations (or sectors) that should work together: organisation_a,organisation_b[,theme,note]. Missing ones become findings.", valueName: "file"))
-    var expectedLinks: String?
+    @OptionGroup var analysis: AnalysisArguments
 
     @Option(help: "Output format: text, json or csv (the themes table).")
     var format: Format = .text
@@ -63,12 +53,10 @@ struct Analyse: ParsableCommand {
     @Option(help: "Text: how many people to list per metric.")
     var top: Int = 5
 
-    @OptionGroup(title: "Finding thresholds (docs/findings.md)") var thresholds: ThresholdOptions
-
     func validate() throws {
         guard top >= 0 else { throw ValidationError("--top must not be negative") }
         let wanted = try selectedMetrics()
-        if metrics != nil && (maps != nil || expectedLinks != nil) {
+        if metrics != nil && (maps != nil || analysis.expectedLinks != nil) {
             throw ValidationError("--metrics computes node metrics only; it cannot be combined with --maps or --expected-links")
         }
         if tieLength != nil && wanted?.contains(.weightedBetweenness) != true {
@@ -110,27 +98,18 @@ struct Analyse: ParsableCommand {
     func run() throws {
         let survey = try input.load()
         let network = survey.network
-        let selections = try theme.map { [try resolveTheme($0, in: network)] }
-        var expected: [ExpectedLink] = []
-        if let expectedLinks {
-            do throws(InputError) { expected = try ExpectedLinksReader.read(path: expectedLinks, network: network) } catch {
-                throw report(error)
-            }
-        }
+        let options = try analysis.options(for: survey, input: input)
         if let wanted = try selectedMetrics() {
-            try runSelected(wanted, survey: survey, selections: selections ?? network.selections)
+            try runSelected(wanted, survey: survey, options: options)
             return
         }
-        let options = AnalysisOptions(
-            level: level, groupBy: input.groupBy, selections: selections, symmetrisation: symmetrise,
-            thresholds: thresholds.thresholds, expectedLinks: expected)
         let analysis = PartnershipAnalysis(network: network, options: options)
         let output = AnalysisOutput(analysis: analysis, survey: survey)
         // Tables and maps are made in full before any is moved into place, so a failure leaves the old ones whole.
         var folders: [OutputFolder] = []
         if let out { folders.append(OutputFolder(path: out, texts: output.csvTables())) }
         if let maps { folders.append(OutputFolder(path: maps, files: try renderMaps(analysis: analysis, survey: survey))) }
-        if !folders.isEmpty { try writeFolders(folders, protecting: input.inputPaths + [expectedLinks].compactMap { $0 }) }
+        if !folders.isEmpty { try writeFolders(folders, protecting: input.inputPaths + self.analysis.inputPaths) }
         switch format {
         case .text: try writeStandardOutput(output.text(top: top))
         case .json: try output.writeJSON(writeStandardOutput)
@@ -141,24 +120,22 @@ struct Analyse: ParsableCommand {
 }
 
 extension Analyse {
-    /// `--metrics`: only the node metrics asked for, per selection.
-    func runSelected(_ wanted: Set<NodeMetric>, survey: ImportedSurvey, selections: [ThemeSelection]) throws {
+    /// `--metrics`: only the node metrics asked for, per selection, on the
+    /// graphs and groups the full analysis of the same options uses.
+    func runSelected(_ wanted: Set<NodeMetric>, survey: ImportedSurvey, options: AnalysisOptions) throws {
         let network = survey.network
+        let level = options.level
         let names = network.nodeNames(level: level)
-        var groupIndex: [String: Int] = [:]
-        let groups = names.indices.map { node -> Int in
-            let name = level == .people ? (network.group(ofPerson: node, by: input.groupBy) ?? "(none)") : names[node]
-            if let index = groupIndex[name] { return index }
-            groupIndex[name] = groupIndex.count
-            return groupIndex.count - 1
-        }
+        let groups = network.groups(by: options.grouping, level: level).ofNode
         var rows: [(theme: String, metrics: SelectedMetrics)] = []
         let approximation = try approx.map { try self.approximation(epsilon: $0) }
-        for selection in selections {
-            let graph = PartnershipAnalysis.symmetrise(network.graph(selection, level: level), symmetrise)
+        for selection in options.selections ?? network.selections {
+            let graph = network.graph(selection, level: level, symmetrisation: options.symmetrisation)
             do throws(WeightedBetweenness.InvalidLength) {
-                rows.append((network.id(of: selection), try SelectedMetrics(
-                    graph, groups: groups, metrics: wanted, tieLength: tieLength ?? .weight, approximation: approximation)))
+                let metrics = try Parallel.withThreads(options.threads) { () throws(WeightedBetweenness.InvalidLength) -> SelectedMetrics in
+                    try SelectedMetrics(graph, groups: groups, metrics: wanted, tieLength: tieLength ?? .weight, approximation: approximation)
+                }
+                rows.append((network.id(of: selection), metrics))
             } catch {
                 let lengths = tieLength ?? .weight
                 printError("snatool: error: weighted-betweenness in '\(network.id(of: selection))': the tie '\(names[error.source])' -> '\(names[error.target])' has weight \(String(format: "%g", error.weight)), which cannot be a length"
@@ -198,67 +175,18 @@ extension Analyse {
             var options = MapOptions()
             options.omitIsolates = true
             options.selection = selection.selection
-            options.level = level
+            options.level = analysis.options.level
             files.append(("\(selection.id).svg", try renderMap(analysis: analysis, options: options, source: source, format: .svg)))
         }
-        if level == .people && network.unit == .people {
+        if analysis.nodesArePeople {
             var options = MapOptions()
             options.omitIsolates = true
             options.level = .organisations
-            let organisations = PartnershipAnalysis(network: network, options: AnalysisOptions(
-                level: .organisations, groupBy: "organisation", selections: [.all], symmetrisation: symmetrise,
-                thresholds: thresholds.thresholds))
+            let organisations = PartnershipAnalysis(network: network, options: analysis.options.atOrganisationLevel)
             files.append(("organisations.svg", try renderMap(analysis: organisations, options: options, source: source, format: .svg)))
         }
         return files
     }
 }
 
-/// The finding thresholds as options.
-struct ThresholdOptions: ParsableArguments {
-    @Option(help: "A cut-point is a gatekeeper when its departure cuts off at least this many people.")
-    var gatekeeperCutOff: Int = FindingThresholds().gatekeeperMinimumCutOff
-
-    @Option(help: "A person is a gatekeeper when they carry at least this share (0-1) of the brokerage between groups.")
-    var brokerShare: Double = FindingThresholds().brokerMinimumShare
-
-    @Option(help: "Weak link: at least this many ties expected between two organisations...")
-    var weakLinkExpected: Double = FindingThresholds().weakLinkMinimumExpected
-
-    @Option(help: "...and at most this share (0-1) of them observed.")
-    var weakLinkRatio: Double = FindingThresholds().weakLinkMaximumRatio
-
-    @Option(help: "Report a bridge when its smaller side holds at least this many people.")
-    var bridgeSide: Int = FindingThresholds().bridgeMinimumSide
-
-    @Option(help: "Report an organisation absent from a theme when it has at least this many ties (and the median) in all themes.")
-    var absenceTies: Double = FindingThresholds().isolationMinimumOtherTies
-
-    @Option(help: "At most this many findings of each kind.")
-    var findingsPerKind: Int = FindingThresholds().maximumPerKind
-
-    func validate() throws {
-        guard gatekeeperCutOff >= 1 else { throw ValidationError("--gatekeeper-cut-off must be at least 1") }
-        guard (0...1).contains(brokerShare) else { throw ValidationError("--broker-share must be between 0 and 1") }
-        guard weakLinkExpected >= 0, weakLinkExpected.isFinite else { throw ValidationError("--weak-link-expected must be a number of zero or more") }
-        guard (0...1).contains(weakLinkRatio) else { throw ValidationError("--weak-link-ratio must be between 0 and 1") }
-        guard bridgeSide >= 1 else { throw ValidationError("--bridge-side must be at least 1") }
-        guard absenceTies >= 0, absenceTies.isFinite else { throw ValidationError("--absence-ties must be a number of zero or more") }
-        guard findingsPerKind >= 0 else { throw ValidationError("--findings-per-kind must not be negative") }
-    }
-
-    var thresholds: FindingThresholds {
-        var t = FindingThresholds()
-        t.gatekeeperMinimumCutOff = gatekeeperCutOff
-        t.brokerMinimumShare = brokerShare
-        t.weakLinkMinimumExpected = weakLinkExpected
-        t.weakLinkMaximumRatio = weakLinkRatio
-        t.bridgeMinimumSide = bridgeSide
-        t.isolationMinimumOtherTies = absenceTies
-        t.maximumPerKind = findingsPerKind
-        return t
-    }
-}
-
-extension Symmetrisation: ExpressibleByArgument {}
 extension WeightedBetweenness.Length: ExpressibleByArgument {}

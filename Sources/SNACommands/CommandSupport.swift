@@ -60,7 +60,7 @@ struct SurveyOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A CSV with columns alias,name mapping variant spellings to one name.", valueName: "file"))
     var aliases: String?
 
-    @Option(help: ArgumentHelp("The attribute that groups people.", valueName: "attribute"))
+    @Option(help: ArgumentHelp("What groups the nodes for brokerage and findings: organisation (or org), layer, or any attribute of the survey or people file.", valueName: "attribute"))
     var groupBy: String = "organisation"
 
     @Option(help: ArgumentHelp("Force the survey layout instead of detecting it: long or wide.", valueName: "layout"))
@@ -99,24 +99,12 @@ struct SurveyOptions: ParsableArguments {
     /// Reads the survey, or prints why it cannot and throws the exit status.
     func load() throws -> ImportedSurvey {
         let options = try importOptions()
-        if let threads {
-            guard threads >= 1 else { throw usageFailure("--threads must be at least 1") }
-            Parallel.maximumThreads = threads
-        }
+        if let threads, threads < 1 { throw usageFailure("--threads must be at least 1") }
         let survey: ImportedSurvey
         do throws(InputError) { survey = try SurveyImporter.load(path: self.survey, options: options) } catch {
             throw report(error)
         }
         for note in SurveyReadingOutput.notes(survey.reading, file: survey.file) { printError(note) }
-        let network = survey.network
-        if NameKey.label(groupBy) != "organisation", NameKey.label(groupBy) != "organization", !network.hasAttribute(groupBy) {
-            let known = Set(network.people.flatMap { $0.attributes.keys }).sorted()
-            var available: [String] = []
-            if !network.organisations.isEmpty { available.append("organisation") }
-            if network.people.contains(where: { $0.layer != nil }) { available.append("layer") }
-            let list = (available + known).joined(separator: ", ")
-            throw usageFailure("--group-by: no one has the attribute '\(groupBy)'; attributes in this survey: \(list)")
-        }
         return survey
     }
 

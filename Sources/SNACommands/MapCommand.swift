@@ -23,11 +23,7 @@ struct MapCommand: ParsableCommand {
 
     @OptionGroup var input: SurveyOptions
 
-    @Option(help: ArgumentHelp("The theme (any spelling) or 'all' for the combined map.", valueName: "theme"))
-    var theme: String = "all"
-
-    @Option(help: "people, or organisations (one node per organisation sized by its people).")
-    var level: AnalysisLevel = .people
+    @OptionGroup var analysis: AnalysisArguments
 
     @Option(help: ArgumentHelp("Draw only this person (or organisation) and their neighbourhood.", valueName: "name"))
     var ego: String?
@@ -106,10 +102,11 @@ struct MapCommand: ParsableCommand {
         let survey = try input.load()
         let network = survey.network
         printWarnings(network.warnings)
-        let selection = try resolveTheme(theme, in: network)
+        let selection = try resolveTheme(analysis.theme ?? Theme.allID, in: network)
+        let analysisOptions = try analysis.options(for: survey, input: input, selections: [selection])
         var options = MapOptions()
         options.selection = selection
-        options.level = level
+        options.level = analysisOptions.level
         options.ego = ego
         options.radius = radius
         options.engine = engine
@@ -121,14 +118,14 @@ struct MapCommand: ParsableCommand {
         options.seed = seed
         options.title = title
         options.omitIsolates = isolates == .omit && ego == nil
-        let analysis = PartnershipAnalysis(network: network, options: AnalysisOptions(level: level, groupBy: input.groupBy, selections: [selection]))
+        let analysis = PartnershipAnalysis(network: network, options: analysisOptions)
         if Self.isPage(output) {
             try drawPage(analysis: analysis, options: options, source: URL(fileURLWithPath: survey.file).lastPathComponent)
             return
         }
         let map = try renderMap(analysis: analysis, options: options, source: URL(fileURLWithPath: survey.file).lastPathComponent,
                                 format: MapFile.format(of: output)!)
-        try writeFile(map, to: output, protecting: input.inputPaths)
+        try writeFile(map, to: output, protecting: input.inputPaths + self.analysis.inputPaths)
     }
 }
 
@@ -157,7 +154,7 @@ extension MapCommand {
         }
         let label = options.title ?? "Map of \(analysis.selections[0].label.lowercased()) ties, \(source)"
         let view = InteractiveMap(analysis: analysis, selectionID: analysis.selections[0].id, map: map, svg: svg, label: label)
-        try writeFile(InteractiveMap.page(title: label, view: view), to: output, protecting: input.inputPaths)
+        try writeFile(InteractiveMap.page(title: label, view: view), to: output, protecting: input.inputPaths + self.analysis.inputPaths)
     }
 }
 

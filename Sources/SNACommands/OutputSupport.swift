@@ -43,22 +43,9 @@ func writeFile(_ data: Data, to path: String, protecting inputs: [String]) throw
     }
 }
 
-/// Throws when `path` is one of `inputs`: the same path after symbolic links,
-/// or the same file under another name (a hard link).
+/// Throws when `path` is one of `inputs` (``SameFile``).
 private func refuseInput(_ path: String, _ inputs: [String]) throws(OutputError) {
-    let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
-    /// The file's device and inode, so that a hard link to an input is caught too.
-    func identity(_ file: String) -> [Int]? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: file),
-              let inode = (attributes[.systemFileNumber] as? NSNumber)?.intValue,
-              let device = (attributes[.systemNumber] as? NSNumber)?.intValue else { return nil }
-        return [device, inode]
-    }
-    let target = identity(path)
-    if inputs.contains(where: { URL(fileURLWithPath: $0).resolvingSymlinksInPath().standardizedFileURL.path == resolved
-        || (target != nil && identity($0) == target) }) {
-        throw OutputError(path: path, reason: "it is one of the input files; choose another output")
-    }
+    if SameFile.isAny(path, of: inputs) { throw OutputError(path: path, reason: "it is one of the input files; choose another output") }
 }
 
 /// Writes sets of output files into their folders as one (nothing moves into

@@ -23,8 +23,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var input: SurveyOptions
 
-    @Option(help: ArgumentHelp("A CSV of pairs of organisations (or sectors) that should work together.", valueName: "file"))
-    var expectedLinks: String?
+    @OptionGroup var analysis: AnalysisArguments
 
     @Option(help: ArgumentHelp("Delivery chain workshop scores to include.", valueName: "file"))
     var dca: String?
@@ -62,7 +61,7 @@ struct ReportCommand: ParsableCommand {
         }
         var options = ReportOptions()
         options.title = title
-        options.groupBy = input.groupBy
+        options.analysis = try analysis.options(for: survey, input: input)
         options.anonymise = anonymise
         options.pseudonymKey = pseudonymKey
         if anonymise {
@@ -75,16 +74,11 @@ struct ReportCommand: ParsableCommand {
             }
         }
         options.date = date ?? todayInWords()
-        if let expectedLinks {
-            do throws(InputError) { options.expectedLinks = try ExpectedLinksReader.read(path: expectedLinks, network: survey.network) } catch {
-                throw report(error)
-            }
-        }
         if let dca {
             do throws(InputError) { options.dca = DCAScores(responses: try DCAResponseReader.read(path: dca)) } catch { throw report(error) }
         }
         let document = PartnershipReport(network: survey.network, source: URL(fileURLWithPath: survey.file).lastPathComponent,
                                          layout: survey.layout.rawValue, rows: survey.rows, options: options)
-        try writeFile(document.html, to: output, protecting: input.inputPaths + [expectedLinks, dca].compactMap { $0 })
+        try writeFile(document.html, to: output, protecting: input.inputPaths + analysis.inputPaths + [dca].compactMap { $0 })
     }
 }

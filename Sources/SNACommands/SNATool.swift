@@ -27,8 +27,23 @@ public struct SNATool: ParsableCommand {
 
     /// Runs the command line: parses it, runs the command and exits; a failed
     /// write to standard output (closed, full) fails the run with status 73.
+    /// Every error, the parser's included, starts "snatool: error:".
     public static func main() {
         StandardStreams.prepare()
-        main(nil)
+        do {
+            var command = try parseAsRoot(nil)
+            try command.run()
+        } catch {
+            let status = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if status == .success {
+                    print(message)
+                } else {
+                    printError(message.hasPrefix("Error: ") ? "snatool: error: " + message.dropFirst("Error: ".count) : message)
+                }
+            }
+            exit(withError: status == .success ? nil : status)
+        }
     }
 }

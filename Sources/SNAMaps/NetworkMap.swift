@@ -36,6 +36,8 @@ public struct NetworkMap: Sendable {
     /// The edges drawn, one per pair (SVG id `e`, the two indices joined by `_`);
     /// `reciprocated` when drawn with two heads.
     public let drawnEdges: [(from: Int, to: Int, reciprocated: Bool)]
+    /// The id of the selection drawn (a theme's id or `all`).
+    public let selectionID: String
     /// Whether the nodes keep given positions (``MapOptions/positions``), so
     /// that Graphviz only draws the edges.
     public let pinned: Bool
@@ -91,18 +93,11 @@ public struct NetworkMap: Sendable {
         }
 
         // Groups for colour.
-        let organisations: [Int?] = options.level == .people
-            ? network.people.indices.map { network.organisation(ofPerson: $0) } : network.organisations.indices.map { $0 }
-        func attribute(_ name: String, of node: Int) -> String? {
-            if options.level == .people { return network.group(ofPerson: node, by: name) }
-            let label = NameKey.label(name)
-            if label == "organisation" || label == "organization" { return network.organisations[node].name }
-            return network.organisations[node].attributes[label]
-        }
+        let organisations = analysis.nodeOrganisation
+        func attribute(_ name: String, of node: Int) -> String? { network.value(of: Grouping(name), node: node, level: options.level) }
         func check(_ option: String, _ name: String) throws(MapError) {
-            guard names.indices.contains(where: { attribute(name, of: $0) != nil }) else {
-                let known = Set((options.level == .people ? network.people.flatMap(\.attributes.keys) : network.organisations.flatMap(\.attributes.keys))).sorted()
-                throw .unknownAttribute(option: option, attribute: name, available: ["organisation"] + (options.level == .people ? ["layer"] : []) + known)
+            guard network.hasValues(of: Grouping(name), level: options.level) else {
+                throw .unknownAttribute(option: option, attribute: name, available: network.availableGroupings(level: options.level))
             }
         }
         let organisationNodes = options.level == .organisations || network.unit == .organisations
@@ -121,22 +116,18 @@ public struct NetworkMap: Sendable {
         let sizes = Self.values(of: metric, selection: selection, network: network, level: options.level)
         let largest = names.indices.filter { included[$0] }.map { sizes[$0] }.max() ?? 0
 
-        // Highlights from the findings of this selection seen on its own.
+        // Highlights from the findings of this selection seen on its own, by node.
         let findings = analysis.findings(focusingOn: selection.id)
-        let gatekeepers = options.highlights.contains(.gatekeepers)
-            ? Set(findings.filter { $0.kind == .gatekeeper }.flatMap(\.subjects)) : []
-        let showLinks = options.highlights.contains(.weakLinks)
-        let bridges = showLinks ? Set(findings.filter { $0.kind == .bridge }.map { Set($0.subjects) }) : []
-        let weakLinks = showLinks ? findings.filter { $0.kind == .weakLink || $0.kind == .missingLink } : []
-        // On a theme's map: nodes with no tie in the theme though well connected in the others.
-        var absent = Set<Int>()
-        if options.highlights.contains(.isolates), options.selection != .all, !nodesArePeople {
-            let whole = network.graph(.all, level: options.level)
-            let degrees = (0..<whole.nodeCount).map { whole.inDegree(of: $0) + whole.outDegree(of: $0) }
-            let sorted = degrees.sorted()
-            let median = sorted.isEmpty ? 0 : sorted[sorted.count / 2]
-            absent = Set((0..<graph.nodeCount).filter { isolated[$0] && included[$0] && degrees[$0] >= max(3, median) })
+        func nodes(of kind: FindingKind) -> [[Int]] {
+            findings.filter { $0.kind == kind }.map { $0.subjects.compactMap(analysis.node(of:)) }
         }
+        let gatekeepers = options.highlights.contains(.gatekeepers) ? Set(nodes(of: .gatekeeper).joined()) : []
+        let showLinks = options.highlights.contains(.weakLinks)
+        let bridges = showLinks ? Set(nodes(of: .bridge).map(Set.init)) : []
+        let weakLinks = showLinks ? (nodes(of: .weakLink) + nodes(of: .missingLink)).filter { $0.count == 2 } : []
+        // On a theme's map: the organisations the findings call absent from the theme.
+        let absent = options.highlights.contains(.isolates) && !nodesArePeople
+            ? Set(nodes(of: .absentFromTheme).joined().filter { included[$0] }) : []
 
         // Labels.
         let count = included.filter { $0 }.count
@@ -149,7 +140,7 @@ public struct NetworkMap: Sendable {
             labelled = Set(names.indices.filter { included[$0] && sizes[$0] > 0 && !isolated[$0] }.sorted { (sizes[$0], $1) > (sizes[$1], $0) }.prefix(n))
         }
         if labelMode != .none {
-            for node in names.indices where included[node] && gatekeepers.contains(names[node]) { labelled.insert(node) }
+            for node in names.indices where included[node] && gatekeepers.contains(node) { labelled.insert(node) }
             labelled.formUnion(absent)
         }
         if let egoNode { labelled.insert(egoNode) }
@@ -158,7 +149,7 @@ public struct NetworkMap: Sendable {
         if let positions = options.positions, case .top = labelMode {
             let textScale = max(1, options.textScale)
             let priority = labelled.sorted { a, b in
-                let rank = { (node: Int) -> Int in gatekeepers.contains(names[node]) || node == egoNode ? 0 : absent.contains(node) ? 1 : 2 }
+                let rank = { (node: Int) -> Int in gatekeepers.contains(node) || node == egoNode ? 0 : absent.contains(node) ? 1 : 2 }
                 return (rank(a), -sizes[a], a) < (rank(b), -sizes[b], b)
             }
             labelled = Set(Self.labelsThatFit(priority, positions: positions, fontSize: 9 * textScale) { node in
@@ -210,7 +201,7 @@ public struct NetworkMap: Sendable {
             }
             tooltip += "; \(metric.rawValue) \(Self.format(value))"
             attributes.append("tooltip=" + DOTText.tooltip(tooltip))
-            if gatekeepers.contains(names[node]) {
+            if gatekeepers.contains(node) {
                 attributes += ["peripheries=2", "penwidth=\(z(2.2))", "color=black"]
             }
             if node == egoNode { attributes += ["penwidth=\(z(3))", "color=black", "fontsize=\(z(11))"] }
@@ -265,7 +256,7 @@ public struct NetworkMap: Sendable {
                 }
                 var attributes = ["id=\"e\(v)_\(w)\""]
                 if reciprocated { attributes.append("dir=both") }
-                let isBridge = bridges.contains([names[v], names[w]])
+                let isBridge = bridges.contains([v, w])
                 if isBridge {
                     bridgesDrawn = true
                     attributes += ["color=\"\(Palette.bridge)\"", "penwidth=\(z(3))"]
@@ -285,13 +276,13 @@ public struct NetworkMap: Sendable {
         }
         // Weak and missing links between organisations, drawn where the nodes are organisations.
         if !nodesArePeople {
-            for finding in weakLinks where finding.subjects.count == 2 {
-                guard let a = names.firstIndex(of: finding.subjects[0]), let b = names.firstIndex(of: finding.subjects[1]),
-                      included[a], included[b] else { continue }
+            for pair in weakLinks {
+                let (a, b) = (pair[0], pair[1])
+                guard included[a], included[b] else { continue }
                 out += "  \("n\(a)") -> \("n\(b)") [dir=none, style=dashed, color=\"\(Palette.weakLink)\", penwidth=\(z(dense ? 4 : 2.5)), constraint=false];\n"
             }
         }
-        out += "  label=<\(Self.legend(title: title, colouring: colouring, colourBy: colourBy, metric: metric, combined: combined, network: network, gatekeepers: gatekeepers.isEmpty ? 0 : names.indices.filter { included[$0] && gatekeepers.contains(names[$0]) }.count, showLinks: showLinks, weakLinksShown: !nodesArePeople && !weakLinks.isEmpty, bridges: bridgesDrawn, isolates: options.highlights.contains(.isolates) && names.indices.contains { included[$0] && isolated[$0] }, absent: absent.count, omitted: omitted.count, fragments: fragments.count, nodesArePeople: nodesArePeople, themeLabel: selection.label.lowercased(), labelMode: labelMode, labelsFitted: options.positions != nil, nodes: count, dense: dense, edgesDrawn: edges, scale: k))>;\n"
+        out += "  label=<\(Self.legend(title: title, colouring: colouring, colourBy: colourBy, metric: metric, combined: combined, network: network, gatekeepers: gatekeepers.filter { included[$0] }.count, showLinks: showLinks, weakLinksShown: !nodesArePeople && !weakLinks.isEmpty, bridges: bridgesDrawn, isolates: options.highlights.contains(.isolates) && names.indices.contains { included[$0] && isolated[$0] }, absent: absent.count, omitted: omitted.count, fragments: fragments.count, nodesArePeople: nodesArePeople, themeLabel: selection.label.lowercased(), labelMode: labelMode, labelsFitted: options.positions != nil, nodes: count, dense: dense, edgesDrawn: edges, scale: k))>;\n"
         out += "}\n"
         self.dot = out
         self.engine = engine
@@ -303,6 +294,7 @@ public struct NetworkMap: Sendable {
         self.drawnNodes = names.indices.filter { included[$0] }
         self.drawnEdges = drawnEdges
         self.pinned = pinned
+        self.selectionID = selection.id
     }
 
     // MARK: Pieces

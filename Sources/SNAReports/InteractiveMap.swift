@@ -1,6 +1,7 @@
 import Foundation
 import SNAAssessments
 import SNACore
+import SNAIO
 import SNAMaps
 
 /// An interactive view of one map, for screens: the static map's own SVG
@@ -80,15 +81,23 @@ public struct InteractiveMap: Sendable {
         let nodesArePeople = analysis.options.level == .people && network.unit == .people
         let selection = analysis.selection(selectionID) ?? analysis.selections[0]
         let findings = analysis.findings(focusingOn: selection.id)
-        var findingsNaming: [String: [Int]] = [:]
+        // A finding names a node through its subjects; a finding about an organisation also names its people.
+        var findingsNaming: [Int: [Int]] = [:]
+        var findingsNamingOrganisation: [Int: [Int]] = [:]
         for (index, finding) in findings.enumerated() {
-            for subject in Set(finding.subjects) { findingsNaming[subject, default: []].append(index) }
+            for subject in Set(finding.subjects) {
+                if let node = analysis.node(of: subject) {
+                    findingsNaming[node, default: []].append(index)
+                } else {
+                    findingsNamingOrganisation[subject.index, default: []].append(index)
+                }
+            }
         }
         let m = selection.metrics
         let between = m.brokerage.raw.map { $0.total - $0[.coordinator] }
         let j = JSONText.string
         var out = "{\"prefix\":\(j(prefix)),\"themes\":[" + (themes ? network.themes.map { j($0.label) }.joined(separator: ",") : "") + "],\"findings\":["
-        out += findings.map { "{\"kind\":\(j(PartnershipReport.kindTitle($0.kind))),\"headline\":\(j($0.headline)),\"evidence\":\(j($0.evidence))}" }.joined(separator: ",")
+        out += findings.map { "{\"kind\":\(j(FindingWording.title(of: $0.kind))),\"headline\":\(j(FindingWording.headline($0))),\"evidence\":\(j(FindingWording.evidence($0)))}" }.joined(separator: ",")
         out += "],\"nodes\":["
         out += map.drawnNodes.map { v -> String in
             let organisation = nodesArePeople ? network.organisation(ofPerson: v).map { network.organisations[$0].name } : nil
@@ -99,10 +108,13 @@ public struct InteractiveMap: Sendable {
                 ("Brokerage between groups", "\(Int(between[v]))"),
             ]
             var node = "{\"i\":\(v),\"name\":\(j(names[v]))"
-            if let organisation { node += ",\"org\":\(j(organisation)),\"orgFindings\":[\((findingsNaming[organisation] ?? []).map(String.init).joined(separator: ","))]" }
+            if let organisation {
+                let naming = analysis.nodeOrganisation[v].flatMap { findingsNamingOrganisation[$0] } ?? []
+                node += ",\"org\":\(j(organisation)),\"orgFindings\":[\(naming.map(String.init).joined(separator: ","))]"
+            }
             if nodesArePeople, let layer = network.people[v].layer { node += ",\"layer\":\(j(layer.rawValue))" }
             node += ",\"figures\":[" + figures.map { "[\(j($0.0)),\(j($0.1))]" }.joined(separator: ",") + "]"
-            node += ",\"findings\":[\((findingsNaming[names[v]] ?? []).map(String.init).joined(separator: ","))]}"
+            node += ",\"findings\":[\((findingsNaming[v] ?? []).map(String.init).joined(separator: ","))]}"
             return node
         }.joined(separator: ",")
         out += "],\"edges\":["

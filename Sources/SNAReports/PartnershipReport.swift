@@ -10,10 +10,9 @@ public struct ReportOptions: Sendable {
     public var title: String = "How the partnership works together"
     /// The date printed on it.
     public var date: String = ""
-    /// The attribute that groups people for brokerage.
-    public var groupBy: String = "organisation"
-    /// Pairs of organisations that should work together.
-    public var expectedLinks: [ExpectedLink] = []
+    /// What the report's analysis computes: level, grouping, themes,
+    /// symmetrisation, finding thresholds and expected links, as `analyse` takes them.
+    public var analysis = AnalysisOptions()
     /// Delivery chain workshop scores to include.
     public var dca: DCAScores?
     /// Replace people's names with pseudonyms throughout (organisations kept).
@@ -52,7 +51,7 @@ public struct PartnershipReport: Sendable {
             ? original.anonymised(with: given.pseudonymKey.map { Pseudonymiser(key: $0) } ?? Pseudonymiser()) : nil
         let network = anonymised?.network ?? original
         let options = anonymised.map { given.anonymised(by: $0) } ?? given
-        let analysis = PartnershipAnalysis(network: network, options: AnalysisOptions(groupBy: options.groupBy, expectedLinks: options.expectedLinks))
+        let analysis = PartnershipAnalysis(network: network, options: options.analysis)
         let maps = ReportMaps(analysis: analysis, options: options)
         var sections: [(id: String, title: String, body: String)] = []
         sections.append(("summary", "Summary", Self.summary(network: network, analysis: analysis, options: options)))
@@ -105,7 +104,7 @@ public struct PartnershipReport: Sendable {
         }
         html += "</tbody></table>"
         if network.unit == .people {
-            let low = network.responseRatesByOrganisation.filter { $0.rate < options.lowResponse }
+            let low = network.responseRatesByOrganisation.filter { !$0.isNoOrganisation && $0.rate < options.lowResponse }
             if !low.isEmpty {
                 html += "<p class=\"caution\"><strong>Caution:</strong> fewer than \(percent(options.lowResponse)) of the people of \(low.count == 1 ? "one organisation" : "\(low.count) organisations") answered (\(e(low.map { $0.group ?? "" }.joined(separator: ", ")))). Their ties are seen mostly through what others named; read their figures with care.</p>"
             }
@@ -119,7 +118,7 @@ public struct PartnershipReport: Sendable {
             let rates = network.responseRatesByOrganisation.sorted { ($0.rate, $0.group ?? "") < ($1.rate, $1.group ?? "") }
             html += "<table class=\"sortable\"><caption>Response by organisation, lowest first</caption><thead><tr><th scope=\"col\">Organisation</th><th scope=\"col\">People</th><th scope=\"col\">Answered</th><th scope=\"col\">Rate</th></tr></thead><tbody>"
             for rate in rates {
-                let flag = rate.rate < options.lowResponse ? " <span class=\"flag\">low</span>" : ""
+                let flag = !rate.isNoOrganisation && rate.rate < options.lowResponse ? " <span class=\"flag\">low</span>" : ""
                 html += "<tr><td>\(e(rate.group ?? ""))</td><td>\(rate.people)</td><td>\(rate.respondents)</td><td data-sort=\"\(rate.rate)\">\(percent(rate.rate))\(flag)</td></tr>"
             }
             html += "</tbody></table>"
@@ -137,35 +136,13 @@ public struct PartnershipReport: Sendable {
         for kind in FindingKind.allCases {
             let findings = analysis.findings.filter { $0.kind == kind }
             guard let first = findings.first else { continue }
-            html += "<h3>\(e(kindTitle(kind))) (\(findings.count))</h3><p class=\"why\">\(e(kindExplanation(kind)))</p><ol class=\"findings\">"
+            html += "<h3>\(e(FindingWording.title(of: kind))) (\(findings.count))</h3><p class=\"why\">\(e(FindingWording.explanation(of: kind)))</p><ol class=\"findings\">"
             for finding in findings {
-                html += "<li><p class=\"headline\">\(e(finding.headline))</p><p class=\"evidence\">\(e(finding.evidence))</p></li>"
+                html += "<li><p class=\"headline\">\(e(FindingWording.headline(finding)))</p><p class=\"evidence\">\(e(FindingWording.evidence(finding)))</p></li>"
             }
-            html += "</ol><p class=\"response\"><strong>What to do:</strong> \(e(first.response))</p>"
+            html += "</ol><p class=\"response\"><strong>What to do:</strong> \(e(FindingWording.response(first)))</p>"
         }
         return html
-    }
-
-    static func kindTitle(_ kind: FindingKind) -> String {
-        switch kind {
-        case .gatekeeper: return "Gatekeepers the partnership depends on"
-        case .weakLink: return "Weak links between partners"
-        case .missingLink: return "Partners who should work together but do not"
-        case .bridge: return "Bridges the partnership hangs on"
-        case .absentFromTheme: return "Partners absent from a theme"
-        case .isolatedPeople: return "Isolated"
-        }
-    }
-
-    static func kindExplanation(_ kind: FindingKind) -> String {
-        switch kind {
-        case .gatekeeper: return "People who control access to parts of the partnership: if they left, others would be cut off, or the links between organisations would thin sharply."
-        case .weakLink: return "Pairs of organisations with far fewer ties between them than their ties with everyone else would lead one to expect."
-        case .missingLink: return "Pairs named as partners who should work together, with no tie at all."
-        case .bridge: return "Single ties that alone hold a group of people to the rest of the network."
-        case .absentFromTheme: return "Organisations with no ties to other partners in a theme, although well connected in the others."
-        case .isolatedPeople: return "People with no ties in any theme."
-        }
     }
 
     static func themes(network: PartnershipNetwork, analysis: PartnershipAnalysis, maps: ReportMaps) -> String {
@@ -202,7 +179,7 @@ public struct PartnershipReport: Sendable {
     }
 
     static func organisations(network: PartnershipNetwork, analysis: PartnershipAnalysis, maps: ReportMaps) -> String {
-        guard let whole = analysis.selection(Theme.allID) else { return "" }
+        guard let whole = analysis.judgedSelection else { return "" }
         var html = "<p>The partnership seen as organisations: one node per organisation, sized by its people, with the ties between their people added up. Dashed orange lines are weak links.</p>"
         html += maps.organisationFigure(label: "Map of the organisations")
         let blocks = whole.organisationBlocks
@@ -229,7 +206,7 @@ public struct PartnershipReport: Sendable {
     }
 
     static func resilience(analysis: PartnershipAnalysis, network: PartnershipNetwork) -> String {
-        guard let whole = analysis.selection(Theme.allID), !whole.resilience.isEmpty else {
+        guard let whole = analysis.judgedSelection, !whole.resilience.isEmpty else {
             return "<p>No single departure would disconnect anyone: the network of all themes has no cut-point.</p>"
         }
         let names = analysis.nodeNames

@@ -47,11 +47,8 @@ struct ReportMaps {
         let network = analysis.network
         limit = options.personMapLimit
         drawsPeople = network.people.count <= options.personMapLimit
-        organisationAnalysis = network.unit == .people
-            ? PartnershipAnalysis(network: network, options: AnalysisOptions(level: .organisations, groupBy: options.groupBy, selections: [.all],
-                                                                            expectedLinks: options.expectedLinks))
-            : nil
-        if drawsPeople, let all = analysis.selection(Theme.allID) {
+        organisationAnalysis = analysis.nodesArePeople ? PartnershipAnalysis(network: network, options: analysis.options.atOrganisationLevel) : nil
+        if drawsPeople, let all = analysis.judgedSelection {
             var mapOptions = Self.options(for: all, level: analysis.options.level)
             mapOptions.engine = all.graph.nodeCount <= Self.neatoLimit ? .neato : .sfdp
             whole = Self.drawForPage(analysis: analysis, options: mapOptions, nodeCount: all.graph.nodeCount)
@@ -79,7 +76,7 @@ struct ReportMaps {
     /// The interactive view of the map of all themes (the same SVG), or `nil` when no per-person map is drawn.
     func explorer(label: String) -> String? {
         guard let whole else { return nil }
-        return InteractiveMap(analysis: analysis, selectionID: Theme.allID, map: whole.map, svg: whole.svg, label: label).fragment
+        return InteractiveMap(analysis: analysis, selectionID: whole.map.selectionID, map: whole.map, svg: whole.svg, label: label).fragment
     }
 
     /// The map of one theme (or all themes) at the analysed level, in the
@@ -87,7 +84,7 @@ struct ReportMaps {
     func figure(of selection: SelectionAnalysis, label: String) -> String {
         guard drawsPeople else { return "" }
         let prefix = "map-" + selection.id
-        if selection.id == Theme.allID, let whole {
+        if selection.id == whole?.map.selectionID, let whole {
             return Self.figure(map: whole.map, svg: whole.svg, analysis: analysis, label: label, prefix: prefix)
         }
         var options = Self.options(for: selection, level: analysis.options.level)

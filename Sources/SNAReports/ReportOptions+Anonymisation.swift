@@ -8,7 +8,7 @@ extension ReportOptions {
     /// and comments left out.
     func anonymised(by network: AnonymisedNetwork) -> ReportOptions {
         var options = self
-        options.expectedLinks = expectedLinks.map { link in
+        options.analysis.expectedLinks = analysis.expectedLinks.map { link in
             var copy = link
             copy.note = nil
             return copy

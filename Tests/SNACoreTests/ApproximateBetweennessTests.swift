@@ -60,12 +60,8 @@ import Testing
 
     @Test func sameSeedSameResultOnAnyThreads() throws {
         let graph = Self.graphs()[1]
-        let before = Parallel.maximumThreads
-        defer { Parallel.maximumThreads = before }
-        Parallel.maximumThreads = 1
-        let one = try ApproximateBetweenness(graph, epsilon: 0.1, seed: 9)
-        Parallel.maximumThreads = 3
-        #expect(try ApproximateBetweenness(graph, epsilon: 0.1, seed: 9) == one)
+        let one = try Parallel.withThreads(1) { try ApproximateBetweenness(graph, epsilon: 0.1, seed: 9) }
+        #expect(try Parallel.withThreads(3) { try ApproximateBetweenness(graph, epsilon: 0.1, seed: 9) } == one)
         #expect(try ApproximateBetweenness(graph, epsilon: 0.1, seed: 10).betweenness != one.betweenness)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SNACore
 
@@ -200,13 +201,41 @@ import Testing
     @Test func resultsAreIdenticalWithOneThreadOrMany() {
         var random = SeededGenerator(seed: 18)
         let g = MetricPropertyTests.randomGraph(&random, nodes: 300, edges: 1500)
-        let before = Parallel.maximumThreads
-        defer { Parallel.maximumThreads = before }
-        Parallel.maximumThreads = 1
-        let one = PathCentralities(g)
-        Parallel.maximumThreads = 4
-        let many = PathCentralities(g)
+        let one = Parallel.withThreads(1) { PathCentralities(g) }
+        let many = Parallel.withThreads(4) { PathCentralities(g) }
         #expect(one == many)
+    }
+
+    /// The thread limit is the caller's alone: it holds inside `withThreads`, ends with it,
+    /// and concurrent callers with other limits do not see it (no process-wide setting).
+    @Test func threadLimitIsScopedToTheCaller() async {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        #expect(Parallel.withThreads(1) { Parallel.maximumThreads } == 1)
+        #expect(Parallel.maximumThreads == max(1, cores))
+        let seen = await withTaskGroup(of: (Int, Int).self) { group in
+            for limit in 1...6 { group.addTask { (limit, Parallel.withThreads(limit) { Parallel.maximumThreads }) } }
+            var pairs: [(Int, Int)] = []
+            for await pair in group { pairs.append(pair) }
+            return pairs
+        }
+        #expect(seen.count == 6)
+        for (limit, observed) in seen { #expect(observed == limit) }
+    }
+
+    /// `AnalysisOptions.threads` reaches the kernels: one thread and many give the same analysis.
+    @Test func analysisThreadsOptionGivesTheSameResult() {
+        var random = SeededGenerator(seed: 21)
+        let g = MetricPropertyTests.randomGraph(&random, nodes: 120, edges: 500)
+        var people: [Person] = []
+        for v in 0..<g.nodeCount { people.append(Person(name: "p\(v)", organisation: "o\(v % 6)")) }
+        var ties: [Tie] = []
+        for v in 0..<g.nodeCount { for w in g.successors(of: v) { ties.append(Tie(source: v, target: Int(w), theme: nil)) } }
+        let organisations = (0..<6).map { o in Organisation(name: "o\(o)", members: people.indices.filter { $0 % 6 == o }) }
+        let network = PartnershipNetwork(themeSet: .standard, themes: [], people: people, organisations: organisations, ties: ties, unit: .people)
+        let one = PartnershipAnalysis(network: network, options: .init(threads: 1))
+        let many = PartnershipAnalysis(network: network, options: .init(threads: 4))
+        #expect(one.selections.map(\.metrics.paths) == many.selections.map(\.metrics.paths))
+        #expect(one.findings == many.findings)
     }
 
     @Test func selectedMetricsEqualTheFullOnes() throws {

@@ -77,12 +77,8 @@ import Testing
     @Test func sameResultOnAnyNumberOfThreads() throws {
         var random = SeededGenerator(seed: 34)
         let g = Self.randomGraph(&random, nodes: 300, edges: 1500, weights: [1, 1.5, 2.25, 4])
-        let before = Parallel.maximumThreads
-        defer { Parallel.maximumThreads = before }
-        Parallel.maximumThreads = 1
-        let one = try WeightedBetweenness(g, length: .inverse)
-        Parallel.maximumThreads = 3
-        #expect(try WeightedBetweenness(g, length: .inverse) == one)
+        let one = try Parallel.withThreads(1) { try WeightedBetweenness(g, length: .inverse) }
+        #expect(try Parallel.withThreads(3) { try WeightedBetweenness(g, length: .inverse) } == one)
     }
 
     @Test func weightsThatCannotBeLengthsAreRejected() throws {

@@ -154,8 +154,9 @@ import Testing
         #expect(network.organisations.map(\.name) == ["Council", "Police", "Charity"])
         #expect(network.organisations[2].sector == "voluntary")
         #expect(network.responseRate.rate == 1.0 / 3.0)
-        #expect(network.group(ofPerson: 1, by: "Sector") == "public")
-        #expect(network.group(ofPerson: 1, by: "organisation") == "Police")
+        #expect(network.value(of: Grouping("Sector"), node: 1, level: .people) == "public")
+        #expect(network.value(of: Grouping("organisation"), node: 1, level: .people) == "Police")
+        #expect(network.value(of: Grouping("org"), node: 1, level: .people) == "Police")
     }
 
     @Test func peopleMissingFromThePeopleFileAreWarned() throws {

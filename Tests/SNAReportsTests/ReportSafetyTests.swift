@@ -1,6 +1,7 @@
 import Foundation
 import SNAAssessments
 import SNACore
+import SNAIO
 import Testing
 @testable import SNAReports
 
@@ -72,12 +73,12 @@ import Testing
         #expect(view.prefix == "explore")
         #expect(view.themes.count == survey.network.themes.count)
         let analysis = PartnershipAnalysis(network: survey.network)
-        #expect(view.findings.map(\.headline) == analysis.findings.map(\.headline))
+        #expect(view.findings.map(\.headline) == analysis.findings.map { FindingWording.headline($0) })
         for node in view.nodes {
-            let expected = analysis.findings.indices.filter { analysis.findings[$0].subjects.contains(node.name) }
+            let expected = analysis.findings.indices.filter { analysis.findings[$0].subjectNames.contains(node.name) }
             #expect(node.findings == expected, "\(node.name)")
             if let org = node.org {
-                #expect(node.orgFindings == analysis.findings.indices.filter { analysis.findings[$0].subjects.contains(org) })
+                #expect(node.orgFindings == analysis.findings.indices.filter { analysis.findings[$0].subjectNames.contains(org) })
             }
         }
         // Every node and edge of the data is drawn in the view's SVG.

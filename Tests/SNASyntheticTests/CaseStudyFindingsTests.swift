@@ -9,24 +9,28 @@ import Testing
     @Test func boltonFindingsNameTheGatekeepers() throws {
         let network = try load("bolton/survey.csv", people: "bolton/people.csv")
         let analysis = PartnershipAnalysis(network: network, options: .init(selections: [.all]))
-        let gatekeepers = Set(analysis.findings.filter { $0.kind == .gatekeeper }.flatMap(\.subjects))
+        let gatekeepers = Set(analysis.findings.filter { $0.kind == .gatekeeper }.flatMap(\.subjectNames))
         #expect(Set(BoltonScenario.builtInGatekeepers).isSubset(of: gatekeepers))
         // Each built-in gatekeeper of a gated organisation cuts off everyone in it.
-        for finding in analysis.findings where finding.kind == .gatekeeper && finding.subjects[0].contains("Fortalice") {
-            #expect(finding.headline.contains("including everyone in Fortalice"))
+        let gated = analysis.findings.filter { $0.kind == .gatekeeper && $0.subjects[0].name.contains("Fortalice") }
+        try #require(!gated.isEmpty)
+        for finding in gated {
+            guard case .gatekeeper(let evidence) = finding.evidence else { Issue.record("not gatekeeper evidence"); continue }
+            #expect(evidence.organisationsCutOff.map(\.name).contains("Fortalice"))
+            #expect(FindingWording.headline(finding).contains("including all the connected members of Fortalice"))
         }
     }
 
     @Test func derbyshireFindingsNameTheWeakLinksAndTheIsolation() throws {
         typealias Names = DerbyshireScenario.Names
         let network = try load("derbyshire/survey.csv", people: "derbyshire/partners.csv")
-        let analysis = PartnershipAnalysis(network: network, options: .init(groupBy: "sector"))
-        let weak = analysis.findings.filter { $0.kind == .weakLink }.map { Set($0.subjects) }
+        let analysis = PartnershipAnalysis(network: network, options: .init(grouping: Grouping("sector")))
+        let weak = analysis.findings.filter { $0.kind == .weakLink }.map { Set($0.subjectNames) }
         #expect(weak.prefix(2).contains([Names.jobcentrePlus, Names.cityPCT]))
         #expect(weak.prefix(2).contains([Names.countyCouncil, Names.countyPCT]))
         let absent = try #require(analysis.findings.first { $0.kind == .absentFromTheme && $0.theme == "decision-making" })
         let learning = [Names.learningAndSkillsCouncil] + Names.colleges
-        #expect(Set(learning).isSubset(of: Set(absent.subjects)))
+        #expect(Set(learning).isSubset(of: Set(absent.subjectNames)))
     }
 
     @Test func expectedLinksTurnIntoNamedGaps() throws {
@@ -38,17 +42,17 @@ import Testing
             ExpectedLink("education and skills", "employment", theme: "decision-making"),
         ])
         let missing = PartnershipAnalysis(network: network, options: options).findings.filter { $0.kind == .missingLink }
-        #expect(missing.contains { Set($0.subjects) == [Names.jobcentrePlus, Names.cityPCT] && $0.theme == "all" })
-        #expect(missing.contains { Set($0.subjects) == [Names.countyCouncil, Names.countyPCT] && $0.theme == "decision-making" })
-        #expect(missing.contains { $0.subjects.contains(Names.learningAndSkillsCouncil) && $0.theme == "decision-making" })
+        #expect(missing.contains { Set($0.subjectNames) == [Names.jobcentrePlus, Names.cityPCT] && $0.theme == "all" })
+        #expect(missing.contains { Set($0.subjectNames) == [Names.countyCouncil, Names.countyPCT] && $0.theme == "decision-making" })
+        #expect(missing.contains { $0.subjectNames.contains(Names.learningAndSkillsCouncil) && $0.theme == "decision-making" })
     }
 
     @Test func emonFindingsAreComputedForOrganisationLevelSurveys() throws {
         let network = try load("emon/MtSi/survey.csv", people: "emon/MtSi/organisations.csv")
-        let analysis = PartnershipAnalysis(network: network, options: .init(groupBy: "sponsorship"))
+        let analysis = PartnershipAnalysis(network: network, options: .init(grouping: Grouping("sponsorship")))
         let isolated = try #require(analysis.findings.first { $0.kind == .isolatedPeople })
         #expect(isolated.subjects.count == 5)
-        #expect(isolated.headline.hasPrefix("5 partners have no ties at all"))
+        #expect(FindingWording.headline(isolated).hasPrefix("5 partners have no ties at all"))
     }
 
     @Test func symmetrisingChangesTheGraphAsDocumented() throws {

@@ -128,7 +128,7 @@ func reachable(from start: Int, in adjacency: [Set<Int>], without removed: Int) 
         #expect(network.ties.count == ties)
         #expect(network.themes.isEmpty)
         #expect(network.warnings.isEmpty)
-        #expect(network.hasAttribute("sponsorship"))
+        #expect(network.hasValues(of: Grouping("sponsorship"), level: .people))
         #expect(network.ties.allSatisfy { (1...4).contains($0.strength ?? 0) })
     }
 

@@ -16,7 +16,7 @@ extension AssessmentInstrument {
             scales: ["score": Scale(kind: "choice", options: options)],
             defaultScale: "score",
             context: [ContextQuestion(id: "layer", text: "Which layer does the respondent work at?", per: "respondent", options: Layer.allCases.map { layer in
-                Option(value: layer.rawValue, spellings: Self.layerSpellings[layer])
+                Option(value: layer.rawValue, spellings: Layer.spellings[layer])
             })],
             dimensions: nil, levels: nil, groups: nil,
             items: dca.questions.map { question in
@@ -26,12 +26,6 @@ extension AssessmentInstrument {
             rule: Rule(kind: "scores", redBelow: dca.rating.redBelow, amberBelow: dca.rating.amberBelow),
             guide: nil)
     }
-
-    static let layerSpellings: [Layer: [String]] = [
-        .strategic: ["strategy", "strategic layer", "board"],
-        .executive: ["exec", "management", "managerial", "tactical"],
-        .operational: ["operations", "front line", "frontline", "delivery"],
-    ]
 
     /// The questions, scale and rating of a `scores` instrument, as the DCA scoring reads them.
     func scoringInstrument() -> Instrument {

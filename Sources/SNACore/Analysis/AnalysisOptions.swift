@@ -12,8 +12,8 @@ public enum Symmetrisation: String, CaseIterable, Sendable {
 public struct AnalysisOptions: Sendable {
     /// People, or organisations with their people's ties aggregated.
     public var level: AnalysisLevel
-    /// The attribute that groups people for brokerage (default organisation).
-    public var groupBy: String
+    /// What groups the nodes for brokerage and the findings (default: organisation).
+    public var grouping: Grouping
     /// The themes to analyse; `nil` for every theme and `all`.
     public var selections: [ThemeSelection]?
     /// How ties are symmetrised.
@@ -24,21 +24,38 @@ public struct AnalysisOptions: Sendable {
     public var expectedLinks: [ExpectedLink]
     /// Steps of the "if these people left" curve.
     public var resilienceSteps: Int
+    /// The most threads to compute with (`nil`: all cores); results are the same with any number.
+    public var threads: Int?
 
     /// Creates options; the defaults analyse people, grouped by organisation,
     /// every theme, as surveyed.
     public init(
-        level: AnalysisLevel = .people, groupBy: String = "organisation", selections: [ThemeSelection]? = nil,
+        level: AnalysisLevel = .people, grouping: Grouping = .organisation, selections: [ThemeSelection]? = nil,
         symmetrisation: Symmetrisation = .none, thresholds: FindingThresholds = .init(),
-        expectedLinks: [ExpectedLink] = [], resilienceSteps: Int = 10
+        expectedLinks: [ExpectedLink] = [], resilienceSteps: Int = 10, threads: Int? = nil
     ) {
         self.level = level
-        self.groupBy = groupBy
+        self.grouping = grouping
+        self.threads = threads
         self.selections = selections
         self.symmetrisation = symmetrisation
         self.thresholds = thresholds
         self.expectedLinks = expectedLinks
         self.resilienceSteps = resilienceSteps
+    }
+}
+
+extension AnalysisOptions {
+    /// The same options for the organisation-level map of all themes: one
+    /// node per organisation, grouped as before (by organisation when that
+    /// was by layer, which organisations do not have), with the same symmetrisation, thresholds, expected links and threads.
+    public var atOrganisationLevel: AnalysisOptions {
+        var copy = self
+        copy.level = .organisations
+        if copy.grouping == .layer { copy.grouping = .organisation }  // organisations have no layer
+        copy.selections = [.all]
+        copy.resilienceSteps = 0
+        return copy
     }
 }
 

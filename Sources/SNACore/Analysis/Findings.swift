@@ -40,20 +40,151 @@ public enum FindingKind: String, CaseIterable, Sendable, Codable {
     case isolatedPeople = "isolated-people"
 }
 
-/// A finding in plain English, with its evidence and a suggested response.
+/// A person or organisation a finding names, by position and name.
+///
+/// `level` says which list `index` points into: ``PartnershipNetwork/people``
+/// for `.people`, ``PartnershipNetwork/organisations`` for `.organisations`.
+/// In an analysis at organisation level the nodes are organisations; in a
+/// people-level analysis, weak links, missing links and absences still name
+/// organisations (``PartnershipAnalysis/node(ofOrganisation:)`` finds their node).
+public struct NodeReference: Sendable, Hashable {
+    /// Which list `index` points into.
+    public var level: AnalysisLevel
+    /// The position in that list.
+    public var index: Int
+    /// The name, as the network spells it.
+    public var name: String
+
+    /// Creates a reference.
+    public init(level: AnalysisLevel, index: Int, name: String) {
+        self.level = level
+        self.index = index
+        self.name = name
+    }
+}
+
+/// The Gould-Fernandez brokerage of one node between groups, as a finding
+/// reports it.
+public struct BrokerageEvidence: Sendable, Equatable {
+    /// Pairs brokered between groups (every role but coordinator).
+    public var between: Double
+    /// `between` as a share of all brokerage between groups in the network.
+    public var share: Double
+    /// Brokerage as gatekeeper (into the broker's group).
+    public var gatekeeper: Double
+    /// Brokerage as representative (out of the broker's group).
+    public var representative: Double
+    /// Brokerage as liaison (between two other groups).
+    public var liaison: Double
+}
+
+/// Why someone is a gatekeeper.
+public struct GatekeeperEvidence: Sendable, Equatable {
+    /// Whether their departure cuts off at least the threshold's number of
+    /// people (otherwise they are a gatekeeper by brokerage alone).
+    public var isCutPoint: Bool
+    /// The nodes their departure cuts off from the largest remaining piece
+    /// (empty unless `isCutPoint`).
+    public var cutOff: [NodeReference]
+    /// The organisations every one of whose connected members is cut off
+    /// (people level only).
+    public var organisationsCutOff: [NodeReference]
+    /// The nodes in `cutOff` outside `organisationsCutOff`.
+    public var cutOffElsewhere: [NodeReference]
+    /// The share of connected pairs of others their removal disconnects.
+    public var removalImpact: Double
+    /// Brokerage between groups, or `nil` when they broker none.
+    public var brokerage: BrokerageEvidence?
+    /// What the brokerage groups are.
+    public var groupedBy: Grouping
+    /// Directed betweenness.
+    public var betweenness: Double
+    /// The betweenness rank (1 is the highest).
+    public var rank: Int
+    /// The number of nodes ranked.
+    public var nodeCount: Int
+}
+
+/// Why two organisations are weakly linked.
+public struct WeakLinkEvidence: Sendable, Equatable {
+    /// The ties between them, both directions (a tie counts once per theme).
+    public var observed: Double
+    /// The ties expected between them given their ties with other partners.
+    public var expected: Double
+    /// Each one's ties with other organisations, in the order of the subjects.
+    public var tiesWithOthers: [Double]
+    /// Whether a tie counts once per theme it appears in.
+    public var themed: Bool
+}
+
+/// An expected partnership with no tie.
+public struct MissingLinkEvidence: Sendable, Equatable {
+    /// The expected link as given (names may be sectors or types).
+    public var link: ExpectedLink
+}
+
+/// Why a tie is a bridge.
+public struct BridgeEvidence: Sendable, Equatable {
+    /// The nodes on the smaller side of the bridge.
+    public var smallerSide: [NodeReference]
+    /// The organisations those nodes belong to (people level).
+    public var organisations: [NodeReference]
+}
+
+/// Why organisations are reported absent from a theme.
+public struct AbsenceEvidence: Sendable, Equatable {
+    /// Each absent organisation's ties with other organisations in all themes, in the order of the subjects.
+    public var tiesInAllThemes: [Double]
+    /// The median organisation's ties with others in all themes.
+    public var medianTies: Double
+}
+
+/// Who has no ties.
+public struct IsolationEvidence: Sendable, Equatable {
+    /// How many of them answered the survey naming nobody (people level;
+    /// `nil` at organisation level).
+    public var answered: Int?
+}
+
+/// A finding's figures, typed by kind.
+public enum FindingEvidence: Sendable, Equatable {
+    /// See ``GatekeeperEvidence``.
+    case gatekeeper(GatekeeperEvidence)
+    /// See ``WeakLinkEvidence``.
+    case weakLink(WeakLinkEvidence)
+    /// See ``MissingLinkEvidence``.
+    case missingLink(MissingLinkEvidence)
+    /// See ``BridgeEvidence``.
+    case bridge(BridgeEvidence)
+    /// See ``AbsenceEvidence``.
+    case absentFromTheme(AbsenceEvidence)
+    /// See ``IsolationEvidence``.
+    case isolatedPeople(IsolationEvidence)
+}
+
+/// Something the analysis found, as data: its kind, what it was judged on,
+/// whom it names and the figures behind it. The words (headline, evidence,
+/// response) are made from it in the output layer (`FindingWording` in SNAIO).
 public struct Finding: Sendable, Equatable {
     /// The kind.
     public var kind: FindingKind
-    /// The theme it concerns (`all` for the network as a whole).
+    /// The id of the theme it was judged on (`all` for the network as a whole).
     public var theme: String
-    /// The people or organisations it names.
-    public var subjects: [String]
-    /// One sentence: what was found.
-    public var headline: String
-    /// Why: the figures behind it.
-    public var evidence: String
-    /// What the partnership might do.
-    public var response: String
+    /// That theme's label, e.g. "Decision-making" or "All themes".
+    public var themeLabel: String
+    /// The level the analysis was at.
+    public var level: AnalysisLevel
+    /// Whether the analysed nodes are people (a people-level analysis of a
+    /// survey that names people), rather than organisations.
+    public var nodesArePeople: Bool
+    /// Whom it names: a gatekeeper; a bridge's two ends; two organisations;
+    /// the absent organisations; the isolated nodes.
+    public var subjects: [NodeReference]
+    /// The figures behind it.
+    public var evidence: FindingEvidence
     /// The figure findings of one kind are ranked by (higher first).
     public var score: Double
+
+    /// The subjects' names.
+    public var subjectNames: [String] { subjects.map(\.name) }
 }

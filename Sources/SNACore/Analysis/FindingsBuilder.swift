@@ -1,6 +1,5 @@
-import Foundation
-
 /// Turns an analysis into findings, by the rules in docs/findings.md.
+/// Detection only: the words are made in the output layer.
 struct FindingsBuilder {
     let analysis: PartnershipAnalysis
     var thresholds: FindingThresholds { analysis.options.thresholds }
@@ -14,50 +13,47 @@ struct FindingsBuilder {
         self.analysis = analysis
         self.focus = focus
         names = analysis.nodeNames
-        nodeOrganisation = analysis.options.level == .people
-            ? analysis.network.people.indices.map { analysis.network.organisation(ofPerson: $0) }
-            : analysis.network.organisations.indices.map { $0 }
+        nodeOrganisation = analysis.nodeOrganisation
     }
     /// Whether nodes are people (rather than organisations).
-    var nodesArePeople: Bool { analysis.options.level == .people && network.unit == .people }
+    var nodesArePeople: Bool { analysis.nodesArePeople }
 
     func findings() -> [Finding] {
-        guard let whole = focus.flatMap(analysis.selection) ?? analysis.selection(Theme.allID) ?? analysis.selections.last else { return [] }
+        guard let whole = focus.flatMap(analysis.selection) ?? analysis.judgedSelection else { return [] }
         var result: [Finding] = []
         result += gatekeepers(whole)
         result += weakLinks(whole)
         result += missingLinks()
         result += bridges(whole)
-        result += absences(whole)
+        result += absences(focus.flatMap(analysis.selection).map { [$0] } ?? analysis.selections)
         result += isolatedNodes(whole)
-        return result.map { finding in
-            var finding = finding
-            finding.evidence = finding.evidence.prefix(1).uppercased() + finding.evidence.dropFirst()
-            return finding
-        }
+        return result
     }
 
-    // MARK: Organisations of nodes
-
-    func organisationName(_ index: Int) -> String { network.organisations[index].name }
-
-    static func list(_ items: [String], limit: Int = 6) -> String {
-        guard items.count > 1 else { return items.first ?? "" }
-        if items.count > limit { return items.prefix(limit).joined(separator: ", ") + " and \(items.count - limit) more" }
-        return items.dropLast().joined(separator: ", ") + " and " + items.last!
+    /// A finding about `selection`, at the analysis's level.
+    func finding(_ kind: FindingKind, on selection: SelectionAnalysis, subjects: [NodeReference], evidence: FindingEvidence, score: Double) -> Finding {
+        Finding(kind: kind, theme: selection.id, themeLabel: selection.label, level: analysis.options.level, nodesArePeople: nodesArePeople,
+                subjects: subjects, evidence: evidence, score: score)
     }
 
-    static func number(_ value: Double, places: Int = 1) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.\(places)f", value)
+    /// Node `v` of the analysed level.
+    func node(_ v: Int) -> NodeReference { NodeReference(level: analysis.options.level, index: v, name: names[v]) }
+
+    /// Organisation `o` of the network.
+    func organisation(_ o: Int) -> NodeReference { NodeReference(level: .organisations, index: o, name: network.organisations[o].name) }
+
+    /// At most ``FindingThresholds/maximumPerKind`` findings, by score (higher
+    /// first), ties broken by the subjects' names.
+    func ranked(_ found: [Finding]) -> [Finding] {
+        Array(found.sorted { ($0.score, $1.subjectNames.joined(separator: "\u{1}")) > ($1.score, $0.subjectNames.joined(separator: "\u{1}")) }
+            .prefix(thresholds.maximumPerKind))
     }
 
-    /// "1 tie", "3 ties".
-    static func count(_ value: Double, _ plural: String) -> String {
-        value == 1 ? "1 " + plural.replacingOccurrences(of: "ties", with: "tie") : "\(number(value)) \(plural)"
-    }
-
-    static func percent(_ value: Double) -> String {
-        value > 0 && value < 0.01 ? "under 1%" : String(format: "%.0f%%", value * 100)
+    /// The graph of all themes at the analysed level, symmetrised as the
+    /// options say: analysed already when `all` was.
+    var allThemesGraph: Digraph {
+        analysis.selection(Theme.allID)?.graph
+            ?? network.graph(.all, level: analysis.options.level, symmetrisation: analysis.options.symmetrisation)
     }
 
     // MARK: Gatekeepers
@@ -67,14 +63,13 @@ struct FindingsBuilder {
         let graph = metrics.undirected
         let between = metrics.brokerage.raw.map { $0.total - $0[.coordinator] }
         let totalBetween = between.reduce(0, +)
-        let organisationOf = nodeOrganisation
-        var active = [Int: Int]()  // organisation -> active members
+        var active = [Int: Int]()  // organisation -> members with ties
         for v in 0..<graph.nodeCount where graph.degree(of: v) > 0 {
-            if let organisation = organisationOf[v] { active[organisation, default: 0] += 1 }
+            if let organisation = nodeOrganisation[v] { active[organisation, default: 0] += 1 }
         }
-        let ranked = (0..<graph.nodeCount).sorted { metrics.paths.betweenness[$0] > metrics.paths.betweenness[$1] }
+        let byBetweenness = (0..<graph.nodeCount).sorted { metrics.paths.betweenness[$0] > metrics.paths.betweenness[$1] }
         var rank = [Int](repeating: 0, count: graph.nodeCount)
-        for (position, v) in ranked.enumerated() { rank[v] = position + 1 }
+        for (position, v) in byBetweenness.enumerated() { rank[v] = position + 1 }
         var found: [Finding] = []
         for v in 0..<graph.nodeCount {
             let share = totalBetween > 0 ? between[v] / totalBetween : 0
@@ -82,49 +77,30 @@ struct FindingsBuilder {
             let isCutPoint = cutOff.count >= thresholds.gatekeeperMinimumCutOff
             let isBroker = share >= thresholds.brokerMinimumShare && totalBetween > 0
             guard isCutPoint || isBroker else { continue }
-            var reasons: [String] = []
-            var headline = ""
-            let noun = nodesArePeople ? "people" : "partners"
-            if isCutPoint {
+            var organisationsCutOff: [NodeReference] = []
+            if isCutPoint && nodesArePeople {
                 var perOrganisation = [Int: Int]()
-                for w in cutOff { if let organisation = organisationOf[w] { perOrganisation[organisation, default: 0] += 1 } }
-                let whole = perOrganisation.filter { organisation, count in
-                    count == (active[organisation] ?? 0) - (organisationOf[v] == organisation ? 1 : 0)
-                }.keys.map(organisationName).sorted()
-                let cutNoun = cutOff.count == 1 ? (nodesArePeople ? "person" : "partner") : noun
-                headline = "\(names[v]) is a gatekeeper: if they left, \(cutOff.count) \(cutNoun) would be cut off from the partnership"
-                if nodesArePeople, !whole.isEmpty {
-                    headline += whole.count == 1 ? ", including everyone in \(whole[0])" : ", including everyone in \(Self.list(whole))"
-                }
-                let inWholeOrganisations = Set(whole)
-                let others = cutOff.filter { w in organisationOf[w].map { !inWholeOrganisations.contains(organisationName($0)) } ?? true }
-                var reason = "cut-point of the network of all themes"
-                if !others.isEmpty || !nodesArePeople { reason += "; cut off: \(Self.list(others.map { names[$0] }, limit: 4))" }
-                reasons.append(reason)
-                reasons.append("removal impact \(String(format: "%.3f", metrics.cutPoints.removalImpact[v])) (\(Self.percent(metrics.cutPoints.removalImpact[v])) of connected pairs of others would be disconnected)")
-            } else {
-                headline = "\(names[v]) is a gatekeeper: they carry \(Self.percent(share)) of the brokerage between \(groupWord)"
+                for w in cutOff { if let o = nodeOrganisation[w] { perOrganisation[o, default: 0] += 1 } }
+                organisationsCutOff = perOrganisation.filter { o, count in
+                    count == (active[o] ?? 0) - (nodeOrganisation[v] == o ? 1 : 0)
+                }.keys.sorted().map(organisation).sorted { $0.name < $1.name }
             }
-            if totalBetween > 0, between[v] > 0 {
-                let counts = metrics.brokerage.raw[v]
-                reasons.append("brokers \(Self.number(between[v])) pair\(between[v] == 1 ? "" : "s") between \(groupWord), \(Self.percent(share)) of all (gatekeeper \(Self.number(counts[.gatekeeper])), representative \(Self.number(counts[.representative])), liaison \(Self.number(counts[.liaison])))")
-            }
-            reasons.append("betweenness \(Self.number(metrics.paths.betweenness[v])), rank \(rank[v]) of \(graph.nodeCount)")
-            let response = isCutPoint
-                ? "Support this \(nodesArePeople ? "person" : "partner") and plan for their absence: build a second route between the \(noun) they connect and the rest of the partnership, so that access does not depend on one \(nodesArePeople ? "person" : "partner")."
-                : "Share the load: introduce the \(groupWord) this \(nodesArePeople ? "person" : "partner") brokers between to each other directly."
-            found.append(Finding(
-                kind: .gatekeeper, theme: whole.id, subjects: [names[v]], headline: headline + ".",
-                evidence: reasons.joined(separator: "; ") + ".", response: response,
-                score: metrics.cutPoints.removalImpact[v] + share))
+            let cutWhole = Set(organisationsCutOff.map(\.index))
+            let elsewhere = cutOff.filter { w in nodeOrganisation[w].map { !cutWhole.contains($0) } ?? true }
+            let counts = metrics.brokerage.raw[v]
+            let brokerage = totalBetween > 0 && between[v] > 0
+                ? BrokerageEvidence(between: between[v], share: share, gatekeeper: counts[.gatekeeper],
+                                    representative: counts[.representative], liaison: counts[.liaison])
+                : nil
+            let evidence = GatekeeperEvidence(
+                isCutPoint: isCutPoint, cutOff: isCutPoint ? cutOff.map(node) : [], organisationsCutOff: organisationsCutOff,
+                cutOffElsewhere: isCutPoint ? elsewhere.map(node) : [],
+                removalImpact: metrics.cutPoints.removalImpact[v], brokerage: brokerage, groupedBy: analysis.options.grouping,
+                betweenness: metrics.paths.betweenness[v], rank: rank[v], nodeCount: graph.nodeCount)
+            found.append(finding(.gatekeeper, on: whole, subjects: [node(v)], evidence: .gatekeeper(evidence),
+                                 score: metrics.cutPoints.removalImpact[v] + share))
         }
-        return Array(found.sorted { ($0.score, $1.subjects[0]) > ($1.score, $0.subjects[0]) }.prefix(thresholds.maximumPerKind))
-    }
-
-    var groupWord: String {
-        let label = NameKey.label(analysis.options.groupBy)
-        if label == "organisation" || label == "organization" { return "organisations" }
-        return "\(analysis.options.groupBy) groups"
+        return ranked(found)
     }
 
     /// The nodes that lose every path to the largest remaining piece when `v` goes.
@@ -141,37 +117,32 @@ struct FindingsBuilder {
 
     // MARK: Weak links
 
-    /// Ties between organisations in all themes: a tie counts once per theme
+    /// Ties between organisations in a graph: a tie counts once per theme
     /// it appears in (and, at organisation level, once per person-level tie);
     /// strengths are not summed.
-    func weightedBlocks(_ whole: SelectionAnalysis) -> GroupBlocks {
+    func weightedBlocks(_ graph: Digraph) -> GroupBlocks {
         let weighted = !network.themes.isEmpty || analysis.options.level == .organisations
-        return GroupBlocks(whole.graph, groupOf: nodeOrganisation, names: network.organisations.map(\.name), weighted: weighted)
+        return GroupBlocks(graph, groupOf: nodeOrganisation, names: network.organisations.map(\.name), weighted: weighted)
     }
 
     func weakLinks(_ whole: SelectionAnalysis) -> [Finding] {
-        let blocks = weightedBlocks(whole)
+        let blocks = weightedBlocks(whole.graph)
         let count = blocks.groups.count
         guard count > 2 else { return [] }
         let external = (0..<count).map { blocks.externalTies($0) }
         let total = external.reduce(0) { $0 + $1.out }
         guard total > 0 else { return [] }
-        let tiesWord = network.themes.isEmpty ? "ties" : "themed ties"
         var found: [Finding] = []
         for (a, b) in Self.weakLinkCandidates(external.map { $0.out + $0.in }, total: total, minimum: thresholds.weakLinkMinimumExpected) {
             let expected = (external[a].out * external[b].in + external[b].out * external[a].in) / total
             let observed = blocks.ties[a][b] + blocks.ties[b][a]
             guard expected >= thresholds.weakLinkMinimumExpected, observed <= thresholds.weakLinkMaximumRatio * expected else { continue }
-            let (first, second) = (blocks.groups[a], blocks.groups[b])
-            let ratio = observed / expected
-            found.append(Finding(
-                kind: .weakLink, theme: Theme.allID, subjects: [first, second],
-                headline: "\(first) and \(second) are weakly linked: \(Self.count(observed, tiesWord)) between them where about \(Self.number(expected)) would be expected.",
-                evidence: "they have \(Self.number(external[a].out + external[a].in)) and \(Self.number(external[b].out + external[b].in)) \(tiesWord) with other partners; between them, \(Self.percent(ratio)) of what that predicts.",
-                response: "Ask why these partners work together so little; if they should, agree named contacts and a joint piece of work.",
-                score: expected - observed))
+            let subjects = [a, b].map(organisation)
+            let evidence = WeakLinkEvidence(observed: observed, expected: expected,
+                                            tiesWithOthers: [a, b].map { external[$0].out + external[$0].in }, themed: !network.themes.isEmpty)
+            found.append(finding(.weakLink, on: whole, subjects: subjects, evidence: .weakLink(evidence), score: expected - observed))
         }
-        return Array(found.sorted { ($0.score, $1.subjects.joined()) > ($1.score, $0.subjects.joined()) }.prefix(thresholds.maximumPerKind))
+        return ranked(found)
     }
 
     /// The pairs of groups (a < b, ascending) that can expect `minimum` ties
@@ -200,26 +171,26 @@ struct FindingsBuilder {
 
     // MARK: Expected links
 
+    /// Expected links with no tie: each judged on its own theme (analysed
+    /// or not), or on all themes when it names none.
     func missingLinks() -> [Finding] {
         guard !analysis.options.expectedLinks.isEmpty else { return [] }
         var found: [Finding] = []
         for link in analysis.options.expectedLinks {
-            let selection = link.theme.flatMap { analysis.selection($0) } ?? analysis.selection(Theme.allID) ?? analysis.selections.last!
-            let blocks = GroupBlocks(selection.graph, groupOf: nodeOrganisation, names: network.organisations.map(\.name))
+            let themeSelection: ThemeSelection = link.theme.flatMap { id in network.themes.firstIndex { $0.id == id } }.map { .theme($0) } ?? .all
+            let id = network.id(of: themeSelection)
+            let graph = analysis.selection(id)?.graph
+                ?? network.graph(themeSelection, level: analysis.options.level, symmetrisation: analysis.options.symmetrisation)
+            let blocks = GroupBlocks(graph, groupOf: nodeOrganisation, names: network.organisations.map(\.name))
             for (a, b) in network.organisationPairs(link.first, link.second) {
-                let observed = blocks.ties[a][b] + blocks.ties[b][a]
-                guard observed == 0 else { continue }
-                let (first, second) = (organisationName(a), organisationName(b))
-                let theme = selection.id == Theme.allID ? "any theme" : selection.label.lowercased()
+                guard blocks.ties[a][b] + blocks.ties[b][a] == 0 else { continue }
                 found.append(Finding(
-                    kind: .missingLink, theme: selection.id, subjects: [first, second],
-                    headline: "\(first) and \(second) should work together but have no ties in \(theme).",
-                    evidence: "named as expected partners (\(link.first) with \(link.second))" + (link.note.map { ": \($0)" } ?? "") + "; no tie in either direction.",
-                    response: "Find out what stops these partners working together and agree how they will.",
-                    score: 1))
+                    kind: .missingLink, theme: id, themeLabel: network.label(of: themeSelection), level: analysis.options.level,
+                    nodesArePeople: nodesArePeople, subjects: [organisation(a), organisation(b)],
+                    evidence: .missingLink(MissingLinkEvidence(link: link)), score: 1))
             }
         }
-        return found
+        return Array(found.prefix(thresholds.maximumPerKind))
     }
 
     // MARK: Bridges
@@ -230,18 +201,11 @@ struct FindingsBuilder {
         var found: [Finding] = []
         for (index, (u, v)) in cut.bridges.enumerated() where cut.bridgeSmallerSide[index] >= thresholds.bridgeMinimumSide {
             let side = Self.smallerSide(of: (u, v), in: graph)
-            let organisations = Set(side.compactMap { nodeOrganisation[$0] }).map(organisationName).sorted()
-            let noun = nodesArePeople ? "people" : "partners"
-            var headline = "The tie between \(names[u]) and \(names[v]) is a bridge: it alone connects \(side.count) \(noun)"
-            if nodesArePeople && !organisations.isEmpty { headline += " (in \(Self.list(organisations, limit: 3)))" }
-            headline += " to the rest of the partnership."
-            found.append(Finding(
-                kind: .bridge, theme: whole.id, subjects: [names[u], names[v]], headline: headline,
-                evidence: "removing this one tie splits the network of all themes" + (nodesArePeople && !organisations.isEmpty ? "." : "; the smaller side: \(Self.list(side.map { names[$0] }, limit: 4))."),
-                response: "Strengthen this connection and add others alongside it, so the link does not hang on a single relationship.",
-                score: Double(side.count)))
+            let organisations = nodesArePeople ? Set(side.compactMap { nodeOrganisation[$0] }).sorted().map(organisation).sorted { $0.name < $1.name } : []
+            let evidence = BridgeEvidence(smallerSide: side.map(node), organisations: organisations)
+            found.append(finding(.bridge, on: whole, subjects: [node(u), node(v)], evidence: .bridge(evidence), score: Double(side.count)))
         }
-        return Array(found.sorted { ($0.score, $1.headline) > ($1.score, $0.headline) }.prefix(thresholds.maximumPerKind))
+        return ranked(found)
     }
 
     static func smallerSide(of bridge: (Int, Int), in graph: UndirectedGraph) -> [Int] {
@@ -263,8 +227,11 @@ struct FindingsBuilder {
 
     // MARK: Absence from a theme
 
-    func absences(_ whole: SelectionAnalysis) -> [Finding] {
-        let all = weightedBlocks(whole)
+    /// Organisations well connected across all themes with no tie to another
+    /// organisation in a theme: the bar is the median organisation's ties in
+    /// all themes, and at least the threshold.
+    func absences(_ selections: [SelectionAnalysis]) -> [Finding] {
+        let all = weightedBlocks(allThemesGraph)
         let count = all.groups.count
         guard count > 1 else { return [] }
         let externalAll = (0..<count).map { all.externalTies($0).out + all.externalTies($0).in }
@@ -272,24 +239,16 @@ struct FindingsBuilder {
         let median = sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
         let bar = max(thresholds.isolationMinimumOtherTies, median)
         var found: [Finding] = []
-        for selection in analysis.selections where selection.id != Theme.allID {
-            let blocks = selection.organisationBlocks
-            let absent = (0..<count).filter { organisation in
-                let e = blocks.externalTies(organisation)
-                return e.out + e.in == 0 && externalAll[organisation] >= bar
-            }.sorted { externalAll[$0] > externalAll[$1] }
+        for selection in selections where selection.id != Theme.allID {
+            let blocks = GroupBlocks(selection.graph, groupOf: nodeOrganisation, names: network.organisations.map(\.name))
+            let absent = (0..<count).filter { group in
+                let e = blocks.externalTies(group)
+                return e.out + e.in == 0 && externalAll[group] >= bar
+            }.sorted { (externalAll[$0], all.groups[$1]) > (externalAll[$1], all.groups[$0]) }
             guard !absent.isEmpty else { continue }
-            let namesAbsent = absent.map(organisationName)
-            let theme = selection.label.lowercased()
-            let headline = absent.count == 1
-                ? "\(namesAbsent[0]) has no \(theme) ties with other partners."
-                : "\(absent.count) organisations have no \(theme) ties with other partners: \(Self.list(namesAbsent, limit: 8))."
-            let least = absent.map { externalAll[$0] }.min()!
-            found.append(Finding(
-                kind: .absentFromTheme, theme: selection.id, subjects: namesAbsent, headline: headline,
-                evidence: "each has at least \(Self.number(least)) ties with other partners across all themes (the median organisation has \(Self.number(median))), but none in \(theme).",
-                response: "Check whether they should take part in the theme; if so, give them a place in it (a seat, a named contact, a standing invitation).",
-                score: Double(absent.count)))
+            let subjects = absent.map(organisation)
+            let evidence = AbsenceEvidence(tiesInAllThemes: absent.map { externalAll[$0] }, medianTies: median)
+            found.append(finding(.absentFromTheme, on: selection, subjects: subjects, evidence: .absentFromTheme(evidence), score: Double(absent.count)))
         }
         return Array(found.prefix(thresholds.maximumPerKind))
     }
@@ -300,18 +259,9 @@ struct FindingsBuilder {
         let graph = whole.graph
         let isolated = (0..<graph.nodeCount).filter { graph.inDegree(of: $0) + graph.outDegree(of: $0) == 0 }
         guard !isolated.isEmpty else { return [] }
-        let noun = nodesArePeople ? (isolated.count == 1 ? "person has" : "people have") : (isolated.count == 1 ? "partner has" : "partners have")
-        var evidence = "no tie in or out in any theme"
-        if analysis.options.level == .people {
-            let answered = isolated.filter { network.people[$0].responded }.count
-            evidence += "; \(answered) of them answered the survey naming nobody, \(isolated.count - answered) did not answer and nobody named them"
-        }
-        return [Finding(
-            kind: .isolatedPeople, theme: whole.id, subjects: isolated.map { names[$0] },
-            headline: "\(isolated.count) \(noun) no ties at all: \(Self.list(isolated.map { names[$0] }, limit: 5)).",
-            evidence: evidence + ".",
-            response: "Check whether they are still part of the partnership; if they are, connect them to the people they should be working with.",
-            score: Double(isolated.count))]
+        let answered = analysis.options.level == .people ? isolated.filter { network.people[$0].responded }.count : nil
+        return [finding(.isolatedPeople, on: whole, subjects: isolated.map(node),
+                        evidence: .isolatedPeople(IsolationEvidence(answered: answered)), score: Double(isolated.count))]
     }
 }
 

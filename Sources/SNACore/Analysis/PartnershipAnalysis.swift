@@ -1,11 +1,11 @@
 import Foundation
 
 /// The full analysis of a partnership survey: every metric per theme, the
-/// organisation view, and findings in plain English.
+/// organisation view, and the findings as data (their words are made in SNAIO).
 ///
 /// ```swift
 /// let analysis = PartnershipAnalysis(network: survey.network)
-/// for finding in analysis.findings where finding.kind == .gatekeeper { print(finding.headline) }
+/// for finding in analysis.findings where finding.kind == .gatekeeper { print(finding.subjectNames) }
 /// ```
 public struct PartnershipAnalysis: Sendable {
     /// The network analysed.
@@ -29,50 +29,38 @@ public struct PartnershipAnalysis: Sendable {
 
     /// The names of the analysed level's nodes.
     public let nodeNames: [String]
+    /// Each node's organisation position in ``PartnershipNetwork/organisations``, or `nil`.
+    public let nodeOrganisation: [Int?]
+    /// Whether the nodes are people (a people-level analysis of a survey that
+    /// names people), rather than organisations.
+    public var nodesArePeople: Bool { options.level == .people && network.unit == .people }
 
     /// Analyses `network`.
     ///
     /// - Complexity: dominated by betweenness, O(V E) per theme.
     public init(network: PartnershipNetwork, options: AnalysisOptions = .init()) {
+        self = Parallel.withThreads(options.threads) { Self(analysing: network, options: options) }
+    }
+
+    private init(analysing network: PartnershipNetwork, options: AnalysisOptions) {
         self.network = network
         self.options = options
-        nodeNames = options.level == .people ? network.people.map(\.name) : network.organisations.map(\.name)
-        let selectionsWanted = options.selections ?? network.selections
         let level = options.level
-        let nodeCount = level == .people ? network.people.count : network.organisations.count
-        // Groups for brokerage.
-        var groupNames: [String] = []
-        var groupIndex: [String: Int] = [:]
-        var groups: [Int] = []
-        for node in 0..<nodeCount {
-            let name: String
-            if level == .people {
-                name = network.group(ofPerson: node, by: options.groupBy) ?? "(none)"
-            } else if NameKey.label(options.groupBy) == "organisation" || NameKey.label(options.groupBy) == "organization" {
-                name = network.organisations[node].name
-            } else {
-                name = network.organisations[node].attributes[NameKey.label(options.groupBy)] ?? "(none)"
-            }
-            let key = NameKey.key(name)
-            if let index = groupIndex[key] {
-                groups.append(index)
-            } else {
-                groupIndex[key] = groupNames.count
-                groups.append(groupNames.count)
-                groupNames.append(name)
-            }
-        }
-        self.groupNames = groupNames
-        self.groups = groups
+        nodeNames = network.nodeNames(level: level)
+        let selectionsWanted = options.selections ?? network.selections
+        (groupNames, groups) = network.groups(by: options.grouping, level: level)
         let nodeOrganisation: [Int?] = level == .people
             ? network.people.indices.map { network.organisation(ofPerson: $0) }
             : network.organisations.indices.map { $0 }
+        self.nodeOrganisation = nodeOrganisation
         let layersKnown = level == .people && network.people.contains { $0.layer != nil }
         let nodeLayer: [Int?]? = layersKnown
             ? network.people.map { person in person.layer.flatMap { Layer.allCases.firstIndex(of: $0) } } : nil
-        let summaries = PartnershipSummary(network: network, level: level, selections: selectionsWanted).themes
+        let symmetrisation = options.symmetrisation
+        let summaries = PartnershipSummary(network: network, level: level, selections: selectionsWanted, symmetrisation: symmetrisation).themes
+        let groups = self.groups
         selections = Self.analyse(zip(selectionsWanted, summaries)) {
-            Self.symmetrise(network.graph($0, level: level), options.symmetrisation)
+            network.graph($0, level: level, symmetrisation: symmetrisation)
         } fresh: { selection, summary, graph in
             SelectionAnalysis(
                 network: network, selection: selection, graph: graph, summary: summary,
@@ -80,9 +68,10 @@ public struct PartnershipAnalysis: Sendable {
         }
         themeOverlap = network.themeOverlap()
         if level == .people && network.unit == .people {
-            let organisationSummaries = PartnershipSummary(network: network, level: .organisations, selections: selectionsWanted).themes
+            let organisationSummaries = PartnershipSummary(network: network, level: .organisations, selections: selectionsWanted,
+                                                           symmetrisation: symmetrisation).themes
             organisationNetworks = Self.analyse(zip(selectionsWanted, organisationSummaries)) {
-                Self.symmetrise(network.graph($0, level: .organisations), options.symmetrisation)
+                network.graph($0, level: .organisations, symmetrisation: symmetrisation)
             } fresh: { selection, summary, graph in
                 SelectionAnalysis(
                     network: network, selection: selection, graph: graph, summary: summary,
@@ -115,15 +104,6 @@ public struct PartnershipAnalysis: Sendable {
         return result
     }
 
-    /// `graph` made undirected as `how` says (unchanged for `.none`).
-    public static func symmetrise(_ graph: Digraph, _ how: Symmetrisation) -> Digraph {
-        switch how {
-        case .none: return graph
-        case .either: return graph.symmetrised(keepingOnlyReciprocated: false)
-        case .both: return graph.symmetrised(keepingOnlyReciprocated: true)
-        }
-    }
-
     /// The findings of one selection seen on its own, as an analysis of that
     /// selection alone would give them (its gatekeepers, bridges and isolated
     /// people), without analysing it again: what a map of one theme marks.
@@ -133,6 +113,30 @@ public struct PartnershipAnalysis: Sendable {
         id == Theme.allID || selection(id) == nil ? findings : FindingsBuilder(analysis: self, focus: id).findings()
     }
 
+    /// The selection the findings are judged on: `all`, or the last theme
+    /// analysed when `all` was not (`analyse --theme T`).
+    public var judgedSelection: SelectionAnalysis? { selection(Theme.allID) ?? selections.last }
+
     /// The analysis of one selection, by theme id or `all`.
     public func selection(_ id: String) -> SelectionAnalysis? { selections.first { $0.id == id } }
+
+    /// The node that stands for organisation `organisation`: the organisation
+    /// itself at organisation level, the node of that name in a survey of
+    /// organisations; `nil` when the nodes are people.
+    public func node(ofOrganisation organisation: Int) -> Int? {
+        if options.level == .organisations { return organisation }
+        guard network.unit == .organisations else { return nil }
+        return network.personIndex(named: network.organisations[organisation].name)
+    }
+
+    /// The node a finding's subject stands for in this analysis, or `nil`
+    /// when it names an organisation and the nodes are people.
+    public func node(of subject: NodeReference) -> Int? {
+        subject.level == options.level ? subject.index : node(ofOrganisation: subject.index)
+    }
+
+    /// The node of a name at the analysed level (compared as ``NameKey`` does), or `nil`.
+    public func node(named name: String) -> Int? {
+        options.level == .people ? network.personIndex(named: name) : network.organisationIndex(named: name)
+    }
 }

@@ -10,12 +10,11 @@ public struct ThemeSummary: Sendable, Equatable {
     public var level: AnalysisLevel
     /// Figures of the graph.
     public var graph: GraphSummary
-    /// People with at least one tie in this theme (people level), or people in
-    /// organisations with a tie (organisation level).
+    /// People with at least one tie in this theme, after symmetrisation.
     public var activePeople: Int
-    /// Organisations with at least one person tied in this theme.
+    /// Organisations with at least one person tied in this theme, after symmetrisation.
     public var activeOrganisations: Int
-    /// Respondents who named at least one contact in this theme.
+    /// Respondents who named at least one contact in this theme (the survey as answered).
     public var respondentsNaming: Int
 }
 
@@ -29,25 +28,31 @@ public struct PartnershipSummary: Sendable {
     /// One summary per selected theme, in order, `all` last.
     public var themes: [ThemeSummary]
 
-    /// Summarises the selected themes of `network` at `level`.
+    /// How ties were made undirected: the graph figures describe that graph.
+    public var symmetrisation: Symmetrisation
+
+    /// Summarises the selected themes of `network` at `level`, each graph
+    /// symmetrised as `symmetrisation` says (the analysis's own graphs).
     ///
     /// - Complexity: O(S (V + E log d)) for S selections.
-    public init(network: PartnershipNetwork, level: AnalysisLevel = .people, selections: [ThemeSelection]? = nil) {
+    public init(network: PartnershipNetwork, level: AnalysisLevel = .people, selections: [ThemeSelection]? = nil,
+                symmetrisation: Symmetrisation = .none) {
         self.network = network
         self.level = level
+        self.symmetrisation = symmetrisation
         self.themes = (selections ?? network.selections).map { selection in
-            let personGraph = network.graph(selection, level: .people)
+            let answered = network.graph(selection, level: .people)
+            let personGraph = symmetrisation == .none ? answered : network.graph(selection, level: .people, symmetrisation: symmetrisation)
             var activeOrganisations = Set<Int>()
             var activePeople = 0
             var respondentsNaming = 0
             for person in network.people.indices {
-                let degree = personGraph.outDegree(of: person) + personGraph.inDegree(of: person)
-                guard degree > 0 else { continue }
+                if answered.outDegree(of: person) > 0 { respondentsNaming += 1 }
+                guard personGraph.outDegree(of: person) + personGraph.inDegree(of: person) > 0 else { continue }
                 activePeople += 1
-                if personGraph.outDegree(of: person) > 0 { respondentsNaming += 1 }
                 if let organisation = network.organisation(ofPerson: person) { activeOrganisations.insert(organisation) }
             }
-            let graph = level == .people ? personGraph : network.graph(selection, level: .organisations)
+            let graph = level == .people ? personGraph : network.graph(selection, level: .organisations, symmetrisation: symmetrisation)
             return ThemeSummary(
                 selection: selection, id: network.id(of: selection), label: network.label(of: selection),
                 level: level, graph: GraphSummary(graph), activePeople: activePeople,

@@ -7,6 +7,12 @@ public struct ResponseRate: Sendable, Equatable {
     /// People who answered.
     public var respondents: Int
 
+    /// Whether this is the placeholder group of the people with no organisation.
+    public var isNoOrganisation: Bool { group == ResponseRate.noOrganisation }
+
+    /// The name of the group of people with no organisation.
+    public static let noOrganisation = "(no organisation)"
+
     /// respondents / people; 0 for an empty group.
     public var rate: Double { people == 0 ? 0 : Double(respondents) / Double(people) }
 
@@ -28,7 +34,7 @@ extension PartnershipNetwork {
     /// followed by a group named "(no organisation)" for people without one.
     public var responseRatesByOrganisation: [ResponseRate] {
         var rates = organisations.map { ResponseRate(group: $0.name, people: 0, respondents: 0) }
-        var unknown = ResponseRate(group: "(no organisation)", people: 0, respondents: 0)
+        var unknown = ResponseRate(group: ResponseRate.noOrganisation, people: 0, respondents: 0)
         for index in people.indices {
             let responded = people[index].responded ? 1 : 0
             if let organisation = organisation(ofPerson: index) {

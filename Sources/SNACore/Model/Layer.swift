@@ -7,13 +7,20 @@ public enum Layer: String, CaseIterable, Sendable, Codable, Comparable {
     /// Front-line staff who deliver.
     case operational
 
+    /// The other spellings of each layer (besides its name), as ``NameKey/label(_:)`` writes them:
+    /// the one list that survey, people-file, workshop and instrument readers accept.
+    public static let spellings: [Layer: [String]] = [
+        .strategic: ["strategy", "strategic layer", "board"],
+        .executive: ["exec", "management", "managerial", "tactical"],
+        .operational: ["operations", "front line", "frontline", "delivery"],
+    ]
+
     /// The layer a spelling names ("Strategic", "exec", "front line"), or `nil`.
     public init?(spelling: String) {
-        switch NameKey.label(spelling) {
-        case "strategic", "strategy", "strategic layer", "board": self = .strategic
-        case "executive", "exec", "management", "managerial", "tactical": self = .executive
-        case "operational", "operations", "front line", "frontline", "delivery": self = .operational
-        default:
+        let label = NameKey.label(spelling)
+        if let layer = Layer.allCases.first(where: { $0.rawValue == label || Layer.spellings[$0]!.contains(label) }) {
+            self = layer
+        } else {
             // A survey's choice text: "Strategic (Director / Head of Service)", "Operational - front line".
             let words = Set(NameKey.label(spelling).split(separator: " "))
             let named = [(Layer.strategic, "strategic"), (.executive, "executive"), (.operational, "operational")].filter { words.contains(Substring($0.1)) }

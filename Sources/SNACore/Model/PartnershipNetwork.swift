@@ -105,25 +105,6 @@ public struct PartnershipNetwork: Sendable {
         }
     }
 
-    /// The value of a grouping attribute for a person: `organisation`, `layer`,
-    /// or any attribute from the survey or people file. `nil` when unknown.
-    public func group(ofPerson person: Int, by attribute: String) -> String? {
-        let key = NameKey.label(attribute)
-        switch key {
-        case "organisation", "organization", "org":
-            return organisation(ofPerson: person).map { organisations[$0].name }
-        case "layer":
-            return people[person].layer?.rawValue
-        default:
-            return people[person].attributes[key]
-        }
-    }
-
-    /// Whether any person has a value for `attribute`.
-    public func hasAttribute(_ attribute: String) -> Bool {
-        people.indices.contains { group(ofPerson: $0, by: attribute) != nil }
-    }
-
     /// The directed graph of one selection at one level, with merged weights.
     ///
     /// People level: a theme's tie weighs its strength, or 1 without one; in
@@ -133,8 +114,11 @@ public struct PartnershipNetwork: Sendable {
     /// person-level ties between the two organisations (counted once per theme
     /// in `.all`); ties inside an organisation are left out.
     ///
+    /// `symmetrisation` then makes it undirected as ``Symmetrisation`` says:
+    /// the graph every analysis, summary and finding of that option uses.
+    ///
     /// - Complexity: O(T log T) for T ties.
-    public func graph(_ selection: ThemeSelection, level: AnalysisLevel = .people) -> Digraph {
+    public func graph(_ selection: ThemeSelection, level: AnalysisLevel = .people, symmetrisation: Symmetrisation = .none) -> Digraph {
         var edges: [Digraph.Edge] = []
         edges.reserveCapacity(ties.count)
         for tie in ties {
@@ -157,7 +141,12 @@ public struct PartnershipNetwork: Sendable {
             }
         }
         let nodes = level == .people ? people.count : organisations.count
-        return Digraph(nodeCount: nodes, edges: edges, merge: .sum)
+        let graph = Digraph(nodeCount: nodes, edges: edges, merge: .sum)
+        switch symmetrisation {
+        case .none: return graph
+        case .either: return graph.symmetrised(keepingOnlyReciprocated: false)
+        case .both: return graph.symmetrised(keepingOnlyReciprocated: true)
+        }
     }
 
     /// The node names of a level: people's names, or organisations' names.

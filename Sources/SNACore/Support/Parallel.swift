@@ -14,13 +14,21 @@ public enum Parallel {
     /// accumulator per stripe costs little memory.
     public static let stripes = 16
 
-    /// The most threads striped work uses; all cores by default.
-    public static var maximumThreads: Int {
-        get { setting.value }
-        set { setting.value = max(1, newValue) }
-    }
+    /// The most threads striped work uses: the limit of the innermost
+    /// ``withThreads(_:_:)`` around the caller, else all cores.
+    public static var maximumThreads: Int { max(1, limit ?? ProcessInfo.processInfo.activeProcessorCount) }
 
-    private static let setting = LockedInt(ProcessInfo.processInfo.activeProcessorCount)
+    /// The thread limit of the running task; set only by ``withThreads(_:_:)``,
+    /// so that one caller's limit never changes another's.
+    @TaskLocal private static var limit: Int?
+
+    /// Runs `body` with striped work limited to `threads` threads (`nil`: all
+    /// cores), for this call only: concurrent callers keep their own limits.
+    public static func withThreads<Value, Failure: Error>(_ threads: Int?, _ body: () throws(Failure) -> Value) throws(Failure) -> Value {
+        guard let threads else { return try body() }
+        let outcome: Swift.Result<Value, Failure> = $limit.withValue(max(1, threads)) { Swift.Result { () throws(Failure) -> Value in try body() } }
+        return try outcome.get()
+    }
 
     /// Calls `body(stripe)` for every stripe, on up to ``maximumThreads``
     /// threads, and returns the results in stripe order.

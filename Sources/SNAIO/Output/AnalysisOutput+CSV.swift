@@ -7,7 +7,7 @@ extension AnalysisOutput {
         var networkTable = CSVWriter(header: ["measure", "value"])
         let measures: [(String, CSVWriter.Cell)] = [
             ("source", .text(survey.file)), ("layout", .text(survey.layout.rawValue)), ("unit", .text(network.unit.rawValue)),
-            ("level", .text(analysis.options.level.rawValue)), ("group_by", .text(analysis.options.groupBy)),
+            ("level", .text(analysis.options.level.rawValue)), ("group_by", .text(analysis.options.grouping.description)),
             ("symmetrise", .text(analysis.options.symmetrisation.rawValue)), ("people", .integer(network.people.count)),
             ("organisations", .integer(network.organisations.count)), ("groups", .integer(groupCount)),
             ("respondents", .integer(rate.respondents)), ("response_rate", .number(rate.rate)), ("ties", .integer(network.ties.count)),
@@ -22,8 +22,9 @@ extension AnalysisOutput {
 
         var findings = CSVWriter(header: ["rank", "kind", "theme", "subjects", "headline", "evidence", "response", "score"])
         for (rank, finding) in analysis.findings.enumerated() {
-            findings.append([.integer(rank + 1), .text(finding.kind.rawValue), .text(finding.theme), .text(finding.subjects.joined(separator: "; ")),
-                             .text(finding.headline), .text(finding.evidence), .text(finding.response), .number(finding.score)])
+            findings.append([.integer(rank + 1), .text(finding.kind.rawValue), .text(finding.theme), .text(finding.subjectNames.joined(separator: "; ")),
+                             .text(FindingWording.headline(finding)), .text(FindingWording.evidence(finding)),
+                             .text(FindingWording.response(finding)), .number(finding.score)])
         }
         var blocks = CSVWriter(header: ["theme", "kind", "from", "to", "ties", "density"])
         for selection in analysis.selections {

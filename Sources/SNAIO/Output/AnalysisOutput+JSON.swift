@@ -81,7 +81,7 @@ extension AnalysisOutput {
             ("reading", SurveyReadingOutput.json(survey.reading)),
             ("unit", .string(network.unit.rawValue)),
             ("level", .string(analysis.options.level.rawValue)),
-            ("group_by", .string(analysis.options.groupBy)),
+            ("group_by", .string(analysis.options.grouping.description)),
             ("symmetrise", .string(analysis.options.symmetrisation.rawValue)),
             ("rows", .int(survey.rows)),
             ("people", .int(network.people.count)),
@@ -236,17 +236,60 @@ extension AnalysisOutput {
         return ties
     }
 
-    /// A finding as a JSON object.
+    /// A finding as a JSON object: `kind`, `theme`, `subjects` (names),
+    /// `headline`, `evidence`, `response` and `score` as before, plus
+    /// `theme_label`, `level`, `subject_nodes` (`{level, index, name}`) and
+    /// `details`, the typed evidence of the kind (docs/schema/analyse.schema.json).
     public static func findingJSON(_ finding: Finding) -> JSONValue {
         .object([
             ("kind", .string(finding.kind.rawValue)),
             ("theme", .string(finding.theme)),
-            ("subjects", .array(finding.subjects.map { .string($0) })),
-            ("headline", .string(finding.headline)),
-            ("evidence", .string(finding.evidence)),
-            ("response", .string(finding.response)),
+            ("theme_label", .string(finding.themeLabel)),
+            ("level", .string(finding.level.rawValue)),
+            ("subjects", .array(finding.subjectNames.map { .string($0) })),
+            ("subject_nodes", .array(finding.subjects.map(referenceJSON))),
+            ("headline", .string(FindingWording.headline(finding))),
+            ("evidence", .string(FindingWording.evidence(finding))),
+            ("response", .string(FindingWording.response(finding))),
             ("score", .number(finding.score)),
+            ("details", detailsJSON(finding)),
         ])
+    }
+
+    /// A subject or listed node: `{level, index, name}`.
+    static func referenceJSON(_ reference: NodeReference) -> JSONValue {
+        .object([("level", .string(reference.level.rawValue)), ("index", .int(reference.index)), ("name", .string(reference.name))])
+    }
+
+    /// The typed evidence of a finding.
+    static func detailsJSON(_ finding: Finding) -> JSONValue {
+        func nodes(_ references: [NodeReference]) -> JSONValue { .array(references.map(referenceJSON)) }
+        switch finding.evidence {
+        case .gatekeeper(let e):
+            let brokerage: JSONValue = e.brokerage.map { b in
+                .object([("between", .number(b.between)), ("share", .number(b.share)), ("gatekeeper", .number(b.gatekeeper)),
+                         ("representative", .number(b.representative)), ("liaison", .number(b.liaison))])
+            } ?? .null
+            return .object([
+                ("cut_point", .bool(e.isCutPoint)), ("cut_off_count", .int(e.cutOff.count)), ("cut_off", nodes(e.cutOff)),
+                ("organisations_cut_off", nodes(e.organisationsCutOff)), ("removal_impact", .number(e.removalImpact)),
+                ("brokerage", brokerage), ("grouped_by", .string(e.groupedBy.description)),
+                ("betweenness", .number(e.betweenness)), ("rank", .int(e.rank)), ("ranked", .int(e.nodeCount)),
+            ])
+        case .weakLink(let e):
+            return .object([("observed", .number(e.observed)), ("expected", .number(e.expected)),
+                            ("ties_with_others", .array(e.tiesWithOthers.map { .number($0) })), ("themed", .bool(e.themed))])
+        case .missingLink(let e):
+            return .object([("expected_first", .string(e.link.first)), ("expected_second", .string(e.link.second)),
+                            ("expected_theme", .string(e.link.theme)), ("note", .string(e.link.note)), ("observed", .int(0))])
+        case .bridge(let e):
+            return .object([("smaller_side_count", .int(e.smallerSide.count)), ("smaller_side", nodes(e.smallerSide)),
+                            ("organisations", nodes(e.organisations))])
+        case .absentFromTheme(let e):
+            return .object([("ties_in_all_themes", .array(e.tiesInAllThemes.map { .number($0) })), ("median_ties", .number(e.medianTies))])
+        case .isolatedPeople(let e):
+            return .object([("count", .int(finding.subjects.count)), ("answered", e.answered.map { .int($0) } ?? .null)])
+        }
     }
 
     /// A diagnostic as a JSON object.

@@ -17,15 +17,15 @@ extension AnalysisOutput {
 
     private func header() -> String {
         let rate = network.responseRate
-        let unitWord = network.unit == .people ? "people" : "organisations (organisation-level survey)"
-        var out = "Survey: \(survey.file) (\(survey.layout.rawValue) layout, \(survey.rows) rows)\n"
-        out += "Network: \(network.people.count) \(unitWord)"
-        if network.unit == .people { out += " in \(network.organisations.count) organisation\(network.organisations.count == 1 ? "" : "s")" }
+        let count = FindingWording.count as (Int, String, String) -> String
+        var out = "Survey: \(survey.file) (\(survey.layout.rawValue) layout, \(count(survey.rows, "row", "rows")))\n"
+        out += "Network: \(network.unit == .people ? count(network.people.count, "person", "people") : count(network.people.count, "organisation", "organisations") + " (organisation-level survey)")"
+        if network.unit == .people { out += " in \(count(network.organisations.count, "organisation", "organisations"))" }
         if network.themes.isEmpty {
-            out += ", \(network.ties.count) ties (one relation, no themes)\n"
+            out += ", \(count(network.ties.count, "tie", "ties")) (one relation, no themes)\n"
         } else {
-            let themes = network.themes.count == 1 ? "1 theme" : "\(network.themes.count) themes"
-            out += ", \(network.ties.count) ties across \(themes) (\(network.graph(.all).edgeCount) distinct pairs)\n"
+            let themes = count(network.themes.count, "theme", "themes")
+            out += ", \(count(network.ties.count, "tie", "ties")) across \(themes) (\(count(network.graph(.all).edgeCount, "distinct pair", "distinct pairs")))\n"
         }
         out += "Response: \(rate.respondents) of \(rate.people) answered (\(Self.percent(rate.rate)))\n"
         if analysis.options.level == .organisations { out += "Level: organisations (ties between people aggregated to their organisations)\n" }
@@ -41,27 +41,16 @@ extension AnalysisOutput {
         for kind in FindingKind.allCases {
             let findings = analysis.findings.filter { $0.kind == kind }
             guard let first = findings.first else { continue }
-            out += "\n  \(Self.title(of: kind)) (\(findings.count))\n"
+            out += "\n  \(FindingWording.title(of: kind)) (\(findings.count))\n"
             for finding in findings {
                 number += 1
                 let label = "\(number). "
-                out += TextWrap.wrap(finding.headline, width: width, first: "  " + label, rest: String(repeating: " ", count: 2 + label.count))
-                out += TextWrap.wrap(finding.evidence, width: width, first: "     ", rest: "     ")
+                out += TextWrap.wrap(FindingWording.headline(finding), width: width, first: "  " + label, rest: String(repeating: " ", count: 2 + label.count))
+                out += TextWrap.wrap(FindingWording.evidence(finding), width: width, first: "     ", rest: "     ")
             }
-            out += TextWrap.wrap("What to do: " + first.response, width: width, first: "  ", rest: "  ")
+            out += TextWrap.wrap("What to do: " + FindingWording.response(first), width: width, first: "  ", rest: "  ")
         }
         return out
-    }
-
-    static func title(of kind: FindingKind) -> String {
-        switch kind {
-        case .gatekeeper: return "Gatekeepers the partnership depends on"
-        case .weakLink: return "Weak links between partners"
-        case .missingLink: return "Expected partners with no ties"
-        case .bridge: return "Bridges: single ties holding parts together"
-        case .absentFromTheme: return "Partners absent from a theme"
-        case .isolatedPeople: return "Isolated"
-        }
     }
 
     private func themesText() -> String {
@@ -89,27 +78,28 @@ extension AnalysisOutput {
     }
 
     private func topText(top: Int) -> String {
-        guard let whole = analysis.selection(Theme.allID) ?? analysis.selections.last, top > 0 else { return "" }
+        guard let whole = analysis.judgedSelection, top > 0 else { return "" }
         let m = whole.metrics
         let between = m.brokerage.raw.map { $0.total - $0[.coordinator] }
+        // (title, values, whether the values are counts, printed as whole numbers)
         let metrics: [(String, [Double], Bool)] = [
             ("betweenness", m.paths.betweenness, false),
             ("removal impact", m.cutPoints.removalImpact, false),
-            ("brokerage between groups", between, false),
+            ("brokerage between groups", between, true),
             ("eigenvector", m.eigenvector, false),
             ("pagerank", m.pageRank, false),
             ("harmonic closeness", m.paths.harmonic, false),
         ]
         let noun = analysis.options.level == .people && network.unit == .people ? "people" : "partners"
         var out = "\nTop \(noun) (\(whole.label.lowercased()))\n"
-        for (title, values, _) in metrics {
+        for (title, values, isCount) in metrics {
             let ranked = names.indices.filter { values[$0] > 0 }.sorted { (values[$0], names[$1]) > (values[$1], names[$0]) }.prefix(top)
             guard !ranked.isEmpty else { continue }
             out += "  \(title)\n"
             var table = TextTable(header: ["#", "name", "value"], alignments: [.right, .left, .right])
             for (rank, v) in ranked.enumerated() {
                 let value = values[v]
-                table.append([String(rank + 1), names[v], value == value.rounded() && value > 1 ? String(Int(value)) : Self.decimal(value)])
+                table.append([String(rank + 1), names[v], isCount ? FindingWording.number(value) : Self.decimal(value)])
             }
             out += table.rendered(indent: "    ").split(separator: "\n").dropFirst(2).map { $0 + "\n" }.joined()
         }
@@ -118,7 +108,7 @@ extension AnalysisOutput {
 
     private func organisationsText() -> String {
         guard network.unit == .people, analysis.options.level == .people,
-              let whole = analysis.selection(Theme.allID) ?? analysis.selections.last else { return "" }
+              let whole = analysis.judgedSelection else { return "" }
         let blocks = whole.organisationBlocks
         var table = TextTable(header: ["organisation", "people", "ties inside", "ties out", "ties in", "E-I"])
         let order = blocks.groups.indices.sorted { a, b in

@@ -98,12 +98,11 @@ public enum AtomicWriter {
     ///
     /// - Parameter protected: paths that must never be overwritten (the inputs).
     public static func write(folders: [OutputFolder], protecting protected: [String] = []) throws(OutputError) {
-        let protectedPaths = Set(protected.map(canonical))
         for folder in folders {
             guard !folder.path.isEmpty else { throw OutputError(path: folder.path, reason: "the folder name is empty") }
             for file in folder.files {
                 let destination = URL(fileURLWithPath: folder.path).appendingPathComponent(file.name)
-                if protectedPaths.contains(canonical(destination.path)) {
+                if SameFile.isAny(destination.path, of: protected) {
                     throw OutputError(path: destination.path, reason: "it is one of the input files; choose another output folder")
                 }
                 var status = stat()
@@ -154,11 +153,6 @@ public enum AtomicWriter {
         } catch {
             throw OutputError(path: folders.first?.path ?? "", reason: Self.reason(error))
         }
-    }
-
-    /// The path with symbolic links resolved, to compare outputs with inputs.
-    static func canonical(_ path: String) -> String {
-        URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
     }
 
     /// Gives `temporary` the permission bits of `file`, when `file` exists.

@@ -195,12 +195,7 @@ public enum SurveyImporter {
         return builder
     }
 
-    static func sameFile(_ a: String, _ b: String) -> Bool {
-        guard a != "-", b != "-" else { return false }
-        let ra = URL(fileURLWithPath: a).resolvingSymlinksInPath().standardizedFileURL.path
-        let rb = URL(fileURLWithPath: b).resolvingSymlinksInPath().standardizedFileURL.path
-        return ra == rb
-    }
+    static func sameFile(_ a: String, _ b: String) -> Bool { SameFile.check(a, b) }
 
     /// Whether a record repeats the header (two exports joined into one file).
     static func repeatsHeader(_ record: CSVRecord, of table: CSVTable) -> Bool {

@@ -1,0 +1,166 @@
+import Foundation
+import SNACore
+
+/// The words of findings: every sentence text, CSV, JSON, the report and the
+/// interactive map show is made here from a ``Finding``'s data, and nothing
+/// reads these sentences back. Rules and thresholds: docs/findings.md.
+public enum FindingWording {
+    /// The heading of a kind's findings, e.g. "Gatekeepers the partnership depends on".
+    public static func title(of kind: FindingKind) -> String {
+        switch kind {
+        case .gatekeeper: "Gatekeepers the partnership depends on"
+        case .weakLink: "Weak links between partners"
+        case .missingLink: "Expected partners with no ties"
+        case .bridge: "Bridges the partnership hangs on"
+        case .absentFromTheme: "Partners absent from a theme"
+        case .isolatedPeople: "Isolated"
+        }
+    }
+
+    /// What a kind of finding means, in a sentence.
+    public static func explanation(of kind: FindingKind) -> String {
+        switch kind {
+        case .gatekeeper: "People who control access to parts of the partnership: if they left, others would be cut off, or the links between organisations would thin sharply."
+        case .weakLink: "Pairs of organisations with far fewer ties between them than their ties with everyone else would lead one to expect."
+        case .missingLink: "Pairs named as partners who should work together, with no tie at all."
+        case .bridge: "Single ties that alone hold a group of people to the rest of the network."
+        case .absentFromTheme: "Organisations with no ties to other partners in a theme, although well connected in the others."
+        case .isolatedPeople: "People with no ties in the network judged."
+        }
+    }
+
+    /// One sentence: what was found.
+    public static func headline(_ finding: Finding) -> String {
+        let names = finding.subjectNames
+        let people = finding.nodesArePeople
+        switch finding.evidence {
+        case .gatekeeper(let e):
+            if e.isCutPoint {
+                var text = "\(names[0]) is a gatekeeper: if they left, \(count(e.cutOff.count, people ? "person" : "partner", people ? "people" : "partners")) would be cut off from the \(network(finding))"
+                if !e.organisationsCutOff.isEmpty {
+                    text += ", including all the connected members of \(list(e.organisationsCutOff.map(\.name)))"
+                }
+                return text + "."
+            }
+            return "\(names[0]) is a gatekeeper: they carry \(percent(e.brokerage?.share ?? 0)) of the brokerage between \(groupWord(e.groupedBy))."
+        case .weakLink(let e):
+            return "\(names[0]) and \(names[1]) are weakly linked: \(count(e.observed, e.themed ? "themed tie" : "tie", e.themed ? "themed ties" : "ties")) between them where about \(number(e.expected)) would be expected."
+        case .missingLink:
+            return "\(names[0]) and \(names[1]) should work together but have no ties in \(finding.theme == Theme.allID ? "any theme" : finding.themeLabel.lowercased())."
+        case .bridge(let e):
+            var text = "The tie between \(names[0]) and \(names[1]) is a bridge: it alone connects \(count(e.smallerSide.count, people ? "person" : "partner", people ? "people" : "partners"))"
+            if !e.organisations.isEmpty { text += " (in \(list(e.organisations.map(\.name), limit: 3)))" }
+            return text + " to the rest of the \(network(finding))."
+        case .absentFromTheme:
+            let theme = finding.themeLabel.lowercased()
+            return names.count == 1
+                ? "\(names[0]) has no \(theme) ties with other partners."
+                : "\(names.count) organisations have no \(theme) ties with other partners: \(list(names, limit: 8))."
+        case .isolatedPeople:
+            let noun = people ? (names.count == 1 ? "person has" : "people have") : (names.count == 1 ? "partner has" : "partners have")
+            let scope = finding.theme == Theme.allID ? "at all" : "in \(finding.themeLabel.lowercased())"
+            return "\(names.count) \(noun) no ties \(scope): \(list(names, limit: 5))."
+        }
+    }
+
+    /// Why: the figures behind the finding, as sentences.
+    public static func evidence(_ finding: Finding) -> String {
+        var text: String
+        switch finding.evidence {
+        case .gatekeeper(let e):
+            var reasons: [String] = []
+            if e.isCutPoint {
+                var reason = "cut-point of the \(network(finding))"
+                if !e.cutOffElsewhere.isEmpty {
+                    reason += e.organisationsCutOff.isEmpty ? "; cut off: " : "; cut off besides: "
+                    reason += list(e.cutOffElsewhere.map(\.name), limit: 4)
+                }
+                reasons.append(reason)
+                reasons.append("removal impact \(String(format: "%.3f", e.removalImpact)) (\(percent(e.removalImpact)) of connected pairs of others would be disconnected)")
+            }
+            if let b = e.brokerage {
+                reasons.append("brokers \(count(b.between, "pair", "pairs")) between \(groupWord(e.groupedBy)), \(percent(b.share)) of all (gatekeeper \(number(b.gatekeeper)), representative \(number(b.representative)), liaison \(number(b.liaison)))")
+            }
+            if e.betweenness > 0 {
+                reasons.append("betweenness \(number(e.betweenness)), rank \(e.rank) of \(e.nodeCount)")
+            } else {
+                reasons.append("betweenness 0: following ties in the direction they were named, no shortest path between others runs through them")
+            }
+            text = reasons.joined(separator: "; ") + "."
+        case .weakLink(let e):
+            let ties = e.themed ? "themed ties" : "ties"
+            text = "they have \(number(e.tiesWithOthers[0])) and \(number(e.tiesWithOthers[1])) \(ties) with other partners; between them, \(percent(e.expected > 0 ? e.observed / e.expected : 0)) of what that predicts."
+        case .missingLink(let e):
+            text = "named as expected partners (\(e.link.first) with \(e.link.second))" + (e.link.note.map { ": \($0)" } ?? "") + "; no tie in either direction."
+        case .bridge(let e):
+            text = "removing this one tie splits the \(network(finding))"
+                + (e.organisations.isEmpty ? "; the smaller side: \(list(e.smallerSide.map(\.name), limit: 4))." : ".")
+        case .absentFromTheme(let e):
+            let least = e.tiesInAllThemes.min() ?? 0
+            text = "each has at least \(count(least, "tie", "ties")) with other partners across all themes (the median organisation has \(number(e.medianTies))), but none in \(finding.themeLabel.lowercased())."
+        case .isolatedPeople(let e):
+            text = finding.theme == Theme.allID ? "no tie in or out in any theme" : "no tie in or out in \(finding.themeLabel.lowercased())"
+            if let answered = e.answered {
+                let missing = finding.subjects.count - answered
+                text += "; \(answered) of them answered the survey naming nobody, \(missing) did not answer and nobody named them"
+            }
+            text += "."
+        }
+        return text.prefix(1).uppercased() + text.dropFirst()
+    }
+
+    /// What the partnership might do.
+    public static func response(_ finding: Finding) -> String {
+        let one = finding.nodesArePeople ? "person" : "partner"
+        switch finding.evidence {
+        case .gatekeeper(let e):
+            return e.isCutPoint
+                ? "Support this \(one) and plan for their absence: build a second route between the \(finding.nodesArePeople ? "people" : "partners") they connect and the rest of the partnership, so that access does not depend on one \(one)."
+                : "Share the load: introduce the \(groupWord(e.groupedBy)) this \(one) brokers between to each other directly."
+        case .weakLink: return "Ask why these partners work together so little; if they should, agree named contacts and a joint piece of work."
+        case .missingLink: return "Find out what stops these partners working together and agree how they will."
+        case .bridge: return "Strengthen this connection and add others alongside it, so the link does not hang on a single relationship."
+        case .absentFromTheme: return "Check whether they should take part in the theme; if so, give them a place in it (a seat, a named contact, a standing invitation)."
+        case .isolatedPeople: return "Check whether they are still part of the partnership; if they are, connect them to the people they should be working with."
+        }
+    }
+
+    // MARK: Pieces
+
+    /// "network of all themes" or "decision-making network": what the finding was judged on.
+    static func network(_ finding: Finding) -> String {
+        finding.theme == Theme.allID ? "network of \(finding.themeLabel.lowercased())" : "\(finding.themeLabel.lowercased()) network"
+    }
+
+    /// "organisations", or "sector groups".
+    static func groupWord(_ grouping: Grouping) -> String {
+        grouping.isOrganisation ? "organisations" : "\(grouping) groups"
+    }
+
+    /// "A", "A and B", "A, B and C", "A, B, C and 4 more".
+    public static func list(_ items: [String], limit: Int = 6) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        if items.count > limit { return items.prefix(limit).joined(separator: ", ") + " and \(items.count - limit) more" }
+        return items.dropLast().joined(separator: ", ") + " and " + items.last!
+    }
+
+    /// A whole number as an integer, else with `places` decimals.
+    public static func number(_ value: Double, places: Int = 1) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.\(places)f", value)
+    }
+
+    /// "1 person", "3 people", "2.5 ties".
+    public static func count(_ value: Double, _ singular: String, _ plural: String) -> String {
+        value == 1 ? "1 \(singular)" : "\(number(value)) \(plural)"
+    }
+
+    /// "1 person", "3 people".
+    public static func count(_ value: Int, _ singular: String, _ plural: String) -> String {
+        value == 1 ? "1 \(singular)" : "\(value) \(plural)"
+    }
+
+    /// "12%", "under 1%".
+    public static func percent(_ value: Double) -> String {
+        value > 0 && value < 0.01 ? "under 1%" : String(format: "%.0f%%", value * 100)
+    }
+}
