@@ -27,6 +27,16 @@ public enum MapSizeMetric: String, CaseIterable, Sendable {
     case brokerage
     /// An organisation's number of people (organisation level).
     case people
+
+    /// The catalogue column it reads (``NodeMetricColumn``); `nil` for `people`.
+    public var column: NodeMetricColumn? {
+        switch self {
+        case .degree, .betweenness, .pagerank, .eigenvector, .harmonic: NodeMetricColumn.named(rawValue)
+        case .removalImpact: NodeMetricColumn.named("removal_impact")
+        case .brokerage: NodeMetricColumn.named("brokerage_total")
+        case .people: nil
+        }
+    }
 }
 
 /// How to draw a map.

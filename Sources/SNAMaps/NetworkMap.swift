@@ -334,17 +334,10 @@ public struct NetworkMap: Sendable {
 
     static func values(of metric: MapSizeMetric, selection: SelectionAnalysis, network: PartnershipNetwork, level: AnalysisLevel) -> [Double] {
         let m = selection.metrics
-        switch metric {
-        case .degree: return m.degree.map(Double.init)
-        case .betweenness: return m.paths.betweenness
-        case .pagerank: return m.pageRank
-        case .eigenvector: return m.eigenvector
-        case .harmonic: return m.paths.harmonic
-        case .removalImpact: return m.cutPoints.removalImpact
-        case .brokerage: return m.brokerage.raw.map(\.total)
-        case .people:
+        guard let column = metric.column else {
             return level == .organisations ? network.organisations.map { Double($0.members.count) } : m.degree.map { _ in 1 }
         }
+        return (0..<selection.graph.nodeCount).map { column.value(in: m, node: $0) ?? 0 }
     }
 
     /// Each directed person-level pair's themes (empty at organisation level).

@@ -268,5 +268,15 @@ import Testing
         #expect(selected.columns.count == NodeMetric.allCases.flatMap(\.columns).count)
         #expect(column("weighted_betweenness") == (try WeightedBetweenness(g)).betweenness.map { Optional($0) })
         #expect(try SelectedMetrics(g, groups: groups, metrics: [.betweenness]).columns.map(\.name) == ["betweenness", "betweenness_normalised"])
+        // Every column the full analysis has, --metrics computes alike (to rounding of the order of summation).
+        for catalogued in NodeMetricColumn.full {
+            let values = column(catalogued.name)
+            for v in 0..<80 {
+                let a = values[v], b = catalogued.value(in: full, node: v)
+                #expect((a == nil) == (b == nil), "\(catalogued.name)")
+                if let a, let b { #expect(abs(a - b) <= 1e-9 * max(1, abs(b)), "\(catalogued.name) node \(v)") }
+            }
+        }
+        #expect(NodeMetricColumn.full.count == 29)
     }
 }

@@ -141,7 +141,7 @@ public struct ApproximateBetweenness: Sendable, Equatable {
         self.vertexDiameterBound = bound
         let pairsCount = Double(n) * Double(n - 1)
         betweenness = totals.map { samples == 0 ? 0 : Double($0) / Double(samples) * pairsCount }
-        betweennessNormalised = totals.map { samples == 0 ? 0 : Double($0) / Double(samples) * Double(n) / Double(n - 2) }
+        betweennessNormalised = betweenness.map { BetweennessScale.normalised($0, nodeCount: n) }
     }
 }
 

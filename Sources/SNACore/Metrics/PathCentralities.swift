@@ -40,15 +40,14 @@ public struct PathCentralities: Sendable, Equatable {
                                meanDistance: pairs == 0 ? nil : Double(total) / Double(pairs), connectedPairs: pairs)
     }
 
-    /// Betweenness divided by (n-1)(n-2), the number of ordered pairs of other nodes; 0 when n < 3.
+    /// Betweenness divided by (n-1)(n-2), the number of ordered pairs of other nodes; 0 when n < 3 (``BetweennessScale``).
     public var betweennessNormalised: [Double] { betweenness.indices.map(betweennessNormalised(of:)) }
 
     /// One node's normalised betweenness, without building the whole array.
     ///
     /// - Complexity: O(1).
     public func betweennessNormalised(of v: Int) -> Double {
-        let n = Double(betweenness.count)
-        return n < 3 ? 0 : betweenness[v] / ((n - 1) * (n - 2))
+        BetweennessScale.normalised(betweenness[v], nodeCount: betweenness.count)
     }
 
     /// Computes every path centrality of `graph`; `edges: false` skips edge

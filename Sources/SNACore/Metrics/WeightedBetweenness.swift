@@ -49,10 +49,9 @@ public struct WeightedBetweenness: Sendable, Equatable {
     /// Raw weighted betweenness per node.
     public var betweenness: [Double]
 
-    /// Betweenness divided by (n-1)(n-2), the number of ordered pairs of other nodes; 0 when n < 3.
+    /// Betweenness divided by (n-1)(n-2), the number of ordered pairs of other nodes; 0 when n < 3 (``BetweennessScale``).
     public var betweennessNormalised: [Double] {
-        let n = Double(betweenness.count)
-        return betweenness.map { n < 3 ? 0 : $0 / ((n - 1) * (n - 2)) }
+        betweenness.map { BetweennessScale.normalised($0, nodeCount: betweenness.count) }
     }
 
     /// The length of every out-edge of `graph` (parallel to ``Digraph/outTargets``) under

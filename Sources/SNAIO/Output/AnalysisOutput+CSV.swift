@@ -98,24 +98,11 @@ extension AnalysisOutput {
         let m = selection.metrics
         let organisations = nodeOrganisationNames, layers = nodeLayers
         return names.indices.map { v in
-            let counts = m.brokerage.raw[v]
-            var row: OutputRow = [
+            let row: OutputRow = [
                 ("id", .text(names[v])), ("theme", .text(selection.id)), ("group", .text(analysis.groupNames[analysis.groups[v]])),
                 ("organisation", .text(organisations[v])), ("layer", .text(layers[v]?.rawValue)),
-                ("in_degree", .int(m.inDegree[v])), ("out_degree", .int(m.outDegree[v])), ("degree", .int(m.degree[v])),
-                ("in_strength", .number(m.inStrength[v])), ("out_strength", .number(m.outStrength[v])),
-                ("betweenness", .number(m.paths.betweenness[v])), ("betweenness_normalised", .number(m.paths.betweennessNormalised(of: v))),
-                ("harmonic", .number(m.paths.harmonic[v])), ("closeness", .number(m.paths.closeness[v])),
-                ("pagerank", .number(m.pageRank[v])), ("eigenvector", .number(m.eigenvector[v])),
-                ("constraint", .number(m.structuralHoles.constraint[v])), ("effective_size", .number(m.structuralHoles.effectiveSize[v])),
-                ("core", .int(m.core[v])), ("clustering", .number(m.clustering[v])),
-                ("articulation_point", .bool(m.cutPoints.isArticulationPoint[v])), ("removal_impact", .number(m.cutPoints.removalImpact[v])),
             ]
-            for (role, key) in Self.roles { row.append(("brokerage_\(key)", .number(counts[role]))) }
-            row.append(("brokerage_total", .number(counts.total)))
-            for (k, role) in Self.roles.enumerated() { row.append(("brokerage_z_\(role.1)", .number(m.brokerage.z[v][k]))) }
-            row.append(("brokerage_z_total", .number(m.brokerage.z[v][5])))
-            return row
+            return row + NodeMetricColumn.full.map { column in (column.name, OutputValue(column, m, v)) }
         }
     }
 }

@@ -186,6 +186,9 @@ extension AnalysisOutput {
         return people
     }
 
+    /// The catalogue's columns a JSON person has flat; brokerage is nested by role.
+    static let jsonMetricColumns = NodeMetricColumn.full.filter { $0.metric != .brokerage }
+
     /// Calls `body` with each node's JSON object for a selection, in node order.
     private func forEachPersonJSON(_ selection: SelectionAnalysis, _ body: (JSONValue) throws -> Void) rethrows {
         let m = selection.metrics
@@ -198,23 +201,7 @@ extension AnalysisOutput {
                 ("group", .string(analysis.groupNames[analysis.groups[v]])),
                 ("organisation", .string(organisations[v])),
                 ("layer", .string(layers[v]?.rawValue)),
-                ("in_degree", .int(m.inDegree[v])),
-                ("out_degree", .int(m.outDegree[v])),
-                ("degree", .int(m.degree[v])),
-                ("in_strength", .number(m.inStrength[v])),
-                ("out_strength", .number(m.outStrength[v])),
-                ("betweenness", .number(m.paths.betweenness[v])),
-                ("betweenness_normalised", .number(m.paths.betweennessNormalised(of: v))),
-                ("harmonic", .number(m.paths.harmonic[v])),
-                ("closeness", .number(m.paths.closeness[v])),
-                ("pagerank", .number(m.pageRank[v])),
-                ("eigenvector", .number(m.eigenvector[v])),
-                ("constraint", .number(m.structuralHoles.constraint[v])),
-                ("effective_size", .number(m.structuralHoles.effectiveSize[v])),
-                ("core", .int(m.core[v])),
-                ("clustering", .number(m.clustering[v])),
-                ("articulation_point", .bool(m.cutPoints.isArticulationPoint[v])),
-                ("removal_impact", .number(m.cutPoints.removalImpact[v])),
+            ] + Self.jsonMetricColumns.map { column in (column.name, OutputValue(column, m, v).json) } + [
                 ("brokerage", .object(Self.roles.map { role, key in (key, .number(counts[role])) } + [("total", .number(counts.total))])),
                 ("brokerage_expected", .object(Self.roles.enumerated().map { k, role in (role.1, .number(m.brokerage.expected[v][k])) }
                     + [("total", .number(m.brokerage.expected[v][5]))])),

@@ -29,6 +29,18 @@ enum OutputValue {
     }
 }
 
+extension OutputValue {
+    /// A catalogue column's value for node `v`, typed as the column says.
+    init(_ column: NodeMetricColumn, _ metrics: NodeMetrics, _ v: Int) {
+        let value = column.value(in: metrics, node: v)
+        switch column.kind {
+        case .count: self = value.flatMap { Int(exactly: $0) }.map { .int($0) } ?? .number(value)
+        case .number: self = .number(value)
+        case .flag: self = value.map { .bool($0 != 0) } ?? .number(nil)
+        }
+    }
+}
+
 typealias OutputRow = [(String, OutputValue)]
 
 extension AnalysisOutput {
