@@ -26,7 +26,7 @@ extension UndirectedGraph {
     /// once the change has not fallen for 100 iterations and is within 64 units
     /// in the last place times the largest degree.
     ///
-    /// - Complexity: O(V + E) per iteration; iterations grow with the ratio of
+    /// - Complexity: O(V) once, then O(V' + E) per iteration for the V' nodes with ties; iterations grow with the ratio of
     ///   the two largest eigenvalues of A + I, apart from a negative one
     ///   removed by the shifted steps (a star of 100,000 leaves takes tens of
     ///   steps, not thousands).
@@ -34,6 +34,9 @@ extension UndirectedGraph {
         let n = nodeCount
         guard edgeCount > 0 else { return [Double](repeating: 1, count: n) }
         var x = (0..<n).map { Double(degree(of: $0)) }
+        // A node without ties starts at its degree, 0, and stays exactly 0 (it has no
+        // neighbours and no share of A + λI beyond its own 0), so only nodes with ties are iterated.
+        let active = (0..<n).filter { degree(of: $0) > 0 }.map { Int32($0) }
         var next = [Double](repeating: 0, count: n)
         // The previous step's change per node, to see whether the change flips sign.
         var previousChange = [Double](repeating: 0, count: n)
@@ -43,6 +46,7 @@ extension UndirectedGraph {
         var shift = 1.0
         // Raw buffers: each of the (often many) iterations reads every edge,
         // and bounds checks would dominate.
+        active.withUnsafeBufferPointer { active in
         offsets.withUnsafeBufferPointer { offsets in
         neighbours.withUnsafeBufferPointer { neighbours in
             for iteration in 0..<maximumIterations {
@@ -52,7 +56,8 @@ extension UndirectedGraph {
                             var largest = 0.0
                             // x·Ax and x·x, for the Rayleigh quotient.
                             var quadratic = 0.0, square = 0.0
-                            for v in 0..<n {
+                            for node in active {
+                                let v = Int(node)
                                 // shift × x[v] is x[v] itself for A + I, so those steps sum as before, bit for bit.
                                 let own = shift * x[v]
                                 var sum = own
@@ -63,7 +68,8 @@ extension UndirectedGraph {
                                 largest = Swift.max(largest, sum)
                             }
                             var change = 0.0, agreement = 0.0
-                            for v in 0..<n {
+                            for node in active {
+                                let v = Int(node)
                                 next[v] /= largest
                                 let step = next[v] - x[v]
                                 change = Swift.max(change, abs(step))
@@ -79,7 +85,7 @@ extension UndirectedGraph {
                 // After a flip, one step with A + λI; never two running (the change after one is not comparable).
                 shift = shift == 1 && flipped && iteration > 0 && rayleigh > 1 ? rayleigh : 1
             }
-        }}
+        }}}
         return x
     }
 }
