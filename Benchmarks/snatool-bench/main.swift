@@ -95,7 +95,7 @@ if let index = arguments.firstIndex(of: "--shapes"), index + 1 < arguments.count
     let only = arguments.firstIndex(of: "--only").flatMap { $0 + 1 < arguments.count ? Set(arguments[$0 + 1].split(separator: ",").map(String.init)) : nil }
     let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().filter { only?.contains($0) ?? true }
     print("snatool-bench --shapes: the whole analyse of each shape, one run, \(threadsUsed) threads\n")
-    print("shape              people     ties    import   analysis       text       json        csv      total")
+    print("shape              people     ties    import   analysis       text       json        csv      total  separations*")
     for name in names {
         let shape = folder.appendingPathComponent(name)
         let people = shape.appendingPathComponent("people.csv").path
@@ -114,10 +114,22 @@ if let index = arguments.firstIndex(of: "--shapes"), index + 1 < arguments.count
         let text = Timer.median(1) { bytes += output.text().utf8.count }
         let json = try Timer.median(1) { try output.writeJSON { bytes += $0.utf8.count } }
         let csv = Timer.median(1) { bytes += output.csvTables().reduce(0) { $0 + $1.contents.utf8.count } }
+        // What the gatekeeper and bridge findings need of the network of all themes: how many each
+        // cut-point cuts off, and the smaller side of the ten bridges with the largest ones.
+        let whole = analysis.selections.last!.metrics
+        var lost = 0
+        let separations = Timer.median(1) {
+            let forest = CutPoints.Separations(whole.undirected)
+            for v in 0..<forest.nodeCount where whole.cutPoints.isArticulationPoint[v] { lost += forest.cutOffCount(by: v) }
+            let largest = whole.cutPoints.bridgeSmallerSide.indices.sorted { whole.cutPoints.bridgeSmallerSide[$0] > whole.cutPoints.bridgeSmallerSide[$1] }
+            for index in largest.prefix(10) { lost += forest.smallerSide(of: whole.cutPoints.bridges[index]).count }
+        }
         print(name.padding(toLength: 16, withPad: " ", startingAt: 0),
               String(format: "%8d %8d", survey.network.people.count, survey.network.ties.count),
-              format(load), format(analyse), format(text), format(json), format(csv), format(load + analyse + text + json + csv))
+              format(load), format(analyse), format(text), format(json), format(csv), format(load + analyse + text + json + csv),
+              format(separations))
     }
+    print("\n* separations (not in total): CutPoints.Separations of all themes, cutOffCount(by:) of every cut-point, smallerSide(of:) of the ten largest bridges.")
     exit(0)
 }
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -202,7 +202,7 @@ public struct PartnershipReport: Sendable {
         guard network.themes.count > 1 else { return "<p>The survey asked about one relation, so there is no overlap to show.</p>" }
         let labels = network.themes.map(\.label)
         return "<p>How far the same ties appear in two themes (Jaccard similarity: ties in both over ties in either). High overlap means the themes run through the same relationships; low overlap means different people are relied on for different things.</p>"
-            + ReportCharts.heatMap(caption: "Overlap of the themes' ties", rows: labels, columns: labels, values: analysis.themeOverlap, scaleMax: 1)
+            + ReportCharts.heatMap(caption: "Overlap of the themes' ties", rows: labels, columns: labels, values: Array(analysis.themeOverlap), scaleMax: 1)
     }
 
     static func resilience(analysis: PartnershipAnalysis, network: PartnershipNetwork) -> String {

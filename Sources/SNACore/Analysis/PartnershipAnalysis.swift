@@ -18,8 +18,8 @@ public struct PartnershipAnalysis: Sendable {
     public var groups: [Int]
     /// One analysis per theme, then `all`, at the analysed level.
     public var selections: [SelectionAnalysis]
-    /// Jaccard overlap of the themes' tie sets.
-    public var themeOverlap: [[Double?]]
+    /// Jaccard overlap of the themes' tie sets: `themeOverlap[a][b]`, stored sparsely.
+    public var themeOverlap: ThemeOverlap
     /// The organisation-level network per theme, with its own centralities
     /// (people-level surveys analysed at people level; otherwise `selections`
     /// already is the organisation level).

@@ -10,8 +10,23 @@ public struct SelectionAnalysis: Sendable {
     public var graph: Digraph
     /// Size and shape.
     public var summary: ThemeSummary
-    /// Node metrics.
-    public var metrics: NodeMetrics
+    /// Node metrics, indexed by node like the graph.
+    ///
+    /// A selection whose ties touch few of the nodes (under one in eight, of
+    /// at most 50,000: one theme of thousands) keeps no metrics, which would be
+    /// mostly the same zeros for every node, and computes them again from
+    /// ``graph`` each time they are read, with the same values bit for bit
+    /// (every metric is deterministic). That costs the O(V + E) passes of
+    /// ``NodeMetrics`` over a small, sparse graph per read; read them once
+    /// per use (`let m = selection.metrics`), not per node.
+    public var metrics: NodeMetrics {
+        get { storedMetrics ?? NodeMetrics(graph, groups: groups) }
+        set { storedMetrics = newValue }
+    }
+    /// The metrics, when kept.
+    private var storedMetrics: NodeMetrics?
+    /// Each node's group for brokerage, to compute the metrics again (the analysis' own array, shared).
+    private let groups: [Int]
     /// Transitivity of the symmetrised graph.
     public var transitivity: Double
     /// Directed distances within the largest weak component.
@@ -44,7 +59,10 @@ public struct SelectionAnalysis: Sendable {
         self.graph = graph
         self.summary = summary
         let metrics = NodeMetrics(graph, groups: groups)
-        self.metrics = metrics
+        self.groups = groups
+        var touched = 0
+        for v in 0..<graph.nodeCount where metrics.degree[v] > 0 { touched += 1 }
+        storedMetrics = Self.keepsMetrics(nodes: graph.nodeCount, touched: touched) ? metrics : nil
         transitivity = metrics.undirected.transitivity()
         let weak = graph.weakComponents()
         let largest = weak.sizes.firstIndex(of: weak.largest) ?? 0
@@ -57,6 +75,10 @@ public struct SelectionAnalysis: Sendable {
         layerBlocks = nodeLayer.map { GroupBlocks(graph, groupOf: $0, names: Layer.allCases.map(\.rawValue)) }
         resilience = metrics.undirected.greedyRemoval(count: resilienceSteps)
     }
+
+    /// Whether a selection of `nodes` nodes, `touched` of them with ties,
+    /// keeps its metrics rather than computing them again when read.
+    static func keepsMetrics(nodes: Int, touched: Int) -> Bool { nodes > 50_000 || touched * 8 >= nodes }
 
     /// The same analysis under another selection's name and summary, for a
     /// selection whose graph is this one's.
