@@ -90,3 +90,22 @@ import FoundationXML
         #expect(abs((absent["share"]?.number ?? 0) - 44.0 / 523) < 1e-9)
     }
 }
+
+@Suite(.serialized) struct MapSizedBySpendTests {
+    @Test func organisationsAreSizedByWhatTheySpend() throws {
+        let scratch = Scratch()
+        let path = scratch.path("map.dot")
+        let run = try snatool("map", "datasets/derbyshire/survey.csv", "--people", "datasets/derbyshire/partners.csv",
+                              "--aliases", "datasets/spend/derbyshire-aliases.csv", "--size-by", "spend",
+                              "--spend", "datasets/spend/derbyshire-illustrative.csv", "-o", path)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("1 provider in datasets/spend/derbyshire-illustrative.csv matches no organisation of the survey"))
+        let dot = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(dot.contains("Size: spend."))
+        // Derbyshire County Council (£160m) is drawn the largest: width 0.8 inches.
+        #expect(dot.contains("n0 [width=0.800,"))
+        #expect(try snatool("map", "datasets/bolton/survey.csv", "--size-by", "spend", "-o", scratch.path("m.svg")).status == 64)
+        #expect(try snatool("map", "datasets/bolton/survey.csv", "--size-by", "spend", "--spend", "datasets/spend/staffordshire-2013-14.csv",
+                            "-o", scratch.path("m.svg")).status == 64, "people maps need --level organisations")
+    }
+}
