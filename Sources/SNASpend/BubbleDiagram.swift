@@ -83,7 +83,7 @@ public struct BubbleDiagram: Sendable {
         let years = summary.years.isEmpty ? "" : ", " + summary.years.joined(separator: ", ")
         let heading = title ?? "Public spending by provider\(years)"
         let sourceText = source ?? URL(fileURLWithPath: summary.file).lastPathComponent
-        out += "  graph [fontname=\"\(font)\", splines=line, outputorder=edgesfirst, pad=0.35, bgcolor=white, labelloc=t, labeljust=l, "
+        out += "  graph [id=\"spend_diagram\", fontname=\"\(font)\", splines=line, outputorder=edgesfirst, pad=0.35, bgcolor=white, labelloc=t, labeljust=l, "
         out += "label=<<table border=\"0\" cellspacing=\"0\" cellpadding=\"2\"><tr><td align=\"left\"><font point-size=\"17\"><b>\(DOTText.html(heading))</b></font></td></tr>"
         out += "<tr><td align=\"left\"><font point-size=\"12\" color=\"#444444\">Total \(DOTText.html(SpendFormat.money(summary.total))) from \(summary.providers.count) provider\(summary.providers.count == 1 ? "" : "s"). Bubble area is in proportion to spending.</font></td></tr></table>>];\n"
         out += "  node [fontname=\"\(font)\", shape=circle, fixedsize=true, style=filled, penwidth=1.2, color=white];\n"
@@ -107,7 +107,7 @@ public struct BubbleDiagram: Sendable {
             let name = DOTText.shortened(line.name, to: 60)
             let amount = SpendFormat.money(line.total)
             let tooltip = "\(line.name): \(amount) (\(SpendFormat.share(line.share)))"
-            var attributes = ["pos=\"\(f(c.x)),\(f(c.y))!\"", "width=\(f(2 * c.r / 72))", "fillcolor=\"\(fill)\"", "tooltip=" + DOTText.tooltip(tooltip)]
+            var attributes = ["id=\"spend_b\(index)\"", "pos=\"\(f(c.x)),\(f(c.y))!\"", "width=\(f(2 * c.r / 72))", "fillcolor=\"\(fill)\"", "tooltip=" + DOTText.tooltip(tooltip)]
             if let fit = Self.insideLabel(name: name, amount: amount, radius: c.r) {
                 let nameLines = fit.lines.map { DOTText.html($0) }.joined(separator: "<br/>")
                 let share = DOTText.html(SpendFormat.share(line.share))
@@ -143,9 +143,9 @@ public struct BubbleDiagram: Sendable {
                 extent = (min(extent.x0, spot.x - width / 2), min(extent.y0, spot.y - height / 2),
                           max(extent.x1, spot.x + width / 2), max(extent.y1, spot.y + height / 2))
                 let text = lines.map { DOTText.html($0) }.joined(separator: "<br/>")
-                out += "  l\(index) [shape=plaintext, style=\"\", fixedsize=false, width=0, height=0, margin=0, pos=\"\(f(spot.x)),\(f(spot.y))!\", "
+                out += "  l\(index) [id=\"spend_l\(index)\", shape=plaintext, style=\"\", fixedsize=false, width=0, height=0, margin=0, pos=\"\(f(spot.x)),\(f(spot.y))!\", "
                 out += "label=<<font point-size=\"\(f(size))\" color=\"#1A1A1A\">\(text)<br/><b>\(DOTText.html(amount))</b> \(DOTText.html(SpendFormat.share(line.share)))</font>>];\n"
-                out += "  l\(index) -- b\(index);\n"
+                out += "  l\(index) -- b\(index) [id=\"spend_e\(index)\"];\n"
             }
         }
 
@@ -158,14 +158,14 @@ public struct BubbleDiagram: Sendable {
             }
             let legendWidth = 200.0
             let legendHeight = Double(ranked.count + 1) * 19
-            out += "  legend [shape=plaintext, style=\"\", fixedsize=false, width=0, height=0, margin=0, pos=\"\(f(extent.x1 + 30 + legendWidth / 2)),\(f(extent.y1 - legendHeight / 2))!\", "
+            out += "  legend [id=\"spend_legend\", shape=plaintext, style=\"\", fixedsize=false, width=0, height=0, margin=0, pos=\"\(f(extent.x1 + 30 + legendWidth / 2)),\(f(extent.y1 - legendHeight / 2))!\", "
             out += "label=<<table border=\"0\" cellspacing=\"3\" cellpadding=\"1\">\(rows)</table>>];\n"
         }
         var note = "Source: \(sourceText)."
         if !leftOut.isEmpty { note += " Not drawn (zero or negative): \(leftOut.joined(separator: "; "))." }
         // Graphviz centres a plaintext node on its place: the source line starts at the left edge.
         let noteWidth = Double(min(note.count, 200)) * 9.5 * 0.55
-        out += "  source [shape=plaintext, style=\"\", fixedsize=false, width=0, height=0, margin=0, pos=\"\(f(extent.x0 + noteWidth / 2)),\(f(extent.y0 - 22))!\", "
+        out += "  source [id=\"spend_source\", shape=plaintext, style=\"\", fixedsize=false, width=0, height=0, margin=0, pos=\"\(f(extent.x0 + noteWidth / 2)),\(f(extent.y0 - 22))!\", "
         out += "label=<<font point-size=\"9.5\" color=\"#555555\">\(DOTText.html(DOTText.shortened(note, to: 200)))</font>>, labeljust=l];\n"
         out += "}\n"
         dot = out

@@ -213,10 +213,10 @@ public struct SpendNetworkFindings: Sendable {
         ])
     }
 
-    /// The join as an HTML section.
-    public var html: String {
+    /// The join as XHTML, under a heading at `headingLevel`.
+    public func html(headingLevel: Int = 2) -> String {
         let e = HTMLText.escape
-        var out = "<h2>Spending and the partnership</h2>\n<ul>\n"
+        var out = "<h\(headingLevel)>Spending and the partnership</h\(headingLevel)>\n<ul>\n"
         for theme in decisionThemes {
             out += "<li>Partners absent from \(e(theme)) hold \(e(SpendFormat.share(absentShare[theme] ?? 0))) of the spending.</li>\n"
         }

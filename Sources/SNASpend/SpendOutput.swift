@@ -61,6 +61,39 @@ public enum SpendOutput {
         return out
     }
 
+    /// The summary as a fragment of XHTML for a page or a report's section:
+    /// the totals, the bubble diagram (inline SVG, when given), the tables,
+    /// the join to the survey and the warnings, with headings at `headingLevel`.
+    public static func section(_ summary: SpendSummary, diagram svg: Data? = nil, findings: SpendNetworkFindings? = nil,
+                               headingLevel: Int = 3) -> String {
+        let e = HTMLText.escape
+        let h = "h\(headingLevel)"
+        var body = ""
+        body += "<p class=\"total\">Total <strong>\(e(SpendFormat.money(summary.total)))</strong>\(summary.years.isEmpty ? "" : " in " + e(summary.years.joined(separator: ", "))) from \(summary.providers.count) providers. "
+        body += "Mainstream \(e(SpendFormat.money(summary.mainstream))); partnership money \(e(SpendFormat.money(summary.partnership))) (\(e(SpendFormat.share(summary.partnershipShare))) of the total\(e(ratio(summary)))).</p>\n"
+        if let svg, var text = String(data: svg, encoding: .utf8) {
+            if let start = text.range(of: "<svg") { text = String(text[start.lowerBound...]) }
+            body += "<figure>\(text)</figure>\n"
+        }
+        func table(_ heading: String, _ lines: [SpendLine]) -> String {
+            let unit = SpendFormat.tableUnit(for: lines.map(\.total) + [summary.total])
+            var t = "<table>\n<thead><tr><th>\(e(heading))</th><th class=\"n\">\(e(unit.heading))</th><th class=\"n\">share</th></tr></thead>\n<tbody>\n"
+            for line in lines {
+                t += "<tr><td>\(e(line.name))</td><td class=\"n\">\(e(unit.format(line.total)))</td><td class=\"n\">\(e(SpendFormat.share(line.share)))</td></tr>\n"
+            }
+            t += "<tr class=\"sum\"><td>Total</td><td class=\"n\">\(e(unit.format(summary.total)))</td><td class=\"n\">100.0%</td></tr>\n</tbody>\n</table>\n"
+            return t
+        }
+        body += "<\(h)>By provider</\(h)>\n" + table("provider", summary.providers)
+        if summary.services.contains(where: { $0.name != SpendSummary.noService }) { body += "<\(h)>By service</\(h)>\n" + table("service", summary.services) }
+        if summary.sectors.count > 1 { body += "<\(h)>By sector</\(h)>\n" + table("sector", summary.sectors) }
+        if let findings { body += findings.html(headingLevel: headingLevel) }
+        if !summary.warnings.isEmpty {
+            body += "<\(h)>Warnings</\(h)>\n<ul>\n" + summary.warnings.map { "<li>\(e($0.description))</li>\n" }.joined() + "</ul>\n"
+        }
+        return body
+    }
+
     /// "; £1 of partnership money to every £49 of mainstream", when there is partnership money.
     static func ratio(_ summary: SpendSummary) -> String {
         guard summary.partnership > 0, summary.mainstream > 0 else { return "" }
@@ -129,29 +162,7 @@ public enum SpendOutput {
         let e = HTMLText.escape
         let source = URL(fileURLWithPath: summary.file).lastPathComponent
         let title = "Public spending: \(source)"
-        var body = "<h1>\(e(title))</h1>\n"
-        body += "<p class=\"total\">Total <strong>\(e(SpendFormat.money(summary.total)))</strong>\(summary.years.isEmpty ? "" : " in " + e(summary.years.joined(separator: ", "))) from \(summary.providers.count) providers. "
-        body += "Mainstream \(e(SpendFormat.money(summary.mainstream))); partnership money \(e(SpendFormat.money(summary.partnership))) (\(e(SpendFormat.share(summary.partnershipShare))) of the total\(e(ratio(summary)))).</p>\n"
-        if let svg, var text = String(data: svg, encoding: .utf8) {
-            if let start = text.range(of: "<svg") { text = String(text[start.lowerBound...]) }
-            body += "<figure>\(text)</figure>\n"
-        }
-        func table(_ heading: String, _ lines: [SpendLine]) -> String {
-            let unit = SpendFormat.tableUnit(for: lines.map(\.total) + [summary.total])
-            var t = "<table>\n<thead><tr><th>\(e(heading))</th><th class=\"n\">\(e(unit.heading))</th><th class=\"n\">share</th></tr></thead>\n<tbody>\n"
-            for line in lines {
-                t += "<tr><td>\(e(line.name))</td><td class=\"n\">\(e(unit.format(line.total)))</td><td class=\"n\">\(e(SpendFormat.share(line.share)))</td></tr>\n"
-            }
-            t += "<tr class=\"sum\"><td>Total</td><td class=\"n\">\(e(unit.format(summary.total)))</td><td class=\"n\">100.0%</td></tr>\n</tbody>\n</table>\n"
-            return t
-        }
-        body += "<h2>By provider</h2>\n" + table("provider", summary.providers)
-        if summary.services.contains(where: { $0.name != SpendSummary.noService }) { body += "<h2>By service</h2>\n" + table("service", summary.services) }
-        if summary.sectors.count > 1 { body += "<h2>By sector</h2>\n" + table("sector", summary.sectors) }
-        if let findings { body += findings.html }
-        if !summary.warnings.isEmpty {
-            body += "<h2>Warnings</h2>\n<ul>\n" + summary.warnings.map { "<li>\(e($0.description))</li>\n" }.joined() + "</ul>\n"
-        }
+        let body = "<h1>\(e(title))</h1>\n" + self.section(summary, diagram: svg, findings: findings, headingLevel: 2)
         let style = """
             body { font-family: "DejaVu Sans", Arial, sans-serif; color: #222; max-width: 60em; margin: 2em auto; padding: 0 1em; }
             h1 { font-size: 1.5em; } h2 { font-size: 1.15em; margin-top: 1.6em; }

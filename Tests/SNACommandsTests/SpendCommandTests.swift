@@ -109,3 +109,18 @@ import FoundationXML
                             "-o", scratch.path("m.svg")).status == 64, "people maps need --level organisations")
     }
 }
+
+@Suite(.serialized) struct ReportWithSpendTests {
+    @Test func theReportGainsASectionOnTheMoney() throws {
+        let scratch = Scratch()
+        let path = scratch.path("report.html")
+        let run = try snatool("report", "datasets/derbyshire/survey.csv", "--people", "datasets/derbyshire/partners.csv",
+                              "--aliases", "datasets/spend/derbyshire-aliases.csv", "--spend", "datasets/spend/derbyshire-illustrative.csv", "-o", path)
+        #expect(run.status == 0, "\(run.stderr)")
+        let html = try String(contentsOfFile: path, encoding: .utf8)
+        _ = try XMLDocument(data: Data(html.utf8))
+        #expect(html.contains("<a href=\"#spend\">Where the money goes</a>"))
+        #expect(html.contains("id=\"spend_diagram\""))
+        #expect(html.contains("Learning and Skills Council Derbyshire spends £30m"))
+    }
+}
