@@ -8,6 +8,9 @@ public enum BubbleColouring: String, Sendable, CaseIterable {
     case sector
     /// The service the provider spends most on.
     case service
+    /// Mainstream against partnership money: a provider with both has a bubble
+    /// for each (the default when the file has partnership money).
+    case funding
     /// No grouping: every bubble one colour.
     case none
 }
@@ -37,9 +40,14 @@ public struct BubbleDiagram: Sendable {
     ///   - title: the title (default: "Public spending by provider" and the file's years).
     ///   - source: the source line (default: the file's name).
     public init(summary: SpendSummary, colouring: BubbleColouring? = nil, title: String? = nil, source: String? = nil) {
-        let drawn = summary.providers.filter { $0.total > 0 }
-        leftOut = summary.providers.filter { $0.total <= 0 }.map(\.name)
-        let colouring = colouring ?? (drawn.contains { $0.sector != nil } ? .sector : .service)
+        let colouring = colouring ?? (summary.partnership > 0 ? .funding : summary.providers.contains { $0.sector != nil } ? .sector : .service)
+        let all = summary.total
+        let lines = colouring != .funding ? summary.providers : summary.providerFunding.map { line in
+            SpendLine(name: line.funding == .partnership ? "\(line.provider) (partnership money)" : line.provider, total: line.total,
+                      share: all == 0 ? 0 : line.total / all, sector: line.funding == .partnership ? "Partnership money" : "Mainstream")
+        }
+        let drawn = lines.filter { $0.total > 0 }.sorted { ($0.total, $1.name) > ($1.total, $0.name) }
+        leftOut = lines.filter { $0.total <= 0 }.map(\.name)
         let positiveTotal = drawn.reduce(0) { $0 + $1.total }
         let k = positiveTotal > 0 ? Self.totalRadius / positiveTotal.squareRoot() : 0
         let radii = drawn.map { max(0.5, k * $0.total.squareRoot()) }
@@ -59,7 +67,7 @@ public struct BubbleDiagram: Sendable {
         // Colours: groups ranked by money, the seven largest in Okabe and Ito's colours.
         func group(_ line: SpendLine) -> String {
             switch colouring {
-            case .sector: return line.sector ?? "Sector not given"
+            case .sector, .funding: return line.sector ?? "Sector not given"
             case .service: return line.mainService ?? SpendSummary.noService
             case .none: return ""
             }
@@ -85,7 +93,7 @@ public struct BubbleDiagram: Sendable {
         let sourceText = source ?? URL(fileURLWithPath: summary.file).lastPathComponent
         out += "  graph [id=\"spend_diagram\", fontname=\"\(font)\", splines=line, outputorder=edgesfirst, pad=0.35, bgcolor=white, labelloc=t, labeljust=l, "
         out += "label=<<table border=\"0\" cellspacing=\"0\" cellpadding=\"2\"><tr><td align=\"left\"><font point-size=\"17\"><b>\(DOTText.html(heading))</b></font></td></tr>"
-        out += "<tr><td align=\"left\"><font point-size=\"12\" color=\"#444444\">Total \(DOTText.html(SpendFormat.money(summary.total))) from \(summary.providers.count) provider\(summary.providers.count == 1 ? "" : "s"). Bubble area is in proportion to spending.</font></td></tr></table>>];\n"
+        out += "<tr><td align=\"left\"><font point-size=\"12\" color=\"#444444\">Total \(DOTText.html(SpendFormat.money(summary.total))) from \(summary.providers.count) provider\(summary.providers.count == 1 ? "" : "s")\(summary.partnership != 0 ? DOTText.html(", of which partnership money " + SpendFormat.money(summary.partnership) + " (" + SpendFormat.share(summary.partnershipShare) + ")") : ""). Bubble area is in proportion to spending.</font></td></tr></table>>];\n"
         out += "  node [fontname=\"\(font)\", shape=circle, fixedsize=true, style=filled, penwidth=1.2, color=white];\n"
         out += "  edge [color=\"#777777\", penwidth=0.8];\n"
 
@@ -151,7 +159,7 @@ public struct BubbleDiagram: Sendable {
 
         // The legend, to the right; the source, below.
         if colouring != .none, !ranked.isEmpty {
-            var rows = "<tr><td colspan=\"3\" align=\"left\"><font point-size=\"11\"><b>\(colouring == .sector ? "Sector" : "Main service")</b></font></td></tr>"
+            var rows = "<tr><td colspan=\"3\" align=\"left\"><font point-size=\"11\"><b>\(colouring == .sector ? "Sector" : colouring == .funding ? "Money" : "Main service")</b></font></td></tr>"
             for g in ranked {
                 rows += "<tr><td bgcolor=\"\(colourOf[g]!)\" width=\"14\" height=\"14\"></td><td align=\"left\"><font point-size=\"10.5\">\(DOTText.html(DOTText.shortened(g, to: 40)))</font></td>"
                 rows += "<td align=\"right\"><font point-size=\"10.5\">\(DOTText.html(SpendFormat.money(groupTotals[g]!)))</font></td></tr>"

@@ -64,6 +64,9 @@ public struct SpendSummary: Sendable {
     public var sectors: [SpendLine]
     /// One line per provider and service with money.
     public var providerServices: [ProviderServiceLine]
+    /// One line per provider and kind of funding with money, providers in
+    /// ``providers`` order, mainstream first (what a bubble diagram coloured by funding draws).
+    public var providerFunding: [(provider: String, funding: SpendFunding, total: Double)]
     /// One line per programme or outcome, when the file gives them.
     public var programmes: [SpendLine]
     /// The years the file covers, as written, in file order.
@@ -127,6 +130,13 @@ public struct SpendSummary: Sendable {
             let row = (cells[p] ?? [:]).values.sorted { ($0.total, NameKey.key($1.name)) > ($1.total, NameKey.key($0.name)) }
             providerLines[index].mainService = row.first?.name
             pairs += row.map { ProviderServiceLine(provider: providerLines[index].name, service: $0.name, total: $0.total) }
+        }
+        var byFunding: [String: [SpendFunding: Double]] = [:]
+        for entry in entries { byFunding[NameKey.key(entry.provider), default: [:]][entry.funding, default: 0] += entry.amount.pounds }
+        providerFunding = providerLines.flatMap { line in
+            SpendFunding.allCases.compactMap { funding in
+                byFunding[NameKey.key(line.name)]?[funding].map { (line.name, funding, $0) }
+            }
         }
         providers = providerLines
         providerServices = pairs

@@ -167,3 +167,15 @@ import Testing
         #expect(abs(widths[0] / widths[1] - 2) < 0.01, "four times the money, twice the diameter")
     }
 }
+
+@Suite struct FundingDiagramTests {
+    @Test func partnershipMoneyHasItsOwnBubble() throws {
+        let file = try SpendReader.parse(text: "provider,funding,amount\nCouncil,mainstream,£672m\nCouncil,area based grant,£22m\nPolice,,£77m\n")
+        let summary = SpendSummary(file)
+        #expect(summary.providerFunding.map(\.total) == [672_000_000, 22_000_000, 77_000_000])
+        let dot = BubbleDiagram(summary: summary).dot
+        #expect(dot.contains("Council (partnership money)"))
+        #expect(dot.contains("Partnership money"))
+        #expect(!BubbleDiagram(summary: summary, colouring: .sector).dot.contains("(partnership money)"))
+    }
+}
