@@ -21,7 +21,8 @@ public struct ProviderMatch: Sendable, Hashable {
 /// A finding about money and the network: a large spender absent from the
 /// themes where the partnership decides, or weakly linked.
 public struct SpendFinding: Sendable, Hashable {
-    /// `big-spender-absent` (from decision-making or strategy) or `big-spender-weakly-linked`.
+    /// `big-spender-absent` (from decision-making or strategy), `big-spender-weakly-linked`,
+    /// or `shared-customers-no-ties` (a big spender with no ties to partners serving the same services or customer groups).
     public var kind: String
     /// The theme it concerns, or `all`.
     public var theme: String
@@ -159,9 +160,45 @@ public struct SpendNetworkFindings: Sendable {
                 response: "Find who in \(match.provider) works on the services it shares with partners and connect them",
                 share: match.total / total))
         }
+        // A big spender with no ties, in any theme, to matched partners that spend on the same services or customer groups.
+        var served: [String: (services: Set<String>, groups: Set<String>, names: [String: String])] = [:]
+        for entry in summary.entries {
+            let key = NameKey.key(entry.provider)
+            var record = served[key] ?? ([], [], [:])
+            if let service = entry.service { record.services.insert(NameKey.key(service)); record.names[NameKey.key(service)] = service }
+            if let group = entry.customerGroup { record.groups.insert(NameKey.key(group)); record.names[NameKey.key(group)] = group }
+            served[key] = record
+        }
+        var pairs = Set<[Int]>()
+        for match in matches where match.organisation != nil && total > 0 && match.total / total >= Self.bigSpenderShare {
+            guard let mine = served[NameKey.key(match.provider)], let index = organisation(for: match.provider) else { continue }
+            var unlinked: [String] = []
+            var shared: [String] = []
+            for other in matches where other.provider != match.provider {
+                guard other.organisation != nil, let otherIndex = organisation(for: other.provider), otherIndex != index,
+                      !allPartners[index].contains(otherIndex), let theirs = served[NameKey.key(other.provider)] else { continue }
+                let common = mine.services.intersection(theirs.services).union(mine.groups.intersection(theirs.groups))
+                guard !common.isEmpty, pairs.insert([min(index, otherIndex), max(index, otherIndex)]).inserted else { continue }
+                unlinked.append(other.provider)
+                for key in common.sorted() where !shared.contains(mine.names[key]!) { shared.append(mine.names[key]!) }
+            }
+            guard !unlinked.isEmpty else { continue }
+            let share = match.total / total
+            findings.append(SpendFinding(
+                kind: "shared-customers-no-ties", theme: "all", provider: match.provider,
+                headline: "\(match.provider) spends \(SpendFormat.money(match.total)), \(SpendFormat.share(share)) of the area's spending, with no ties to \(unlinked.count) partner\(unlinked.count == 1 ? "" : "s") spending on the same services or customer groups",
+                evidence: "No tie in any theme of the survey with \(unlinked.prefix(8).joined(separator: "; "))\(unlinked.count > 8 ? " and \(unlinked.count - 8) more" : ""), though \(unlinked.count == 1 ? "both spend" : "each spends") on \(shared.prefix(4).joined(separator: ", "))",
+                response: "Ask who in \(match.provider) and these partners serves the same people, and agree where their services should be aligned",
+                share: share))
+        }
         self.absentShare = absentShare
         self.absentProviders = absentProviders
-        self.findings = findings.sorted { ($0.share, $1.provider) > ($1.share, $0.provider) }
+        // Absence from decision-making first, then weak links, then partners serving the same people; by share within each.
+        let order = ["big-spender-absent", "big-spender-weakly-linked", "shared-customers-no-ties"]
+        self.findings = findings.sorted { a, b in
+            let ra = order.firstIndex(of: a.kind) ?? order.count, rb = order.firstIndex(of: b.kind) ?? order.count
+            return ra != rb ? ra < rb : (a.share, b.provider) > (b.share, a.provider)
+        }
     }
 
     /// The join as text: findings, the shares held by absent partners, and the unmatched providers.

@@ -75,6 +75,8 @@ public struct SpendSummary: Sendable {
     public var statedTotals: [StatedTotal]
     /// The reader's warnings.
     public var warnings: [Diagnostic]
+    /// The amounts added up, in file order.
+    public var entries: [SpendEntry]
 
     /// Partnership money as a fraction of all spending (Figure 11's "less than 2 per cent").
     public var partnershipShare: Double { total == 0 ? 0 : partnership / total }
@@ -87,6 +89,7 @@ public struct SpendSummary: Sendable {
         statedTotals = spend.statedTotals
         warnings = spend.warnings
         let entries = spend.entries
+        self.entries = entries
         total = entries.reduce(0) { $0 + $1.amount.pounds }
         mainstream = entries.filter { $0.funding == .mainstream }.reduce(0) { $0 + $1.amount.pounds }
         partnership = entries.filter { $0.funding == .partnership }.reduce(0) { $0 + $1.amount.pounds }

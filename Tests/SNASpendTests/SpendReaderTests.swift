@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import SNACore
 import Testing
+import SNAIO
 @testable import SNASpend
 
 @Suite struct SpendReaderTests {
@@ -177,5 +178,27 @@ import Testing
         #expect(dot.contains("Council (partnership money)"))
         #expect(dot.contains("Partnership money"))
         #expect(!BubbleDiagram(summary: summary, colouring: .sector).dot.contains("(partnership money)"))
+    }
+}
+
+@Suite struct SpendNetworkFindingsTests {
+    @Test func theDerbyshireJoinNamesTheLearningAndSkillsCouncil() throws {
+        let root = BundledSpendTests.root
+        func path(_ name: String) -> String { root.appendingPathComponent(name).path }
+        let survey = try SurveyImporter.load(path: path("datasets/derbyshire/survey.csv"),
+                                             options: SurveyImportOptions(peoplePath: path("datasets/derbyshire/partners.csv")))
+        let summary = SpendSummary(try SpendReader.read(path: path("datasets/spend/derbyshire-illustrative.csv")))
+        let aliases = try CSVReader.read(path: path("datasets/spend/derbyshire-aliases.csv"))
+        let join = SpendNetworkFindings(summary: summary, network: survey.network, survey: "survey.csv", aliases: aliases)
+        #expect(join.unmatched.map(\.provider) == ["Department for Work and Pensions"])
+        #expect(abs(join.unmatchedShare - 150.0 / 523) < 1e-12)
+        #expect(join.matches.first { $0.provider == "Derbyshire PCT" }?.organisation == "Derbyshire County Primary Care Trust")
+        #expect(join.absentProviders["decision-making"] == ["Learning and Skills Council Derbyshire", "Derby College", "Chesterfield College"])
+        let first = try #require(join.findings.first)
+        #expect(first.kind == "big-spender-absent" && first.provider == "Learning and Skills Council Derbyshire" && first.theme == "decision-making")
+        #expect(join.findings.contains { $0.kind == "shared-customers-no-ties" })
+        // Without the aliases file the PCT is not found.
+        let plain = SpendNetworkFindings(summary: summary, network: survey.network, survey: "survey.csv")
+        #expect(plain.unmatched.map(\.provider) == ["Department for Work and Pensions", "Derbyshire PCT"])
     }
 }
