@@ -67,7 +67,7 @@ let package = Package(
         // Timings of the library on bundled and generated surveys: docs/performance.md.
         .executableTarget(name: "snatool-bench", dependencies: ["SNACore", "SNAIO", "SNASynthetic"], path: "Benchmarks/snatool-bench"),
         // libFuzzer targets for every reader (scripts/fuzz, docs/fuzzing.md); built normally it replays saved inputs.
-        .executableTarget(name: "snatool-fuzz", dependencies: ["SNACore", "SNAIO", "SNAAssessments"], path: "Fuzz/snatool-fuzz"),
+        .executableTarget(name: "snatool-fuzz", dependencies: ["SNACore", "SNAIO", "SNAAssessments", "SNASpend"], path: "Fuzz/snatool-fuzz"),
 
         .testTarget(name: "SNACoreTests", dependencies: ["SNACore"]),
         .testTarget(name: "SNAIOTests", dependencies: ["SNAIO", "SNACore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),

@@ -35,7 +35,7 @@ struct SpendCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The output file: .svg, .png, .pdf or .dot (bubble diagram), .html, .json, .csv or .txt.", valueName: "file"))
     var output: String?
 
-    @Option(name: [.customLong("colour-by"), .customLong("color-by")], help: "What colours the bubbles: sector (the default when the file gives sectors), service (each provider's largest) or none.")
+    @Option(name: [.customLong("colour-by"), .customLong("color-by")], help: "What colours the bubbles: funding (mainstream or partnership, a bubble for each; the default when the file has partnership money), sector (the default when the file gives sectors), service (each provider's largest) or none.")
     var colourBy: BubbleColouring?
 
     @Option(help: ArgumentHelp("The diagram's title (default: Public spending by provider, and the years).", valueName: "text"))

@@ -29,6 +29,10 @@ public struct BubbleDiagram: Sendable {
     /// Providers not drawn because their total is zero or negative.
     public let leftOut: [String]
 
+    /// At most this many bubbles too small for their label are labelled beside
+    /// (the largest); the others keep their name in the SVG tooltip.
+    public static let outsideLabelLimit = 30
+
     /// The radius, in points, of a circle with the area of all the bubbles together.
     static let totalRadius = 190.0
 
@@ -108,6 +112,8 @@ public struct BubbleDiagram: Sendable {
         }
         var extent = (x0: circles.map { $0.x - $0.r }.min() ?? 0, y0: circles.map { $0.y - $0.r }.min() ?? 0,
                       x1: circles.map { $0.x + $0.r }.max() ?? 0, y1: circles.map { $0.y + $0.r }.max() ?? 0)
+        var outsideLabels = 0
+        var unlabelled = 0
         for (index, line) in drawn.enumerated() {
             let c = circles[index]
             let fill = colourOf[group(line)] ?? Palette.other
@@ -121,7 +127,12 @@ public struct BubbleDiagram: Sendable {
                 let share = DOTText.html(SpendFormat.share(line.share))
                 attributes.append("label=<<font color=\"\(ink)\" point-size=\"\(f(fit.size))\">\(nameLines)<br/><b><font point-size=\"\(f(fit.size * 1.25))\">\(DOTText.html(amount))</font></b><br/><font point-size=\"\(f(fit.size * 0.85))\">\(share)</font></font>>")
                 out += "  b\(index) [\(attributes.joined(separator: ", "))];\n"
+            } else if outsideLabels >= Self.outsideLabelLimit {
+                unlabelled += 1
+                attributes.append("label=\"\"")
+                out += "  b\(index) [\(attributes.joined(separator: ", "))];\n"
             } else {
+                outsideLabels += 1
                 attributes.append("label=\"\"")
                 out += "  b\(index) [\(attributes.joined(separator: ", "))];\n"
                 // The label beside the bubble, away from the middle, moved out until it is clear.
@@ -170,7 +181,8 @@ public struct BubbleDiagram: Sendable {
             out += "label=<<table border=\"0\" cellspacing=\"3\" cellpadding=\"1\">\(rows)</table>>];\n"
         }
         var note = "Source: \(sourceText)."
-        if !leftOut.isEmpty { note += " Not drawn (zero or negative): \(leftOut.joined(separator: "; "))." }
+        if unlabelled > 0 { note += " \(unlabelled) smaller bubbles are not labelled (their names are in the SVG's tooltips)." }
+        if !leftOut.isEmpty { note += " Not drawn (zero or negative): \(leftOut.prefix(10).joined(separator: "; "))\(leftOut.count > 10 ? " and \(leftOut.count - 10) more" : "")." }
         // Graphviz centres a plaintext node on its place: the source line starts at the left edge.
         let noteWidth = Double(min(note.count, 200)) * 9.5 * 0.55
         out += "  source [id=\"spend_source\", shape=plaintext, style=\"\", fixedsize=false, width=0, height=0, margin=0, pos=\"\(f(extent.x0 + noteWidth / 2)),\(f(extent.y0 - 22))!\", "

@@ -121,15 +121,16 @@ public struct SpendAmount: Hashable, Sendable {
 
 /// How amounts are written for people: `£7.2bn`, `£1,272m`, `£5.7m`, `£140,000`.
 public enum SpendFormat {
-    /// An amount in the style of a finance report: billions to two places at
-    /// most (`£1.57bn`, `£7.2bn`), millions to one place at most (`£672m`,
+    /// An amount in the style of a finance report: billions to three
+    /// significant figures at most (`£1.57bn`, `£7.2bn`, `£12.4bn`, `£369bn`), millions to one place at most (`£672m`,
     /// `£5.7m`) with thousands separators, smaller sums in whole pounds
     /// (`£140,000`); a negative with a minus sign (`-£2.5m`).
     public static func money(_ pounds: Double) -> String {
         let sign = pounds < 0 ? "-" : ""
         let value = abs(pounds)
         if value >= 999.5e6 {
-            return sign + "£" + trimmed(value / 1e9, places: 2) + "bn"
+            let places = value >= 99.5e9 ? 0 : value >= 9.995e9 ? 1 : 2
+            return sign + "£" + grouped(trimmed(value / 1e9, places: places)) + "bn"
         }
         if value >= 1e6 {
             return sign + "£" + grouped(trimmed(value / 1e6, places: 1)) + "m"
