@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "SNAAssessments", targets: ["SNAAssessments"]),
         .library(name: "SNAReports", targets: ["SNAReports"]),
         .library(name: "SNASynthetic", targets: ["SNASynthetic"]),
+        .library(name: "SNASpend", targets: ["SNASpend"]),
         .library(name: "SNACommands", targets: ["SNACommands"]),
         .executable(name: "snatool", targets: ["snatool"]),
     ],
@@ -45,13 +46,15 @@ let package = Package(
         ),
         // The HTML report for a partnership board.
         .target(name: "SNAReports", dependencies: ["SNACore", "SNAIO", "SNAMaps", "SNAAssessments"]),
+        // Where the area's public money goes: spend files, totals by provider and service, bubble diagrams, the join to the network.
+        .target(name: "SNASpend", dependencies: ["SNACore", "SNAIO", "SNAMaps", "SNAAssessments"]),
         // Seeded generators for the bundled datasets and for benchmarks.
         .target(name: "SNASynthetic", dependencies: ["SNACore", "SNAIO"]),
         // The implementations of every `snatool` command, importable and testable.
         .target(
             name: "SNACommands",
             dependencies: [
-                "SNACore", "SNAIO", "SNAMaps", "SNAAssessments", "SNAReports", "SNASynthetic",
+                "SNACore", "SNAIO", "SNAMaps", "SNAAssessments", "SNAReports", "SNASynthetic", "SNASpend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,13 +67,14 @@ let package = Package(
         // Timings of the library on bundled and generated surveys: docs/performance.md.
         .executableTarget(name: "snatool-bench", dependencies: ["SNACore", "SNAIO", "SNASynthetic"], path: "Benchmarks/snatool-bench"),
         // libFuzzer targets for every reader (scripts/fuzz, docs/fuzzing.md); built normally it replays saved inputs.
-        .executableTarget(name: "snatool-fuzz", dependencies: ["SNACore", "SNAIO", "SNAAssessments"], path: "Fuzz/snatool-fuzz"),
+        .executableTarget(name: "snatool-fuzz", dependencies: ["SNACore", "SNAIO", "SNAAssessments", "SNASpend"], path: "Fuzz/snatool-fuzz"),
 
         .testTarget(name: "SNACoreTests", dependencies: ["SNACore"]),
         .testTarget(name: "SNAIOTests", dependencies: ["SNAIO", "SNACore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "SNAMapsTests", dependencies: ["SNAMaps", "SNACore", "SNAIO"]),
         .testTarget(name: "SNAAssessmentsTests", dependencies: ["SNAAssessments", "SNAIO", "SNACore"]),
         .testTarget(name: "SNAReportsTests", dependencies: ["SNAReports", "SNAAssessments", "SNAIO", "SNACore"]),
+        .testTarget(name: "SNASpendTests", dependencies: ["SNASpend", "SNAIO", "SNACore"]),
         .testTarget(name: "SNASyntheticTests", dependencies: ["SNASynthetic", "SNAIO", "SNACore"]),
         // Values computed by igraph, networkx and R sna (Tests/Reference, scripts/reference).
         .testTarget(name: "PeerReferenceTests", dependencies: ["SNACore", "SNAIO"]),

@@ -2,6 +2,7 @@ import Foundation
 import SNAAssessments
 import SNACore
 import SNAIO
+import SNASpend
 
 /// One reader under fuzzing: what it is given, and the invariants its result
 /// must keep (no crash; an error names a file and a line within it; a
@@ -21,6 +22,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     case assessment
     /// An instrument file (JSON or YAML): its JSON reads back as the same instrument.
     case instrument
+    /// A spend file: its summary as text, JSON, CSV and HTML, and the bubble diagram's graph.
+    case spend
 
     /// Runs one input through the target, stopping the process if an invariant breaks.
     func run(_ data: Data) {
@@ -32,6 +35,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         case .dca: Self.dca(data)
         case .assessment: Self.assessment(data)
         case .instrument: Self.instrument(data)
+        case .spend: Self.spend(data)
         }
     }
 
@@ -110,6 +114,19 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         Invariants.checkJSON(output.json().rendered(), "the assessment JSON")
         Invariants.checkCSV(output.csv(), "the assessment CSV")
         _ = (output.text(), output.markdown(), output.html())
+    }
+
+    private static func spend(_ data: Data) {
+        let file = "spend.csv"
+        let spend: SpendFile
+        do throws(InputError) { spend = try SpendReader.read(table: try CSVReader.parse(data, file: file)) } catch {
+            Invariants.checkError(error, files: [file: data])
+            return
+        }
+        let summary = SpendSummary(spend)
+        Invariants.checkJSON(SpendOutput.json(summary), "the spend JSON")
+        Invariants.checkCSV(SpendOutput.csv(summary), "the spend CSV")
+        _ = (SpendOutput.text(summary), SpendOutput.html(summary), BubbleDiagram(summary: summary).dot)
     }
 
     private static func instrument(_ data: Data) {

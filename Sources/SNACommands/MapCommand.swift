@@ -4,6 +4,7 @@ import SNACore
 import SNAIO
 import SNAMaps
 import SNAReports
+import SNASpend
 
 /// `snatool map`: draw a network map with Graphviz.
 struct MapCommand: ParsableCommand {
@@ -40,6 +41,9 @@ struct MapCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The metric that sizes nodes: \(MapSizeMetric.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "metric"))
     var sizeBy: MapSizeMetric?
 
+    @Option(help: ArgumentHelp("With --size-by spend: the spend file (provider, service, amount; docs/spend.md) whose providers are matched to the organisations by name and --aliases.", valueName: "file"))
+    var spend: String?
+
     @Option(help: ArgumentHelp("What to mark, comma-separated: gatekeepers, weak-links, isolates; or none.", valueName: "list"))
     var highlight: String = "gatekeepers,weak-links,isolates"
 
@@ -66,6 +70,8 @@ struct MapCommand: ParsableCommand {
             throw ValidationError("-o: '\(output)' must end in .svg, .png, .pdf, .dot or .html")
         }
         guard radius >= 0 else { throw ValidationError("--radius must not be negative") }
+        if sizeBy == .spend && spend == nil { throw ValidationError("--size-by spend needs --spend FILE") }
+        if spend != nil && sizeBy != .spend { throw ValidationError("--spend goes with --size-by spend") }
         if radius != 1 && ego == nil { throw ValidationError("--radius goes with --ego") }
         _ = try parsedLabels()
         _ = try parsedHighlights()
@@ -119,13 +125,39 @@ struct MapCommand: ParsableCommand {
         options.title = title
         options.omitIsolates = isolates == .omit && ego == nil
         let analysis = PartnershipAnalysis(network: network, options: analysisOptions)
+        if let spend { options.externalSizes = try spendSizes(spend, analysis: analysis, survey: survey) }
         if Self.isPage(output) {
             try drawPage(analysis: analysis, options: options, source: URL(fileURLWithPath: survey.file).lastPathComponent)
             return
         }
         let map = try renderMap(analysis: analysis, options: options, source: URL(fileURLWithPath: survey.file).lastPathComponent,
                                 format: MapFile.format(of: output)!)
-        try writeFile(map, to: output, protecting: input.inputPaths + self.analysis.inputPaths)
+        try writeFile(map, to: output, protecting: input.inputPaths + self.analysis.inputPaths + [spend].compactMap { $0 })
+    }
+
+    /// Each node's spending (its organisation's, matched by name and aliases), for `--size-by spend`;
+    /// the providers matching no organisation are named in a note.
+    func spendSizes(_ path: String, analysis: PartnershipAnalysis, survey: ImportedSurvey) throws -> [Double] {
+        let network = survey.network
+        if self.analysis.level == .people && network.unit == .people {
+            throw usageFailure("--size-by spend sizes organisations: add --level organisations")
+        }
+        let file: SpendFile
+        do throws(InputError) { file = try SpendReader.read(path: path) } catch { throw report(error) }
+        printWarnings(file.warnings)
+        var aliasTable: CSVTable?
+        if let aliases = input.aliases {
+            do throws(InputError) { aliasTable = try CSVReader.read(path: aliases) } catch { throw report(error) }
+        }
+        let join = SpendNetworkFindings(summary: SpendSummary(file), network: network, survey: survey.file, aliases: aliasTable)
+        var byOrganisation: [String: Double] = [:]
+        for match in join.matches { if let organisation = match.organisation { byOrganisation[NameKey.key(organisation), default: 0] += match.total } }
+        let unmatched = join.unmatched
+        if !unmatched.isEmpty {
+            let names = unmatched.prefix(12).map { "\($0.provider) (\(SpendFormat.money($0.total)))" }.joined(separator: "; ")
+            printError("snatool: note: \(unmatched.count) provider\(unmatched.count == 1 ? "" : "s") in \(path) \(unmatched.count == 1 ? "matches" : "match") no organisation of the survey and are not drawn: \(names)\(unmatched.count > 12 ? " ..." : ""); --aliases can map their names")
+        }
+        return analysis.nodeNames.map { byOrganisation[NameKey.key($0)] ?? 0 }
     }
 }
 

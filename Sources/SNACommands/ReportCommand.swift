@@ -4,6 +4,7 @@ import SNAAssessments
 import SNACore
 import SNAIO
 import SNAReports
+import SNASpend
 
 /// `snatool report`: one HTML file for a partnership board.
 struct ReportCommand: ParsableCommand {
@@ -27,6 +28,9 @@ struct ReportCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Delivery chain workshop scores to include.", valueName: "file"))
     var dca: String?
+
+    @Option(help: ArgumentHelp("A spend file (provider, service, amount; docs/spend.md): adds a section on where the money goes, with its bubble diagram, matched to the survey's organisations by name and --aliases.", valueName: "file"))
+    var spend: String?
 
     @Flag(help: "Replace people's names with pseudonyms throughout (every node's name when the survey names no organisations).")
     var anonymise = false
@@ -77,8 +81,29 @@ struct ReportCommand: ParsableCommand {
         if let dca {
             do throws(InputError) { options.dca = DCAScores(responses: try DCAResponseReader.read(path: dca)) } catch { throw report(error) }
         }
+        if let spend { options.extraSections.append(try spendSection(spend, survey: survey)) }
         let document = PartnershipReport(network: survey.network, source: URL(fileURLWithPath: survey.file).lastPathComponent,
                                          layout: survey.layout.rawValue, rows: survey.rows, options: options)
-        try writeFile(document.html, to: output, protecting: input.inputPaths + analysis.inputPaths + [dca].compactMap { $0 })
+        try writeFile(document.html, to: output, protecting: input.inputPaths + analysis.inputPaths + [dca, spend].compactMap { $0 })
+    }
+
+    /// The report's section on the money: totals, bubble diagram, tables and the join to the survey.
+    func spendSection(_ path: String, survey: ImportedSurvey) throws -> ReportSection {
+        let file: SpendFile
+        do throws(InputError) { file = try SpendReader.read(path: path) } catch { throw report(error) }
+        printWarnings(file.warnings)
+        let summary = SpendSummary(file)
+        var aliasTable: CSVTable?
+        if let aliases = input.aliases {
+            do throws(InputError) { aliasTable = try CSVReader.read(path: aliases) } catch { throw report(error) }
+        }
+        let join = SpendNetworkFindings(summary: summary, network: survey.network, survey: URL(fileURLWithPath: survey.file).lastPathComponent,
+                                        aliases: aliasTable)
+        let svg: Data
+        do { svg = try BubbleDiagram(summary: summary).render(as: .svg) } catch {
+            printError("snatool: error: \(error)")
+            throw ExitStatus.internalError
+        }
+        return ReportSection(id: "spend", title: "Where the money goes", html: SpendOutput.section(summary, diagram: svg, findings: join))
     }
 }

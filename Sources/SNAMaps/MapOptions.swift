@@ -27,6 +27,9 @@ public enum MapSizeMetric: String, CaseIterable, Sendable {
     case brokerage
     /// An organisation's number of people (organisation level).
     case people
+    /// Money each node spends, from outside the survey (``MapOptions/externalSizes``;
+    /// `snatool map --size-by spend --spend FILE`).
+    case spend
 
     /// The catalogue column it reads (``NodeMetricColumn``); `nil` for `people`.
     public var column: NodeMetricColumn? {
@@ -34,7 +37,7 @@ public enum MapSizeMetric: String, CaseIterable, Sendable {
         case .degree, .betweenness, .pagerank, .eigenvector, .harmonic: NodeMetricColumn.named(rawValue)
         case .removalImpact: NodeMetricColumn.named("removal_impact")
         case .brokerage: NodeMetricColumn.named("brokerage_total")
-        case .people: nil
+        case .people, .spend: nil
         }
     }
 }
@@ -60,6 +63,9 @@ public struct MapOptions: Sendable {
     public var colourBy: String?
     /// The metric that sizes nodes; `nil` for betweenness (people) or people (organisations).
     public var sizeBy: MapSizeMetric?
+    /// The sizes for ``MapSizeMetric/spend``, by node index (organisations at
+    /// organisation level); nodes beyond the list, or with no list, size 0.
+    public var externalSizes: [Double]?
     /// What to highlight.
     public var highlights: Set<MapHighlight> = Set(MapHighlight.allCases)
     /// Draw a box around each value of this attribute.

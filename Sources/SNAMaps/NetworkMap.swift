@@ -113,7 +113,9 @@ public struct NetworkMap: Sendable {
 
         // Size.
         let metric = options.sizeBy ?? (nodesArePeople ? .betweenness : (options.level == .organisations ? .people : .betweenness))
-        let sizes = Self.values(of: metric, selection: selection, network: network, level: options.level)
+        let sizes = metric == .spend
+            ? names.indices.map { index in options.externalSizes.map { index < $0.count ? max(0, $0[index]) : 0 } ?? 0 }
+            : Self.values(of: metric, selection: selection, network: network, level: options.level)
         let largest = names.indices.filter { included[$0] }.map { sizes[$0] }.max() ?? 0
 
         // Highlights from the findings of this selection seen on its own, by node.
@@ -334,6 +336,7 @@ public struct NetworkMap: Sendable {
 
     static func values(of metric: MapSizeMetric, selection: SelectionAnalysis, network: PartnershipNetwork, level: AnalysisLevel) -> [Double] {
         let m = selection.metrics
+        if metric == .spend { return m.degree.map { _ in 0 } }  // drawn from MapOptions.externalSizes
         guard let column = metric.column else {
             return level == .organisations ? network.organisations.map { Double($0.members.count) } : m.degree.map { _ in 1 }
         }

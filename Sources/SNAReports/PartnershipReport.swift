@@ -25,6 +25,9 @@ public struct ReportOptions: Sendable {
     /// Above this many people (nodes) the report draws no per-person maps,
     /// only the organisation map, and says so (docs/report.md).
     public var personMapLimit: Int = 2000
+    /// Sections from elsewhere (the money: `report --spend`), before the appendix.
+    /// They name organisations only, which keep their names in an anonymised report.
+    public var extraSections: [ReportSection] = []
 
     /// Creates options with the defaults.
     public init() {}
@@ -69,6 +72,7 @@ public struct PartnershipReport: Sendable {
         sections.append(("overlap", "How the themes overlap", Self.overlap(network: network, analysis: analysis)))
         sections.append(("resilience", "If these people left", Self.resilience(analysis: analysis, network: network)))
         if let dca = options.dca { sections.append(("dca", "Delivery chains", Self.deliveryChains(dca))) }
+        sections += options.extraSections.map { ($0.id, $0.title, $0.html) }
         sections.append(("appendix", "Appendix: data and method", Self.appendix(network: network, original: original, source: source, layout: layout, rows: rows, options: options, anonymised: anonymised)))
 
         let e = Self.e
