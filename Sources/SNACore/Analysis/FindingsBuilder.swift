@@ -20,11 +20,13 @@ struct FindingsBuilder {
 
     func findings() -> [Finding] {
         guard let whole = focus.flatMap(analysis.selection) ?? analysis.judgedSelection else { return [] }
+        // One depth-first forest answers who each cut-point and each bridge separates.
+        let forest = CutPoints.Separations(whole.metrics.undirected)
         var result: [Finding] = []
-        result += gatekeepers(whole)
+        result += gatekeepers(whole, forest: forest)
         result += weakLinks(whole)
         result += missingLinks()
-        result += bridges(whole)
+        result += bridges(whole, forest: forest)
         result += absences(focus.flatMap(analysis.selection).map { [$0] } ?? analysis.selections)
         result += isolatedNodes(whole)
         return result
@@ -45,8 +47,15 @@ struct FindingsBuilder {
     /// At most ``FindingThresholds/maximumPerKind`` findings, by score (higher
     /// first), ties broken by the subjects' names.
     func ranked(_ found: [Finding]) -> [Finding] {
-        Array(found.sorted { ($0.score, $1.subjectNames.joined(separator: "\u{1}")) > ($1.score, $0.subjectNames.joined(separator: "\u{1}")) }
-            .prefix(thresholds.maximumPerKind))
+        strongest(found, score: \.score, names: \.subjectNames)
+    }
+
+    /// At most ``FindingThresholds/maximumPerKind`` of `candidates`, by score
+    /// (higher first), ties broken by the subjects' names: the order of
+    /// ``ranked(_:)``, applied before evidence that is costly to list is built.
+    func strongest<Candidate>(_ candidates: [Candidate], score: (Candidate) -> Double, names: (Candidate) -> [String]) -> [Candidate] {
+        let keyed = candidates.map { (candidate: $0, score: score($0), names: names($0).joined(separator: "\u{1}")) }
+        return keyed.sorted { ($0.score, $1.names) > ($1.score, $0.names) }.prefix(thresholds.maximumPerKind).map(\.candidate)
     }
 
     /// The graph of all themes at the analysed level, symmetrised as the
@@ -58,11 +67,25 @@ struct FindingsBuilder {
 
     // MARK: Gatekeepers
 
-    func gatekeepers(_ whole: SelectionAnalysis) -> [Finding] {
+    /// Cut-points that cut off enough people, and brokers with a large share
+    /// of the brokerage; who each cuts off is listed for the reported ones only.
+    ///
+    /// - Complexity: O(V log V + Σ deg) to judge every node, plus the people
+    ///   listed for the reported ones.
+    func gatekeepers(_ whole: SelectionAnalysis, forest: CutPoints.Separations) -> [Finding] {
         let metrics = whole.metrics
         let graph = metrics.undirected
         let between = metrics.brokerage.raw.map { $0.total - $0[.coordinator] }
         let totalBetween = between.reduce(0, +)
+        let share = (0..<graph.nodeCount).map { totalBetween > 0 ? between[$0] / totalBetween : 0 }
+        let isCutPoint = (0..<graph.nodeCount).map { v in
+            metrics.cutPoints.isArticulationPoint[v] && forest.cutOffCount(by: v) >= thresholds.gatekeeperMinimumCutOff
+        }
+        let candidates = (0..<graph.nodeCount).filter { v in
+            isCutPoint[v] || (share[v] >= thresholds.brokerMinimumShare && totalBetween > 0)
+        }
+        let reported = strongest(candidates, score: { metrics.cutPoints.removalImpact[$0] + share[$0] }, names: { [names[$0]] })
+        guard !reported.isEmpty else { return [] }
         var active = [Int: Int]()  // organisation -> members with ties
         for v in 0..<graph.nodeCount where graph.degree(of: v) > 0 {
             if let organisation = nodeOrganisation[v] { active[organisation, default: 0] += 1 }
@@ -70,15 +93,10 @@ struct FindingsBuilder {
         let byBetweenness = (0..<graph.nodeCount).sorted { metrics.paths.betweenness[$0] > metrics.paths.betweenness[$1] }
         var rank = [Int](repeating: 0, count: graph.nodeCount)
         for (position, v) in byBetweenness.enumerated() { rank[v] = position + 1 }
-        var found: [Finding] = []
-        for v in 0..<graph.nodeCount {
-            let share = totalBetween > 0 ? between[v] / totalBetween : 0
-            let cutOff = metrics.cutPoints.isArticulationPoint[v] ? Self.cutOff(by: v, in: graph) : []
-            let isCutPoint = cutOff.count >= thresholds.gatekeeperMinimumCutOff
-            let isBroker = share >= thresholds.brokerMinimumShare && totalBetween > 0
-            guard isCutPoint || isBroker else { continue }
+        return reported.map { v in
+            let cutOff = isCutPoint[v] ? forest.cutOff(by: v) : []
             var organisationsCutOff: [NodeReference] = []
-            if isCutPoint && nodesArePeople {
+            if isCutPoint[v] && nodesArePeople {
                 var perOrganisation = [Int: Int]()
                 for w in cutOff { if let o = nodeOrganisation[w] { perOrganisation[o, default: 0] += 1 } }
                 organisationsCutOff = perOrganisation.filter { o, count in
@@ -89,30 +107,17 @@ struct FindingsBuilder {
             let elsewhere = cutOff.filter { w in nodeOrganisation[w].map { !cutWhole.contains($0) } ?? true }
             let counts = metrics.brokerage.raw[v]
             let brokerage = totalBetween > 0 && between[v] > 0
-                ? BrokerageEvidence(between: between[v], share: share, gatekeeper: counts[.gatekeeper],
+                ? BrokerageEvidence(between: between[v], share: share[v], gatekeeper: counts[.gatekeeper],
                                     representative: counts[.representative], liaison: counts[.liaison])
                 : nil
             let evidence = GatekeeperEvidence(
-                isCutPoint: isCutPoint, cutOff: isCutPoint ? cutOff.map(node) : [], organisationsCutOff: organisationsCutOff,
-                cutOffElsewhere: isCutPoint ? elsewhere.map(node) : [],
+                isCutPoint: isCutPoint[v], cutOff: cutOff.map(node), organisationsCutOff: organisationsCutOff,
+                cutOffElsewhere: elsewhere.map(node),
                 removalImpact: metrics.cutPoints.removalImpact[v], brokerage: brokerage, groupedBy: analysis.options.grouping,
                 betweenness: metrics.paths.betweenness[v], rank: rank[v], nodeCount: graph.nodeCount)
-            found.append(finding(.gatekeeper, on: whole, subjects: [node(v)], evidence: .gatekeeper(evidence),
-                                 score: metrics.cutPoints.removalImpact[v] + share))
+            return finding(.gatekeeper, on: whole, subjects: [node(v)], evidence: .gatekeeper(evidence),
+                           score: metrics.cutPoints.removalImpact[v] + share[v])
         }
-        return ranked(found)
-    }
-
-    /// The nodes that lose every path to the largest remaining piece when `v` goes.
-    static func cutOff(by v: Int, in graph: UndirectedGraph) -> [Int] {
-        var removed = [Bool](repeating: false, count: graph.nodeCount)
-        removed[v] = true
-        let label = graph.components(removed: removed)
-        var sizes = [Int: Int]()
-        for w in graph.neighbours(of: v) { sizes[label[Int(w)]] = 0 }
-        for w in 0..<graph.nodeCount where sizes[label[w]] != nil { sizes[label[w]]! += 1 }
-        guard let main = sizes.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key else { return [] }
-        return (0..<graph.nodeCount).filter { w in w != v && label[w] >= 0 && sizes[label[w]] != nil && label[w] != main }
     }
 
     // MARK: Weak links
@@ -195,34 +200,22 @@ struct FindingsBuilder {
 
     // MARK: Bridges
 
-    func bridges(_ whole: SelectionAnalysis) -> [Finding] {
+    /// Bridges whose smaller side holds enough nodes; the side is listed for
+    /// the reported ones only.
+    ///
+    /// - Complexity: O(B log B) for B bridges, plus the nodes listed.
+    func bridges(_ whole: SelectionAnalysis, forest: CutPoints.Separations) -> [Finding] {
         let cut = whole.metrics.cutPoints
-        let graph = whole.metrics.undirected
-        var found: [Finding] = []
-        for (index, (u, v)) in cut.bridges.enumerated() where cut.bridgeSmallerSide[index] >= thresholds.bridgeMinimumSide {
-            let side = Self.smallerSide(of: (u, v), in: graph)
+        let large = cut.bridges.indices.filter { cut.bridgeSmallerSide[$0] >= thresholds.bridgeMinimumSide }
+        let reported = strongest(large, score: { Double(cut.bridgeSmallerSide[$0]) },
+                                 names: { [names[cut.bridges[$0].0], names[cut.bridges[$0].1]] })
+        return reported.map { index in
+            let (u, v) = cut.bridges[index]
+            let side = forest.smallerSide(of: (u, v))
             let organisations = nodesArePeople ? Set(side.compactMap { nodeOrganisation[$0] }).sorted().map(organisation).sorted { $0.name < $1.name } : []
             let evidence = BridgeEvidence(smallerSide: side.map(node), organisations: organisations)
-            found.append(finding(.bridge, on: whole, subjects: [node(u), node(v)], evidence: .bridge(evidence), score: Double(side.count)))
+            return finding(.bridge, on: whole, subjects: [node(u), node(v)], evidence: .bridge(evidence), score: Double(side.count))
         }
-        return ranked(found)
-    }
-
-    static func smallerSide(of bridge: (Int, Int), in graph: UndirectedGraph) -> [Int] {
-        func reach(from start: Int, avoiding other: Int) -> [Int] {
-            var seen: Set<Int> = [start]
-            var stack = [start]
-            while let x = stack.popLast() {
-                for y32 in graph.neighbours(of: x) {
-                    let y = Int(y32)
-                    if x == start && y == other { continue }
-                    if seen.insert(y).inserted { stack.append(y) }
-                }
-            }
-            return seen.sorted()
-        }
-        let a = reach(from: bridge.0, avoiding: bridge.1), b = reach(from: bridge.1, avoiding: bridge.0)
-        return a.count <= b.count ? a : b
     }
 
     // MARK: Absence from a theme

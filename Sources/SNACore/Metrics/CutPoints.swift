@@ -31,67 +31,44 @@ public struct CutPoints: Sendable, Equatable {
     ///
     /// - Complexity: O(V + E).
     public init(_ graph: UndirectedGraph, removed: [Bool]? = nil) {
-        let n = graph.nodeCount
-        let gone = removed ?? [Bool](repeating: false, count: n)
-        var discovery = [Int](repeating: -1, count: n)
-        var low = [Int](repeating: 0, count: n)
-        var subtree = [Int](repeating: 1, count: n)
-        var parent = [Int](repeating: -1, count: n)
+        self.init(Separations(graph, removed: removed))
+    }
+
+    /// Reads the cut-points, bridges and removal impacts off a depth-first
+    /// forest already built, so that a caller who also asks which nodes each
+    /// removal separates searches the graph once.
+    ///
+    /// - Complexity: O(V).
+    public init(_ forest: Separations) {
+        let n = forest.nodeCount
         // For each node: the sizes of the pieces its removal separates (children with low ≥ disc).
         var separated = [Int](repeating: 0, count: n)
         var separatedPairs = [Int](repeating: 0, count: n)
         var articulation = [Bool](repeating: false, count: n)
         var children = [Int](repeating: 0, count: n)
-        var bridges: [(pair: (Int, Int), below: Int, component: Int)] = []
-        var componentOf = [Int](repeating: -1, count: n)
-        var componentSizes: [Int] = []
-        var time = 0
-        var stack: [(node: Int, edge: Int)] = []
-        for root in 0..<n where discovery[root] < 0 && !gone[root] {
-            let component = componentSizes.count
-            var size = 0
-            discovery[root] = time; low[root] = time; time += 1
-            stack.append((root, Int(graph.offsets[root])))
-            while let frame = stack.last {
-                let v = frame.node
-                if frame.edge < Int(graph.offsets[v + 1]) {
-                    stack[stack.count - 1].edge += 1
-                    let w = Int(graph.neighbours[frame.edge])
-                    guard !gone[w] else { continue }
-                    if discovery[w] < 0 {
-                        parent[w] = v
-                        children[v] += 1
-                        discovery[w] = time; low[w] = time; time += 1
-                        stack.append((w, Int(graph.offsets[w])))
-                    } else if w != parent[v] {
-                        low[v] = Swift.min(low[v], discovery[w])
-                    }
-                } else {
-                    stack.removeLast()
-                    componentOf[v] = component
-                    size += 1
-                    if let p = stack.last?.node {
-                        subtree[p] += subtree[v]
-                        low[p] = Swift.min(low[p], low[v])
-                        if low[v] >= discovery[p] {
-                            separated[p] += subtree[v]
-                            separatedPairs[p] += subtree[v] * (subtree[v] - 1) / 2
-                            if parent[p] >= 0 { articulation[p] = true }
-                        }
-                        if low[v] > discovery[p] {
-                            bridges.append(((Swift.min(p, v), Swift.max(p, v)), subtree[v], component))
-                        }
-                    }
-                }
+        var bridges: [(pair: (Int, Int), below: Int, top: Int)] = []
+        for v in 0..<n where forest.parent[v] >= 0 {
+            let p = Int(forest.parent[v]), below = Int(forest.subtree[v])
+            children[p] += 1
+            if forest.low[v] >= forest.discovery[p] {
+                separated[p] += below
+                separatedPairs[p] += below * (below - 1) / 2
+                if forest.parent[p] >= 0 { articulation[p] = true }
             }
-            if children[root] > 1 { articulation[root] = true }
-            componentSizes.append(size)
+            if forest.low[v] > forest.discovery[p] {
+                bridges.append(((Swift.min(p, v), Swift.max(p, v)), below, Int(forest.root[v])))
+            }
         }
-        let connectedPairs = componentSizes.reduce(0) { $0 + $1 * ($1 - 1) / 2 }
+        // A root heading two subtrees or more separates them.
+        for v in 0..<n where Int(forest.root[v]) == v && children[v] > 1 { articulation[v] = true }
+        func componentSize(_ v: Int) -> Int { Int(forest.subtree[Int(forest.root[v])]) }
+        let connectedPairs = (0..<n).reduce(0) { sum, v in
+            Int(forest.root[v]) == v ? sum + componentSize(v) * (componentSize(v) - 1) / 2 : sum
+        }
         var impact = [Double](repeating: 0, count: n)
         var lost = [Int](repeating: 0, count: n)
-        for v in 0..<n where componentOf[v] >= 0 {
-            let size = componentSizes[componentOf[v]]
+        for v in 0..<n where forest.root[v] >= 0 {
+            let size = componentSize(v)
             let rest = size - 1 - separated[v]
             let remaining = separatedPairs[v] + rest * (rest - 1) / 2
             lost[v] = (size - 1) * (size - 2) / 2 - remaining
@@ -104,7 +81,7 @@ public struct CutPoints: Sendable, Equatable {
         self.pairsDisconnected = lost
         let sortedBridges = bridges.sorted { $0.pair < $1.pair }
         self.bridges = sortedBridges.map(\.pair)
-        self.bridgeSmallerSide = sortedBridges.map { Swift.min($0.below, componentSizes[$0.component] - $0.below) }
+        self.bridgeSmallerSide = sortedBridges.map { Swift.min($0.below, Int(forest.subtree[$0.top]) - $0.below) }
         self.connectedPairs = connectedPairs
     }
 }
@@ -200,16 +177,16 @@ extension CutPoints {
     public struct Separations: Sendable {
         /// The number of nodes.
         public let nodeCount: Int
-        private let discovery: [Int32]
-        private let low: [Int32]
-        private let parent: [Int32]
-        private let subtree: [Int32]
+        fileprivate let discovery: [Int32]
+        fileprivate let low: [Int32]
+        fileprivate let parent: [Int32]
+        fileprivate let subtree: [Int32]
         /// The lowest node of each node's subtree.
         private let lowest: [Int32]
         /// `preorder[discovery[v]] == v`.
         private let preorder: [Int32]
         /// The root (lowest node) of each node's component; -1 for a node ignored.
-        private let root: [Int32]
+        fileprivate let root: [Int32]
         private let offsets: [Int32]
         private let neighbours: [Int32]
 
