@@ -47,7 +47,7 @@ if let index = arguments.firstIndex(of: "--kernel"), index + 2 < arguments.count
     var edges: [Digraph.Edge] = []
     for link in survey.links { edges.append(.init(source: Int32(link.source), target: Int32(link.target))) }
     let graph = Digraph(nodeCount: survey.members.count, edges: edges)
-    let seconds = Timer.median(runs) { Parallel.withThreads(threadLimit) { _ = PathCentralities(graph, edges: false) } }
+    let seconds = Timer.median(runs) { Parallel.withThreads(threadLimit) { _ = graph.pathCentralities(edges: false) } }
     print("betweenness of \(graph.nodeCount) nodes, \(graph.edgeCount) edges, \(threadsUsed) threads: \(format(seconds))")
     exit(0)
 }
@@ -75,10 +75,10 @@ if let index = arguments.firstIndex(of: "--scaling"), index + 1 < arguments.coun
         let sizeRuns = people >= 10000 ? 1 : runs
         var times: [Double] = []
         for threads in threadCounts {
-            times.append(Timer.median(sizeRuns) { Parallel.withThreads(threads) { _ = PathCentralities(graph, edges: false) } })
+            times.append(Timer.median(sizeRuns) { Parallel.withThreads(threads) { _ = graph.pathCentralities(edges: false) } })
         }
         var estimate: ApproximateBetweenness!
-        let approx = Timer.median(sizeRuns) { estimate = try! ApproximateBetweenness(graph, epsilon: epsilon, delta: 0.1, seed: 1) }
+        let approx = Timer.median(sizeRuns) { estimate = graph.approximateBetweenness(try! .init(epsilon: epsilon, delta: 0.1, seed: 1)) }
         var row = "| \(people) | \(graph.edgeCount) |"
         for time in times { row += " \(format(time).trimmingCharacters(in: .whitespaces)) |" }
         row += String(format: " %.2fx |", times.first! / times.last!)
@@ -119,7 +119,7 @@ if let index = arguments.firstIndex(of: "--shapes"), index + 1 < arguments.count
         let whole = analysis.selections.last!.metrics
         var lost = 0
         let separations = Timer.median(1) {
-            let forest = CutPoints.Separations(whole.undirected)
+            let forest = whole.undirected.separations()
             for v in 0..<forest.nodeCount where whole.cutPoints.isArticulationPoint[v] { lost += forest.cutOffCount(by: v) }
             let largest = whole.cutPoints.bridgeSmallerSide.indices.sorted { whole.cutPoints.bridgeSmallerSide[$0] > whole.cutPoints.bridgeSmallerSide[$1] }
             for index in largest.prefix(10) { lost += forest.smallerSide(of: whole.cutPoints.bridges[index]).count }
@@ -155,11 +155,11 @@ for item in cases {
     let analysisRuns = network.people.count > 3000 ? 1 : runs
     let analysis = Timer.median(analysisRuns) { _ = PartnershipAnalysis(network: network, options: .init(grouping: Grouping(item.groupBy), threads: threadLimit)) }
     let graph = network.graph(.all)
-    let paths = Timer.median(analysisRuns) { Parallel.withThreads(threadLimit) { _ = PathCentralities(graph) } }
+    let paths = Timer.median(analysisRuns) { Parallel.withThreads(threadLimit) { _ = graph.pathCentralities() } }
     let groups = network.people.indices.map { network.organisation(ofPerson: $0) ?? -1 }
-    let brokerage = Timer.median(runs) { _ = Brokerage(graph, groups: groups) }
+    let brokerage = Timer.median(runs) { _ = graph.brokerage(groups: groups) }
     let undirected = graph.symmetrised()
-    let cut = Timer.median(runs) { _ = CutPoints(undirected) }
+    let cut = Timer.median(runs) { _ = undirected.cutPoints() }
     print(item.name.padding(toLength: 24, withPad: " ", startingAt: 0),
           String(format: "%7d %7d", network.people.count, graph.edgeCount),
           format(load), format(analysis), "  ", format(paths), "  (with)  ", format(brokerage), " ", format(cut))

@@ -133,7 +133,7 @@ extension Analyse {
             let graph = network.graph(selection, level: level, symmetrisation: options.symmetrisation)
             do throws(WeightedBetweenness.InvalidLength) {
                 let metrics = try Parallel.withThreads(options.threads) { () throws(WeightedBetweenness.InvalidLength) -> SelectedMetrics in
-                    try SelectedMetrics(graph, groups: groups, metrics: wanted, tieLength: tieLength ?? .weight, approximation: approximation)
+                    try graph.selectedMetrics(wanted, groups: groups, tieLength: tieLength ?? .weight, approximation: approximation)
                 }
                 rows.append((network.id(of: selection), metrics))
             } catch {

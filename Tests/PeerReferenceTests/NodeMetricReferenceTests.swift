@@ -80,8 +80,8 @@ import Testing
             let whole = expected["network"] as! [String: Any]
             func number(_ key: String) -> Double { (whole[key] as! NSNumber).doubleValue }
             #expect(close(metrics.undirected.transitivity(), number("transitivity")), "\(id) transitivity")
-            #expect(close(Centralisation.degree(metrics.undirected), number("degree_centralisation")), "\(id)")
-            #expect(close(Centralisation.betweenness(metrics.paths.betweenness), number("betweenness_centralisation")), "\(id)")
+            #expect(close(metrics.undirected.degreeCentralisation(), number("degree_centralisation")), "\(id)")
+            #expect(close(metrics.paths.betweennessCentralisation, number("betweenness_centralisation")), "\(id)")
             let directed = graph.distanceSummary()
             #expect(Double(directed.diameter) == number("diameter_directed"), "\(id)")
             #expect(close(directed.meanDistance ?? .nan, number("mean_distance_directed")), "\(id)")

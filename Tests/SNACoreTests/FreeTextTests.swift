@@ -15,7 +15,7 @@ struct TerminalAndFreeTextTests {
 
     @Test func namesInFreeTextBecomePseudonyms() throws {
         var builder = NetworkBuilder(themeSet: .standard)
-        builder.addTie(from: "Ann Smith", to: "Anna Smithson", theme: 0)
+        builder.addTie(from: "Ann Smith", to: "Anna Smithson", themeIndex: 0)
         let anonymised = try builder.build().anonymised(with: Pseudonymiser(key: "k"))
         let annCode = anonymised.pseudonyms["Ann Smith"]!, annaCode = anonymised.pseudonyms["Anna Smithson"]!
         let text = anonymised.scrubbed("Led by ann smith with Anna Smithson; not Ann Smithers.")

@@ -14,7 +14,7 @@ import Testing
         for _ in 0..<150 {
             let a = random.nextInt(below: 60), b = random.nextInt(below: 60)
             let theme = random.nextInt(below: 3) == 0 ? random.nextInt(below: 4) : random.nextInt(below: 40)
-            builder.addTie(from: "p\(a)", organisation: "org\(a % 6)", to: "p\(b)", organisation: "org\(b % 6)", theme: theme)
+            builder.addTie(from: "p\(a)", organisation: "org\(a % 6)", to: "p\(b)", organisation: "org\(b % 6)", themeIndex: theme)
         }
         return try builder.build()
     }

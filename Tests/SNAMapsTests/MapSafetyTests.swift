@@ -13,8 +13,8 @@ import FoundationXML
 
     @Test func aVeryLongNameIsShortenedForDrawingAndKeptShortInTooltips() throws {
         var builder = NetworkBuilder()
-        builder.addTie(from: Self.longName, organisation: Self.longName, to: "Bob", organisation: "Council", theme: 0)
-        builder.addTie(from: "Bob", organisation: "Council", to: Self.longName, organisation: Self.longName, theme: 0)
+        builder.addTie(from: Self.longName, organisation: Self.longName, to: "Bob", organisation: "Council", themeIndex: 0)
+        builder.addTie(from: "Bob", organisation: "Council", to: Self.longName, organisation: Self.longName, themeIndex: 0)
         let built = try builder.build()
         for level in [AnalysisLevel.people, .organisations] {
             let drawn = try map(built) { $0.level = level; $0.labels = .all }
@@ -27,7 +27,7 @@ import FoundationXML
 
     @Test func charactersXMLForbidsNeverReachTheSVG() throws {
         var builder = NetworkBuilder()
-        builder.addTie(from: "Ann\u{FFFF} Lee", organisation: "Org\u{FFFE}", to: "Bob", organisation: "Council", theme: 0)
+        builder.addTie(from: "Ann\u{FFFF} Lee", organisation: "Org\u{FFFE}", to: "Bob", organisation: "Council", themeIndex: 0)
         let built = try builder.build()
         let drawn = try map(built) { $0.title = "Title \u{FFFF}" }
         let svg = try drawn.render(as: .svg)
@@ -112,8 +112,8 @@ import FoundationXML
 @Suite struct OmittedNodesTests {
     @Test func isolatesAndSmallGroupsApartAreListedNotDrawn() throws {
         var builder = NetworkBuilder()
-        for (a, b) in [("A", "B"), ("B", "C"), ("C", "D"), ("D", "A"), ("E", "F")] { builder.addTie(from: a, to: b, theme: 0) }
-        builder.addTie(from: "G", to: "A", theme: 1)
+        for (a, b) in [("A", "B"), ("B", "C"), ("C", "D"), ("D", "A"), ("E", "F")] { builder.addTie(from: a, to: b, themeIndex: 0) }
+        builder.addTie(from: "G", to: "A", themeIndex: 1)
         let built = try builder.build()
         let analysis = PartnershipAnalysis(network: built)
         var options = MapOptions()

@@ -43,7 +43,7 @@ func nodeID(_ name: String, in dot: String) -> String? {
     @Test func hostileNamesCannotChangeTheGraph() throws {
         let hostile = ["\"]; x -> y; //", "<script>alert(1)</script>", "AT&T \\N", "Zoë Ó Briain, Café & Co", "&amp; literal", "a\\\"b", "ends with \\"]
         var builder = NetworkBuilder()
-        for (a, b) in zip(hostile, hostile.dropFirst() + [hostile[0]]) { builder.addTie(from: a, to: b, theme: 0) }
+        for (a, b) in zip(hostile, hostile.dropFirst() + [hostile[0]]) { builder.addTie(from: a, to: b, themeIndex: 0) }
         let built = try builder.build()
         let drawn = try map(built) { $0.selection = .all }
         // Exactly one node per person and one edge per tie come out of Graphviz.
@@ -179,7 +179,7 @@ func nodeID(_ name: String, in dot: String) -> String? {
 
     @Test func backslashesInTheLegendAreText() throws {
         var builder = NetworkBuilder()
-        builder.addTie(from: "Ann", organisation: "Org \\G one", to: "Bob", organisation: "Org \\E two", theme: 0)
+        builder.addTie(from: "Ann", organisation: "Org \\G one", to: "Bob", organisation: "Org \\E two", themeIndex: 0)
         let drawn = try map(try builder.build()) { $0.title = "a\\Gb" }
         let svg = String(decoding: try drawn.render(as: .svg), as: UTF8.self)
         #expect(svg.contains("Org \\G one"))

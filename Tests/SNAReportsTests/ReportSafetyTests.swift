@@ -10,8 +10,8 @@ import Testing
     @Test func aVeryLongNameAndForbiddenCharactersGiveAWellFormedReport() throws {
         let long = Array(repeating: "word", count: 170_000).joined(separator: " ")
         var builder = NetworkBuilder()
-        builder.addTie(from: long, organisation: "Org A", to: "Bob\u{FFFF}", organisation: "Org\u{FFFE} B", theme: 0)
-        builder.addTie(from: "Bob\u{FFFF}", organisation: "Org\u{FFFE} B", to: "Carol", organisation: "Org A", theme: 0)
+        builder.addTie(from: long, organisation: "Org A", to: "Bob\u{FFFF}", organisation: "Org\u{FFFE} B", themeIndex: 0)
+        builder.addTie(from: "Bob\u{FFFF}", organisation: "Org\u{FFFE} B", to: "Carol", organisation: "Org A", themeIndex: 0)
         let network = try builder.build()
         var options = ReportOptions()
         options.title = "Board \u{FFFF} report"

@@ -58,8 +58,8 @@ func parse(_ html: String) throws -> XMLDocument {
     @Test func namesFromTheDataAreText() throws {
         var builder = NetworkBuilder()
         let hostile = ["<script>alert(1)</script>", "AT&T \"Ops\"", "O'Neil <b>x</b>"]
-        builder.addTie(from: hostile[0], organisation: "A & B <Ltd>", to: hostile[1], organisation: "C", theme: 0)
-        builder.addTie(from: hostile[1], organisation: "C", to: hostile[2], organisation: "C", theme: 0)
+        builder.addTie(from: hostile[0], organisation: "A & B <Ltd>", to: hostile[1], organisation: "C", themeIndex: 0)
+        builder.addTie(from: hostile[1], organisation: "C", to: hostile[2], organisation: "C", themeIndex: 0)
         let network = try builder.build()
         let html = PartnershipReport(network: network, source: "<x>.csv", layout: "long", rows: 2, options: ReportOptions()).html
         _ = try parse(html)
@@ -100,8 +100,8 @@ func parse(_ html: String) throws -> XMLDocument {
 
     @Test func surveysWithoutOrganisationsAreAnonymisedWhole() throws {
         var builder = NetworkBuilder()
-        builder.addTie(from: "John Smith", to: "Mary Jones", theme: 0)
-        builder.addTie(from: "Mary Jones", to: "Ahmed Khan", theme: 0)
+        builder.addTie(from: "John Smith", to: "Mary Jones", themeIndex: 0)
+        builder.addTie(from: "Mary Jones", to: "Ahmed Khan", themeIndex: 0)
         let network = try builder.build()
         let html = PartnershipReport(network: network, source: "s.csv", layout: "long", rows: 2, options: { var o = ReportOptions(); o.anonymise = true; return o }()).html
         for name in ["John Smith", "Mary Jones", "Ahmed Khan"] { #expect(!html.contains(name), "\(name)") }
@@ -109,7 +109,7 @@ func parse(_ html: String) throws -> XMLDocument {
         #expect(html.contains("every node's name is replaced"))
         let naming = try { () throws -> [String] in
             var b = NetworkBuilder()
-            b.addTie(from: "Jane Doe", organisation: "Jane Doe Associates", to: "Bob", organisation: "Council", theme: 0)
+            b.addTie(from: "Jane Doe", organisation: "Jane Doe Associates", to: "Bob", organisation: "Council", themeIndex: 0)
             return try b.build().anonymised().organisationsNamingPeople
         }()
         #expect(naming == ["Jane Doe Associates"])

@@ -49,11 +49,11 @@ public enum FindingKind: String, CaseIterable, Sendable, Codable {
 /// organisations (``PartnershipAnalysis/node(ofOrganisation:)`` finds their node).
 public struct NodeReference: Sendable, Hashable {
     /// Which list `index` points into.
-    public var level: AnalysisLevel
+    public let level: AnalysisLevel
     /// The position in that list.
-    public var index: Int
+    public let index: Int
     /// The name, as the network spells it.
-    public var name: String
+    public let name: String
 
     /// Creates a reference.
     public init(level: AnalysisLevel, index: Int, name: String) {
@@ -67,83 +67,83 @@ public struct NodeReference: Sendable, Hashable {
 /// reports it.
 public struct BrokerageEvidence: Sendable, Equatable {
     /// Pairs brokered between groups (every role but coordinator).
-    public var between: Double
+    public let between: Double
     /// `between` as a share of all brokerage between groups in the network.
-    public var share: Double
+    public let share: Double
     /// Brokerage as gatekeeper (into the broker's group).
-    public var gatekeeper: Double
+    public let gatekeeper: Double
     /// Brokerage as representative (out of the broker's group).
-    public var representative: Double
+    public let representative: Double
     /// Brokerage as liaison (between two other groups).
-    public var liaison: Double
+    public let liaison: Double
 }
 
 /// Why someone is a gatekeeper.
 public struct GatekeeperEvidence: Sendable, Equatable {
     /// Whether their departure cuts off at least the threshold's number of
     /// people (otherwise they are a gatekeeper by brokerage alone).
-    public var isCutPoint: Bool
+    public let isCutPoint: Bool
     /// The nodes their departure cuts off from the largest remaining piece
     /// (empty unless `isCutPoint`).
-    public var cutOff: [NodeReference]
+    public let cutOff: [NodeReference]
     /// The organisations every one of whose connected members is cut off
     /// (people level only).
-    public var organisationsCutOff: [NodeReference]
+    public let organisationsCutOff: [NodeReference]
     /// The nodes in `cutOff` outside `organisationsCutOff`.
-    public var cutOffElsewhere: [NodeReference]
+    public let cutOffElsewhere: [NodeReference]
     /// The share of connected pairs of others their removal disconnects.
-    public var removalImpact: Double
+    public let removalImpact: Double
     /// Brokerage between groups, or `nil` when they broker none.
-    public var brokerage: BrokerageEvidence?
+    public let brokerage: BrokerageEvidence?
     /// What the brokerage groups are.
-    public var groupedBy: Grouping
+    public let groupedBy: Grouping
     /// Directed betweenness.
-    public var betweenness: Double
+    public let betweenness: Double
     /// The betweenness rank (1 is the highest).
-    public var rank: Int
+    public let rank: Int
     /// The number of nodes ranked.
-    public var nodeCount: Int
+    public let nodeCount: Int
 }
 
 /// Why two organisations are weakly linked.
 public struct WeakLinkEvidence: Sendable, Equatable {
     /// The ties between them, both directions (a tie counts once per theme).
-    public var observed: Double
+    public let observed: Double
     /// The ties expected between them given their ties with other partners.
-    public var expected: Double
+    public let expected: Double
     /// Each one's ties with other organisations, in the order of the subjects.
-    public var tiesWithOthers: [Double]
+    public let tiesWithOthers: [Double]
     /// Whether a tie counts once per theme it appears in.
-    public var themed: Bool
+    public let themed: Bool
 }
 
 /// An expected partnership with no tie.
 public struct MissingLinkEvidence: Sendable, Equatable {
     /// The expected link as given (names may be sectors or types).
-    public var link: ExpectedLink
+    public let link: ExpectedLink
 }
 
 /// Why a tie is a bridge.
 public struct BridgeEvidence: Sendable, Equatable {
     /// The nodes on the smaller side of the bridge.
-    public var smallerSide: [NodeReference]
+    public let smallerSide: [NodeReference]
     /// The organisations those nodes belong to (people level).
-    public var organisations: [NodeReference]
+    public let organisations: [NodeReference]
 }
 
 /// Why organisations are reported absent from a theme.
 public struct AbsenceEvidence: Sendable, Equatable {
     /// Each absent organisation's ties with other organisations in all themes, in the order of the subjects.
-    public var tiesInAllThemes: [Double]
+    public let tiesInAllThemes: [Double]
     /// The median organisation's ties with others in all themes.
-    public var medianTies: Double
+    public let medianTies: Double
 }
 
 /// Who has no ties.
 public struct IsolationEvidence: Sendable, Equatable {
     /// How many of them answered the survey naming nobody (people level;
     /// `nil` at organisation level).
-    public var answered: Int?
+    public let answered: Int?
 }
 
 /// A finding's figures, typed by kind.
@@ -167,23 +167,23 @@ public enum FindingEvidence: Sendable, Equatable {
 /// response) are made from it in the output layer (`FindingWording` in SNAIO).
 public struct Finding: Sendable, Equatable {
     /// The kind.
-    public var kind: FindingKind
+    public let kind: FindingKind
     /// The id of the theme it was judged on (`all` for the network as a whole).
-    public var theme: String
+    public let theme: String
     /// That theme's label, e.g. "Decision-making" or "All themes".
-    public var themeLabel: String
+    public let themeLabel: String
     /// The level the analysis was at.
-    public var level: AnalysisLevel
+    public let level: AnalysisLevel
     /// Whether the analysed nodes are people (a people-level analysis of a
     /// survey that names people), rather than organisations.
-    public var nodesArePeople: Bool
+    public let nodesArePeople: Bool
     /// Whom it names: a gatekeeper; a bridge's two ends; two organisations;
     /// the absent organisations; the isolated nodes.
-    public var subjects: [NodeReference]
+    public let subjects: [NodeReference]
     /// The figures behind it.
-    public var evidence: FindingEvidence
+    public let evidence: FindingEvidence
     /// The figure findings of one kind are ranked by (higher first).
-    public var score: Double
+    public let score: Double
 
     /// The subjects' names.
     public var subjectNames: [String] { subjects.map(\.name) }

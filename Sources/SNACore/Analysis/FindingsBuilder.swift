@@ -21,7 +21,7 @@ struct FindingsBuilder {
     func findings() -> [Finding] {
         guard let whole = focus.flatMap(analysis.selection) ?? analysis.judgedSelection else { return [] }
         // One depth-first forest answers who each cut-point and each bridge separates.
-        let forest = CutPoints.Separations(whole.metrics.undirected)
+        let forest = whole.metrics.undirected.separations()
         var result: [Finding] = []
         result += gatekeepers(whole, forest: forest)
         result += weakLinks(whole)

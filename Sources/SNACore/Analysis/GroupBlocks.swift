@@ -8,13 +8,13 @@
 /// +1 all outside; `nil` without ties.
 public struct GroupBlocks: Sendable, Equatable {
     /// The groups' names, in order.
-    public var groups: [String]
+    public let groups: [String]
     /// The number of nodes in each group.
-    public var sizes: [Int]
+    public let sizes: [Int]
     /// `ties[a][b]`: ties from group a to group b (edge weights summed when
     /// `weighted`, else counted); stored sparsely, so that a thousand
     /// organisations cost memory for the pairs that have ties, not a million cells.
-    public var ties: BlockTies
+    public let ties: BlockTies
 
     /// Builds the blocks of `graph` for a group per node (`nil`: in no group, left out).
     ///

@@ -9,23 +9,23 @@ import Foundation
 /// ```
 public struct PartnershipAnalysis: Sendable {
     /// The network analysed.
-    public var network: PartnershipNetwork
+    public let network: PartnershipNetwork
     /// The options used.
-    public var options: AnalysisOptions
+    public let options: AnalysisOptions
     /// The group name of each node, for brokerage (at the analysed level).
-    public var groupNames: [String]
+    public let groupNames: [String]
     /// Each node's group position in `groupNames`.
-    public var groups: [Int]
+    public let groups: [Int]
     /// One analysis per theme, then `all`, at the analysed level.
-    public var selections: [SelectionAnalysis]
+    public let selections: [SelectionAnalysis]
     /// Jaccard overlap of the themes' tie sets: `themeOverlap[a][b]`, stored sparsely.
-    public var themeOverlap: ThemeOverlap
+    public let themeOverlap: ThemeOverlap
     /// The organisation-level network per theme, with its own centralities
     /// (people-level surveys analysed at people level; otherwise `selections`
     /// already is the organisation level).
-    public var organisationNetworks: [SelectionAnalysis]
+    public let organisationNetworks: [SelectionAnalysis]
     /// Findings, ranked within each kind, kinds in a fixed order.
-    public var findings: [Finding]
+    public private(set) var findings: [Finding]
 
     /// The names of the analysed level's nodes.
     public let nodeNames: [String]

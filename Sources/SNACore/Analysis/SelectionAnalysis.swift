@@ -1,15 +1,15 @@
 /// Everything computed for one theme (or `all`) at one level.
 public struct SelectionAnalysis: Sendable {
     /// Which theme.
-    public var selection: ThemeSelection
+    public private(set) var selection: ThemeSelection
     /// The theme's id, or `all`.
-    public var id: String
+    public private(set) var id: String
     /// The theme's label.
-    public var label: String
+    public private(set) var label: String
     /// The graph analysed (after symmetrisation, if any).
-    public var graph: Digraph
+    public let graph: Digraph
     /// Size and shape.
-    public var summary: ThemeSummary
+    public private(set) var summary: ThemeSummary
     /// Node metrics, indexed by node like the graph.
     ///
     /// A selection whose ties touch few of the nodes (under one in eight, of
@@ -28,21 +28,21 @@ public struct SelectionAnalysis: Sendable {
     /// Each node's group for brokerage, to compute the metrics again (the analysis' own array, shared).
     private let groups: [Int]
     /// Transitivity of the symmetrised graph.
-    public var transitivity: Double
+    public let transitivity: Double
     /// Directed distances within the largest weak component.
-    public var distances: DistanceSummary
+    public let distances: DistanceSummary
     /// Undirected distances within the largest weak component.
-    public var undirectedDistances: DistanceSummary
+    public let undirectedDistances: DistanceSummary
     /// Freeman degree centralisation (symmetrised).
-    public var degreeCentralisation: Double
+    public let degreeCentralisation: Double
     /// Freeman betweenness centralisation (directed).
-    public var betweennessCentralisation: Double
+    public let betweennessCentralisation: Double
     /// Ties between and within organisations (nodes' organisations; empty groups left out).
-    public var organisationBlocks: GroupBlocks
+    public let organisationBlocks: GroupBlocks
     /// Ties between and within layers, when any layer is known.
-    public var layerBlocks: GroupBlocks?
+    public let layerBlocks: GroupBlocks?
     /// The "if these people left" curve.
-    public var resilience: [RemovalStep]
+    public let resilience: [RemovalStep]
 
     /// Analyses one graph of `network`.
     ///
@@ -69,8 +69,8 @@ public struct SelectionAnalysis: Sendable {
         let members = (0..<graph.nodeCount).filter { weak.membership[$0] == largest }
         distances = metrics.paths.distanceSummary(sources: members)
         undirectedDistances = metrics.undirected.distanceSummary(within: members)
-        degreeCentralisation = Centralisation.degree(metrics.undirected)
-        betweennessCentralisation = Centralisation.betweenness(metrics.paths.betweenness)
+        degreeCentralisation = metrics.undirected.degreeCentralisation()
+        betweennessCentralisation = metrics.paths.betweennessCentralisation
         organisationBlocks = GroupBlocks(graph, groupOf: nodeOrganisation, names: network.organisations.map(\.name))
         layerBlocks = nodeLayer.map { GroupBlocks(graph, groupOf: $0, names: Layer.allCases.map(\.rawValue)) }
         resilience = metrics.undirected.greedyRemoval(count: resilienceSteps)

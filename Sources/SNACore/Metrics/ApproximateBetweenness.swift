@@ -61,15 +61,15 @@ public struct ApproximateBetweenness: Sendable, Equatable {
     }
 
     /// The parameters the estimate was made with.
-    public var parameters: Parameters
+    public let parameters: Parameters
     /// The number of pairs sampled.
-    public var samples: Int
+    public let samples: Int
     /// The bound on the number of nodes of a shortest path the sample size was computed with.
-    public var vertexDiameterBound: Int
+    public let vertexDiameterBound: Int
     /// The estimated raw betweenness per node (comparable with ``PathCentralities/betweenness``).
-    public var betweenness: [Double]
+    public let betweenness: [Double]
     /// The estimated normalised betweenness per node: within ε of the exact value, all at once, with probability at least 1 − δ (``parameters``).
-    public var betweennessNormalised: [Double]
+    public let betweennessNormalised: [Double]
 
     /// The Riondato-Kornaropoulos sample size for `nodes` nodes whose shortest paths
     /// have at most `vertexDiameter` nodes; 0 when no node can lie inside a path.
@@ -83,7 +83,7 @@ public struct ApproximateBetweenness: Sendable, Equatable {
     /// Estimates the betweenness of `graph` with ε = `epsilon`, δ = `delta` and `seed`.
     ///
     /// - Throws: ``ParameterError`` when ε or δ is not strictly between 0 and 1.
-    public init(_ graph: Digraph, epsilon: Double, delta: Double = 0.1, seed: UInt64 = 1, lengths: [Double]? = nil) throws(ParameterError) {
+    package init(_ graph: Digraph, epsilon: Double, delta: Double = 0.1, seed: UInt64 = 1, lengths: [Double]? = nil) throws(ParameterError) {
         self.init(graph, try Parameters(epsilon: epsilon, delta: delta, seed: seed), lengths: lengths)
     }
 
@@ -91,7 +91,7 @@ public struct ApproximateBetweenness: Sendable, Equatable {
     /// `.infinity`, as ``WeightedBetweenness/lengths(of:_:)`` gives) the weighted betweenness.
     ///
     /// - Complexity: O(r (V + E)) unweighted, O(r E log V) weighted, for r ``samples``.
-    public init(_ graph: Digraph, _ parameters: Parameters, lengths: [Double]? = nil) {
+    package init(_ graph: Digraph, _ parameters: Parameters, lengths: [Double]? = nil) {
         let (epsilon, delta, seed) = (parameters.epsilon, parameters.delta, parameters.seed)
         if let lengths { precondition(lengths.count == graph.edgeCount && lengths.allSatisfy { $0 > 0 }, "one positive length per edge") }
         let n = graph.nodeCount

@@ -36,21 +36,21 @@ public struct BrokerageCounts: Sendable, Equatable {
 /// mutual ties at both steps and no tie between the ends counts twice.
 public struct Brokerage: Sendable, Equatable {
     /// Each node's counts.
-    public var raw: [BrokerageCounts]
+    public let raw: [BrokerageCounts]
     /// Each node's expected counts (by its group's size), roles then total.
-    public var expected: [[Double]]
+    public let expected: [[Double]]
     /// Each node's standard deviations, roles then total.
-    public var standardDeviation: [[Double]]
+    public let standardDeviation: [[Double]]
     /// Each node's z-scores, roles then total; `nil` where the deviation is 0.
-    public var z: [[Double?]]
+    public let z: [[Double?]]
     /// Whole-network counts, roles then total.
-    public var networkRaw: [Double]
+    public let networkRaw: [Double]
     /// Whole-network expected counts.
-    public var networkExpected: [Double]
+    public let networkExpected: [Double]
     /// Whole-network standard deviations.
-    public var networkStandardDeviation: [Double]
+    public let networkStandardDeviation: [Double]
     /// Whole-network z-scores; `nil` where the deviation is 0.
-    public var networkZ: [Double?]
+    public let networkZ: [Double?]
 
     /// Computes brokerage of `graph` (unweighted) for the group of each node.
     ///
@@ -63,7 +63,7 @@ public struct Brokerage: Sendable, Equatable {
     /// - Complexity: O(V log V + E + Σ_(a->b) min(out(a), in(b)) log d): linear
     ///   in people and ties for stars, pairs and many groups; O(V + G) memory
     ///   besides the result.
-    public init(_ graph: Digraph, groups: [Int]) {
+    package init(_ graph: Digraph, groups: [Int]) {
         let n = graph.nodeCount
         precondition(groups.count == n)
         // Groups numbered 0..<G in the order of their numbers, as sna sorts them.

@@ -10,17 +10,17 @@
 /// pairs inside each piece. Isolates and leaves score 0.
 public struct CutPoints: Sendable, Equatable {
     /// Whether each node is an articulation point.
-    public var isArticulationPoint: [Bool]
+    public let isArticulationPoint: [Bool]
     /// Removal impact of each node, between 0 and 1.
-    public var removalImpact: [Double]
+    public let removalImpact: [Double]
     /// Pairs of other nodes disconnected by each node's removal.
-    public var pairsDisconnected: [Int]
+    public let pairsDisconnected: [Int]
     /// Bridges as (smaller, larger) node pairs, sorted.
-    public var bridges: [(Int, Int)]
+    public let bridges: [(Int, Int)]
     /// For each bridge, the number of nodes on its smaller side.
-    public var bridgeSmallerSide: [Int]
+    public let bridgeSmallerSide: [Int]
     /// The number of connected unordered pairs of nodes.
-    public var connectedPairs: Int
+    public let connectedPairs: Int
 
     public static func == (a: CutPoints, b: CutPoints) -> Bool {
         a.isArticulationPoint == b.isArticulationPoint && a.removalImpact == b.removalImpact
@@ -30,7 +30,7 @@ public struct CutPoints: Sendable, Equatable {
     /// Analyses `graph`, ignoring the nodes in `removed`.
     ///
     /// - Complexity: O(V + E).
-    public init(_ graph: UndirectedGraph, removed: [Bool]? = nil) {
+    package init(_ graph: UndirectedGraph, removed: [Bool]? = nil) {
         self.init(Separations(graph, removed: removed))
     }
 
@@ -39,7 +39,7 @@ public struct CutPoints: Sendable, Equatable {
     /// removal separates searches the graph once.
     ///
     /// - Complexity: O(V).
-    public init(_ forest: Separations) {
+    package init(_ forest: Separations) {
         let n = forest.nodeCount
         // For each node: the sizes of the pieces its removal separates (children with low ≥ disc).
         var separated = [Int](repeating: 0, count: n)
@@ -89,11 +89,11 @@ public struct CutPoints: Sendable, Equatable {
 /// One step of a resilience curve.
 public struct RemovalStep: Sendable, Equatable {
     /// The node removed at this step.
-    public var node: Int
+    public let node: Int
     /// Its removal impact when it was removed (on the graph left by earlier steps).
-    public var impact: Double
+    public let impact: Double
     /// The share of the originally connected pairs of remaining nodes still connected.
-    public var connectivityLeft: Double
+    public let connectivityLeft: Double
 }
 
 extension UndirectedGraph {
@@ -193,7 +193,7 @@ extension CutPoints {
         /// Builds the depth-first forest of `graph`, ignoring the nodes in `removed`.
         ///
         /// - Complexity: O(V + E) time and memory.
-        public init(_ graph: UndirectedGraph, removed: [Bool]? = nil) {
+        package init(_ graph: UndirectedGraph, removed: [Bool]? = nil) {
             let n = graph.nodeCount
             let gone = removed ?? [Bool](repeating: false, count: n)
             var discovery = [Int32](repeating: -1, count: n)

@@ -1,11 +1,11 @@
 /// The longest and the mean shortest path over the pairs connected by a path.
 public struct DistanceSummary: Sendable, Equatable {
     /// The longest shortest path; 0 without connected pairs.
-    public var diameter: Int
+    public let diameter: Int
     /// The mean shortest path over connected pairs; `nil` without connected pairs.
-    public var meanDistance: Double?
+    public let meanDistance: Double?
     /// The number of (ordered, for directed graphs) pairs connected by a path.
-    public var connectedPairs: Int
+    public let connectedPairs: Int
 }
 
 extension Digraph {
@@ -104,28 +104,5 @@ extension UndirectedGraph {
     ///   the ends of separate pairs): one search for a star, whatever its size.
     public func distanceSummary(within nodes: [Int]? = nil) -> DistanceSummary {
         Digraph.summarise(offsets: offsets, targets: neighbours, inside: Digraph.mask(nodes, count: nodeCount), symmetric: true)
-    }
-}
-
-/// Freeman's centralisation (1979): how far a network is from a star.
-public enum Centralisation {
-    /// Degree centralisation of the symmetrised graph: Σ(max d - d_i) / ((n-1)(n-2));
-    /// as igraph `centralization_degree(mode="all", loops=False, normalized=True)`
-    /// and sna `centralization(g, degree, mode="graph")`. 0 when n < 3.
-    public static func degree(_ graph: UndirectedGraph) -> Double {
-        let n = graph.nodeCount
-        guard n >= 3 else { return 0 }
-        let degrees = (0..<n).map { graph.degree(of: $0) }
-        let top = degrees.max()!
-        let sum = degrees.reduce(0) { $0 + (top - $1) }
-        return Double(sum) / (Double(n - 1) * Double(n - 2))
-    }
-
-    /// Betweenness centralisation of a directed graph: Σ(max b - b_i) / ((n-1)²(n-2));
-    /// as igraph `centralization_betweenness(directed=True, normalized=True)`. 0 when n < 3.
-    public static func betweenness(_ betweenness: [Double]) -> Double {
-        let n = Double(betweenness.count)
-        guard n >= 3, let top = betweenness.max() else { return 0 }
-        return betweenness.reduce(0) { $0 + (top - $1) } / ((n - 1) * (n - 1) * (n - 2))
     }
 }

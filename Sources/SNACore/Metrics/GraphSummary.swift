@@ -6,32 +6,32 @@
 /// networkx `reciprocity`; `nil` when there are no ties.
 public struct GraphSummary: Sendable, Equatable {
     /// The number of nodes, including isolates.
-    public var nodes: Int
+    public let nodes: Int
     /// The number of distinct directed ties.
-    public var ties: Int
+    public let ties: Int
     /// Nodes with at least one tie in or out.
-    public var activeNodes: Int
+    public let activeNodes: Int
     /// Nodes with no tie in or out.
-    public var isolates: Int
+    public let isolates: Int
     /// ties / (n(n-1)); 0 when n < 2.
-    public var density: Double
+    public let density: Double
     /// Share of ties that are reciprocated; `nil` without ties.
-    public var reciprocity: Double?
+    public let reciprocity: Double?
     /// Unordered pairs tied both ways.
-    public var mutualPairs: Int
+    public let mutualPairs: Int
     /// The number of weakly connected components (isolates included).
-    public var weakComponents: Int
+    public let weakComponents: Int
     /// The size of the largest weak component.
-    public var largestWeakComponent: Int
+    public let largestWeakComponent: Int
     /// The number of strongly connected components (isolates included).
-    public var strongComponents: Int
+    public let strongComponents: Int
     /// The size of the largest strong component.
-    public var largestStrongComponent: Int
+    public let largestStrongComponent: Int
 
     /// Summarises `graph`.
     ///
     /// - Complexity: O(V + E log d).
-    public init(_ graph: Digraph) {
+    package init(_ graph: Digraph) {
         let n = graph.nodeCount
         nodes = n
         ties = graph.edgeCount

@@ -5,36 +5,36 @@
 /// strengths use the weights. Conventions: docs/metrics.md.
 public struct NodeMetrics: Sendable {
     /// Ties received.
-    public var inDegree: [Int]
+    public let inDegree: [Int]
     /// Ties sent.
-    public var outDegree: [Int]
+    public let outDegree: [Int]
     /// Distinct neighbours in either direction (degree in the symmetrised graph).
-    public var degree: [Int]
+    public let degree: [Int]
     /// Sum of the weights of ties received.
-    public var inStrength: [Double]
+    public let inStrength: [Double]
     /// Sum of the weights of ties sent.
-    public var outStrength: [Double]
+    public let outStrength: [Double]
     /// Betweenness, harmonic and Wasserman-Faust closeness, edge betweenness.
-    public var paths: PathCentralities
+    public let paths: PathCentralities
     /// PageRank (damping 0.85).
-    public var pageRank: [Double]
+    public let pageRank: [Double]
     /// Eigenvector centrality on the symmetrised graph, maximum 1.
-    public var eigenvector: [Double]
+    public let eigenvector: [Double]
     /// Burt's constraint and effective size.
-    public var structuralHoles: StructuralHoles
+    public let structuralHoles: StructuralHoles
     /// k-core number on the symmetrised graph.
-    public var core: [Int]
+    public let core: [Int]
     /// Local clustering on the symmetrised graph.
-    public var clustering: [Double]
+    public let clustering: [Double]
     /// Cut-points, bridges and removal impact on the symmetrised graph.
-    public var cutPoints: CutPoints
+    public let cutPoints: CutPoints
     /// Gould-Fernandez brokerage by group.
-    public var brokerage: Brokerage
+    public let brokerage: Brokerage
     /// The symmetrised graph the undirected metrics used.
-    public var undirected: UndirectedGraph
+    public let undirected: UndirectedGraph
 
     /// Computes every metric of `graph`; `groups` gives each node's group for brokerage.
-    public init(_ graph: Digraph, groups: [Int]) {
+    package init(_ graph: Digraph, groups: [Int]) {
         let n = graph.nodeCount
         let undirected = graph.symmetrised()
         self.undirected = undirected

@@ -1,35 +1,35 @@
 /// The headline figures of one theme (or of all themes) of a partnership.
 public struct ThemeSummary: Sendable, Equatable {
     /// Which theme.
-    public var selection: ThemeSelection
+    public let selection: ThemeSelection
     /// The theme's id, or `all`.
-    public var id: String
+    public let id: String
     /// The theme's label.
-    public var label: String
+    public let label: String
     /// The level the graph was drawn at.
-    public var level: AnalysisLevel
+    public let level: AnalysisLevel
     /// Figures of the graph.
-    public var graph: GraphSummary
+    public let graph: GraphSummary
     /// People with at least one tie in this theme, after symmetrisation.
-    public var activePeople: Int
+    public let activePeople: Int
     /// Organisations with at least one person tied in this theme, after symmetrisation.
-    public var activeOrganisations: Int
+    public let activeOrganisations: Int
     /// Respondents who named at least one contact in this theme (the survey as answered).
-    public var respondentsNaming: Int
+    public let respondentsNaming: Int
 }
 
 /// The summary `snatool analyse` reports before the full metrics: who is in
 /// the network, how many answered, and each theme's size and shape.
 public struct PartnershipSummary: Sendable {
     /// The network summarised.
-    public var network: PartnershipNetwork
+    public let network: PartnershipNetwork
     /// The level the themes were analysed at.
-    public var level: AnalysisLevel
+    public let level: AnalysisLevel
     /// One summary per selected theme, in order, `all` last.
-    public var themes: [ThemeSummary]
+    public let themes: [ThemeSummary]
 
     /// How ties were made undirected: the graph figures describe that graph.
-    public var symmetrisation: Symmetrisation
+    public let symmetrisation: Symmetrisation
 
     /// Summarises the selected themes of `network` at `level`, each graph
     /// symmetrised as `symmetrisation` says (the analysis's own graphs).

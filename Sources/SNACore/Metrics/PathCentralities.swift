@@ -17,19 +17,19 @@
 /// the same on any number of cores. The search itself: ``BrandesSearch``.
 public struct PathCentralities: Sendable, Equatable {
     /// Raw betweenness per node.
-    public var betweenness: [Double]
+    public let betweenness: [Double]
     /// Betweenness per edge, in the order of ``Digraph/outTargets``.
-    public var edgeBetweenness: [Double]
+    public let edgeBetweenness: [Double]
     /// Harmonic closeness per node (out-paths, normalised by n-1).
-    public var harmonic: [Double]
+    public let harmonic: [Double]
     /// Wasserman-Faust closeness per node (out-paths).
-    public var closeness: [Double]
+    public let closeness: [Double]
     /// The number of nodes each node reaches.
-    public var reached: [Int]
+    public let reached: [Int]
     /// The sum of the distances to the nodes each node reaches.
-    public var totalDistance: [Int]
+    public let totalDistance: [Int]
     /// The longest distance to a node each node reaches (0 if it reaches none).
-    public var eccentricity: [Int]
+    public let eccentricity: [Int]
 
     /// Diameter and mean distance over the pairs (u, v) with u in `sources`
     /// and a path from u to v, from the searches already made: for the members
@@ -54,7 +54,7 @@ public struct PathCentralities: Sendable, Equatable {
     /// betweenness (left empty), which saves a write per shortest-path edge.
     ///
     /// - Complexity: O(V E) time, O(V + E) memory per stripe.
-    public init(_ graph: Digraph, edges: Bool = true) {
+    package init(_ graph: Digraph, edges: Bool = true) {
         let n = graph.nodeCount
         let searchGraph = SearchGraph(graph)
         let partials = Parallel.stripes { stripe -> PathSums in

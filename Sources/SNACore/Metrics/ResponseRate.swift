@@ -1,11 +1,11 @@
 /// How many of a group's people answered the survey.
 public struct ResponseRate: Sendable, Equatable {
     /// The group: an organisation's name, or `nil` for the whole network.
-    public var group: String?
+    public let group: String?
     /// People known in the group (respondents and people named).
-    public var people: Int
+    public let people: Int
     /// People who answered.
-    public var respondents: Int
+    public let respondents: Int
 
     /// Whether this is the placeholder group of the people with no organisation.
     public var isNoOrganisation: Bool { group == ResponseRate.noOrganisation }
@@ -33,18 +33,16 @@ extension PartnershipNetwork {
     /// The response rate of each organisation, in the organisations' order,
     /// followed by a group named "(no organisation)" for people without one.
     public var responseRatesByOrganisation: [ResponseRate] {
-        var rates = organisations.map { ResponseRate(group: $0.name, people: 0, respondents: 0) }
-        var unknown = ResponseRate(group: ResponseRate.noOrganisation, people: 0, respondents: 0)
-        for index in people.indices {
-            let responded = people[index].responded ? 1 : 0
-            if let organisation = organisation(ofPerson: index) {
-                rates[organisation].people += 1
-                rates[organisation].respondents += responded
-            } else {
-                unknown.people += 1
-                unknown.respondents += responded
-            }
+        var people = [Int](repeating: 0, count: organisations.count + 1)
+        var respondents = people
+        // The last slot counts the people with no organisation.
+        for index in self.people.indices {
+            let slot = organisation(ofPerson: index) ?? organisations.count
+            people[slot] += 1
+            if self.people[index].responded { respondents[slot] += 1 }
         }
+        let rates = organisations.indices.map { ResponseRate(group: organisations[$0].name, people: people[$0], respondents: respondents[$0]) }
+        let unknown = ResponseRate(group: ResponseRate.noOrganisation, people: people[organisations.count], respondents: respondents[organisations.count])
         return unknown.people > 0 ? rates + [unknown] : rates
     }
 }

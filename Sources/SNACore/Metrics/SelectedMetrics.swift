@@ -14,9 +14,9 @@ public enum NodeMetric: String, CaseIterable, Sendable {
 /// computed without the rest: the way to get one figure from a large network.
 public struct SelectedMetrics: Sendable {
     /// The columns, in the catalogue's order (``NodeMetricColumn/all``); flags are 0 or 1.
-    public var columns: [(name: String, values: [Double?])]
+    public let columns: [(name: String, values: [Double?])]
     /// The estimates made by sampling (with `approximation`), for the sample sizes.
-    public var estimates: [(metric: NodeMetric, estimate: ApproximateBetweenness)]
+    public let estimates: [(metric: NodeMetric, estimate: ApproximateBetweenness)]
 
     /// Computes the metrics in `metrics` for `graph`; `groups` is needed for brokerage.
     ///
@@ -26,7 +26,7 @@ public struct SelectedMetrics: Sendable {
     ///     estimated by sampling (``ApproximateBetweenness``) instead of computed exactly.
     /// - Throws: ``WeightedBetweenness/InvalidLength`` when `weighted-betweenness` is asked
     ///   for and a tie's weight cannot be a length.
-    public init(_ graph: Digraph, groups: [Int], metrics: Set<NodeMetric>, tieLength: WeightedBetweenness.Length = .weight,
+    package init(_ graph: Digraph, groups: [Int], metrics: Set<NodeMetric>, tieLength: WeightedBetweenness.Length = .weight,
                 approximation: ApproximateBetweenness.Parameters? = nil) throws(WeightedBetweenness.InvalidLength) {
         let n = graph.nodeCount
         var computed: [String: [Double?]] = [:]

@@ -5,12 +5,12 @@
 public struct StructuralHoles: Sendable, Equatable {
     /// Burt's constraint: Σ_j (p_ij + Σ_q p_iq p_qj)² over i's neighbours j,
     /// with p_ij = (a_ij + a_ji) / Σ_k (a_ik + a_ki). `nil` for isolates.
-    public var constraint: [Double?]
+    public let constraint: [Double?]
     /// Burt's effective size: Σ_j (1 - Σ_q p_iq m_jq) over i's neighbours j,
     /// q ranging over i's other neighbours, m_jq = (a_jq + a_qj) / max_k (a_jk + a_kj).
     /// `nil` for isolates. (networkx 3.6's default path for directed graphs
     /// divides by the wrong maximum; this follows Burt.)
-    public var effectiveSize: [Double?]
+    public let effectiveSize: [Double?]
 
     /// Computes both measures.
     ///
@@ -23,7 +23,7 @@ public struct StructuralHoles: Sendable, Equatable {
     /// - Complexity: O(Σ_{i,j} min(d_i, d_j) log d) over the ties {i, j} of the
     ///   symmetrised graph (O(E √E log d) at worst, O(E log d) for stars); O(V)
     ///   memory besides the graph.
-    public init(_ graph: Digraph) {
+    package init(_ graph: Digraph) {
         let n = graph.nodeCount
         let undirected = graph.symmetrised()
         func mutual(_ i: Int, _ j: Int) -> Double {

@@ -27,13 +27,13 @@ public struct WeightedBetweenness: Sendable, Equatable {
     /// A tie whose weight cannot be a length under the convention asked for.
     public struct InvalidLength: Error, Sendable, Equatable, CustomStringConvertible {
         /// The tie's tail.
-        public var source: Int
+        public let source: Int
         /// The tie's head.
-        public var target: Int
+        public let target: Int
         /// Its weight.
-        public var weight: Double
+        public let weight: Double
         /// The convention that rejected it.
-        public var length: Length
+        public let length: Length
 
         /// What is wrong, for a message.
         public var description: String {
@@ -47,7 +47,7 @@ public struct WeightedBetweenness: Sendable, Equatable {
     }
 
     /// Raw weighted betweenness per node.
-    public var betweenness: [Double]
+    public let betweenness: [Double]
 
     /// Betweenness divided by (n-1)(n-2), the number of ordered pairs of other nodes; 0 when n < 3 (``BetweennessScale``).
     public var betweennessNormalised: [Double] {
@@ -82,7 +82,7 @@ public struct WeightedBetweenness: Sendable, Equatable {
     ///
     /// - Throws: ``InvalidLength`` for the first tie whose weight cannot be a length.
     /// - Complexity: O(V E log V) time, O(V + E) memory per stripe.
-    public init(_ graph: Digraph, length: Length = .weight) throws(InvalidLength) {
+    package init(_ graph: Digraph, length: Length = .weight) throws(InvalidLength) {
         self.init(graph, lengths: try Self.lengths(of: graph, length))
     }
 
@@ -90,7 +90,7 @@ public struct WeightedBetweenness: Sendable, Equatable {
     /// (parallel to ``Digraph/outTargets``); an infinite length is an edge no path uses.
     ///
     /// - Precondition: every length is positive (or `.infinity`).
-    public init(_ graph: Digraph, lengths: [Double]) {
+    package init(_ graph: Digraph, lengths: [Double]) {
         precondition(lengths.count == graph.edgeCount, "one length per edge")
         precondition(lengths.allSatisfy { $0 > 0 }, "lengths must be positive")
         let n = graph.nodeCount

@@ -16,7 +16,7 @@
 ///
 /// ```swift
 /// var builder = NetworkBuilder(themeSet: .standard)
-/// builder.addTie(from: "Anna", to: "Ben", theme: 0)
+/// builder.addTie(from: "Anna", to: "Ben", theme: "work")
 /// let network = try builder.build()
 /// ```
 public struct NetworkBuilder: Sendable {
@@ -265,12 +265,37 @@ public struct NetworkBuilder: Sendable {
         if let organisation { setOrganisation(organisation, of: index, at: location) }
     }
 
-    /// Adds the tie `from -> to` in a theme (a position in ``themeSet``, or
-    /// `nil` for an unthemed survey), adding both people as needed.
+    /// Adds the tie `from -> to` in the theme a name stands for (an id, a
+    /// label or a spelling ``themeSet`` knows, such as "work" or "Decision
+    /// making"), or in no theme for an unthemed survey; both people are added
+    /// as needed, each with their organisation when given. A name that is
+    /// no theme of ``themeSet`` is an error that ``build()`` throws (with the
+    /// themes it knows), and the tie is not added.
     public mutating func addTie(
         from respondent: String, organisation respondentOrganisation: String? = nil,
         to contact: String, organisation contactOrganisation: String? = nil,
-        theme: Int?, strength: Double? = nil, at location: SourceLocation? = nil
+        theme: String? = nil, strength: Double? = nil, at location: SourceLocation? = nil
+    ) {
+        var index: Int?
+        if let theme {
+            guard let found = themeSet.index(of: theme) else {
+                report(Diagnostic(.error, code: "survey.unknown-theme", at: location,
+                                  "'\(theme)' is not a theme of this survey",
+                                  fix: "name one of: \(themeSet.themes.map(\.id).joined(separator: ", ")), or declare the survey's own themes"))
+                return
+            }
+            index = found
+        }
+        addTie(from: respondent, organisation: respondentOrganisation, to: contact, organisation: contactOrganisation,
+               themeIndex: index, strength: strength, at: location)
+    }
+
+    /// Adds the tie `from -> to` in the theme at a position of ``themeSet``
+    /// (`nil` for an unthemed survey), adding both people as needed.
+    package mutating func addTie(
+        from respondent: String, organisation respondentOrganisation: String? = nil,
+        to contact: String, organisation contactOrganisation: String? = nil,
+        themeIndex theme: Int?, strength: Double? = nil, at location: SourceLocation? = nil
     ) {
         guard let source = addPerson(respondent, organisation: respondentOrganisation, origin: .respondent, at: location),
               let target = addPerson(contact, organisation: contactOrganisation, origin: .contact, at: location)
@@ -279,7 +304,7 @@ public struct NetworkBuilder: Sendable {
     }
 
     /// Adds the tie `source -> target` between people already added (the
-    /// second half of ``addTie(from:organisation:to:organisation:theme:strength:at:)``).
+    /// second half of ``addTie(from:organisation:to:organisation:themeIndex:strength:at:)``).
     package mutating func addTie(source: Int, target: Int, theme: Int?, strength: Double?, at location: SourceLocation?) {
         if let theme { declareTheme(theme) } else { unthemedTies = true }
         if source == target {
