@@ -104,7 +104,8 @@ struct Analyse: ParsableCommand {
             return
         }
         let analysis = PartnershipAnalysis(network: network, options: options)
-        let output = AnalysisOutput(analysis: analysis, survey: survey)
+        var output = AnalysisOutput(analysis: analysis, survey: survey)
+        output.inputNaming = .commandLine
         // Tables and maps are made in full before any is moved into place, so a failure leaves the old ones whole.
         var folders: [OutputFolder] = []
         if let out { folders.append(OutputFolder(path: out, texts: output.csvTables())) }
@@ -143,7 +144,8 @@ extension Analyse {
                 throw ExitStatus.badData
             }
         }
-        let output = SelectedMetricsOutput(names: names, rows: rows, metrics: wanted, warnings: network.warnings, reading: survey.reading)
+        var output = SelectedMetricsOutput(names: names, rows: rows, metrics: wanted, warnings: network.warnings, reading: survey.reading)
+        output.inputNaming = .commandLine
         if let out { try writeFolders([OutputFolder(path: out, texts: [("people.csv", output.csv())])], protecting: input.inputPaths) }
         switch format {
         case .json: try writeStandardOutput(output.json().rendered())

@@ -116,7 +116,7 @@ struct AssessCommand: ParsableCommand {
             } catch {
                 throw report(error)
             }
-            if !quiet { for warning in assessment.warnings { printError(warning.description) } }
+            if !quiet { for warning in assessment.warnings { printError(warning.description(naming: .commandLine)) } }
             let out = AssessmentOutput(assessment: assessment, date: date ?? todayInWords())
             let text: String
             switch format {

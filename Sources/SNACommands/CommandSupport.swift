@@ -24,7 +24,7 @@ func printError(_ text: String) {
 func report(_ error: InputError) -> ExitCode {
     let errors = error.errors
     let shown = errors.isEmpty ? error.diagnostics : errors
-    for diagnostic in shown.prefix(50) { printError(diagnostic.description) }
+    for diagnostic in shown.prefix(50) { printError(diagnostic.description(naming: .commandLine)) }
     if shown.count > 50 { printError("... and \(shown.count - 50) more errors") }
     let stoppedEarly = errors.contains { $0.code == "csv.stopped" }
     let count = errors.filter { $0.code != "csv.stopped" }.count
@@ -40,7 +40,7 @@ func report(_ error: InputError) -> ExitCode {
 /// for the paths whose standard output is data (JSON, CSV, a file).
 func printWarnings(_ warnings: [Diagnostic]) {
     guard !warnings.isEmpty else { return }
-    printError(AnalysisOutput.warningsText(warnings).trimmingCharacters(in: .newlines))
+    printError(AnalysisOutput.warningsText(warnings, naming: .commandLine).trimmingCharacters(in: .newlines))
 }
 
 /// Prints a usage problem and returns the usage exit status.

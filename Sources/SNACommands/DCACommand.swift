@@ -45,7 +45,7 @@ struct DCAScoreOptions: ParsableArguments {
         var warnings: [Diagnostic] = []
         do throws(InputError) {
             let responses = try DCAResponseReader.read(path: path, instrument: instrument, warnings: &warnings)
-            for warning in warnings { printError(warning.description) }
+            for warning in warnings { printError(warning.description(naming: .commandLine)) }
             return DCAScores(responses: responses, instrument: instrument)
         } catch {
             throw report(error)

@@ -176,7 +176,7 @@ extension MapCommand {
     func drawPage(analysis: PartnershipAnalysis, options: MapOptions, source: String) throws {
         let map: NetworkMap
         do throws(MapError) { map = try NetworkMap(analysis: analysis, options: options, source: source) } catch {
-            throw usageFailure(error.description)
+            throw usageFailure(error.commandLineDescription)
         }
         for note in map.notes { printError("snatool: note: \(note)") }
         let svg: Data
@@ -209,7 +209,7 @@ func renderMap(analysis: PartnershipAnalysis, options: MapOptions, source: Strin
         map = fit ? try NetworkMap.fittedToPage(analysis: analysis, options: options, source: source, page: page)
             : try NetworkMap(analysis: analysis, options: options, source: source)
     } catch {
-        throw usageFailure(error.description)
+        throw usageFailure(error.commandLineDescription)
     }
     for note in map.notes { printError("snatool: note: \(note)") }
     if !map.omitted.isEmpty || !map.fragments.isEmpty {

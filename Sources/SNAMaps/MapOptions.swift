@@ -133,21 +133,30 @@ public struct MapPage: Sendable, Equatable {
     }
 }
 
+/// What a grouping of the nodes is drawn for.
+public enum MapGroupingUse: String, Sendable, Equatable {
+    /// The fill colours (``MapOptions/colourBy``).
+    case colour
+    /// The boxes drawn round groups (``MapOptions/clusterBy``).
+    case cluster
+}
+
 /// Why a map cannot be drawn.
 public enum MapError: Error, Equatable, CustomStringConvertible {
-    /// `--ego` names nobody in the network.
+    /// The map's centre (``MapOptions/ego``) names nobody in the network.
     case unknownEgo(String, suggestions: [String])
-    /// An attribute no node has.
-    case unknownAttribute(option: String, attribute: String, available: [String])
+    /// An attribute no node has, asked for to colour or cluster by.
+    case unknownAttribute(use: MapGroupingUse, attribute: String, available: [String])
 
     /// The problem in plain English.
     public var description: String {
         switch self {
         case .unknownEgo(let name, let suggestions):
             let hint = suggestions.isEmpty ? "" : "; did you mean: \(suggestions.map { "'\($0)'" }.joined(separator: ", "))?"
-            return "--ego: nobody called '\(name)' is in the network\(hint)"
-        case .unknownAttribute(let option, let attribute, let available):
-            return "\(option): no one has the attribute '\(attribute)'; attributes in this survey: \(available.joined(separator: ", "))"
+            return "the map's centre: nobody called '\(name)' is in the network\(hint)"
+        case .unknownAttribute(let use, let attribute, let available):
+            let purpose = use == .colour ? "to colour the map by" : "to cluster the map by"
+            return "no one has the attribute '\(attribute)' \(purpose); attributes in this survey: \(available.joined(separator: ", "))"
         }
     }
 }

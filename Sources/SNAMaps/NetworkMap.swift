@@ -95,16 +95,16 @@ public struct NetworkMap: Sendable {
         // Groups for colour.
         let organisations = analysis.nodeOrganisation
         func attribute(_ name: String, of node: Int) -> String? { network.value(of: Grouping(name), node: node, level: options.level) }
-        func check(_ option: String, _ name: String) throws(MapError) {
+        func check(_ use: MapGroupingUse, _ name: String) throws(MapError) {
             guard network.hasValues(of: Grouping(name), level: options.level) else {
-                throw .unknownAttribute(option: option, attribute: name, available: network.availableGroupings(level: options.level))
+                throw .unknownAttribute(use: use, attribute: name, available: network.availableGroupings(level: options.level))
             }
         }
         let organisationNodes = options.level == .organisations || network.unit == .organisations
         let colourBy = options.colourBy
             ?? (organisationNodes && names.indices.contains { attribute("sector", of: $0) != nil } ? "sector" : "organisation")
-        try check("--colour-by", colourBy)
-        if let cluster = options.clusterBy { try check("--cluster-by", cluster) }
+        try check(.colour, colourBy)
+        if let cluster = options.clusterBy { try check(.cluster, cluster) }
         // Groups are ranked by the people in them: at organisation level an organisation counts its members.
         let weights = options.level == .organisations && network.unit == .people
             ? network.organisations.map { max(1, $0.members.count) } : [Int](repeating: 1, count: names.count)
@@ -163,7 +163,7 @@ public struct NetworkMap: Sendable {
         // Engine: clusters need fdp or dot.
         var engine = options.engine ?? (count <= MapOptions.neatoLimit ? .neato : .sfdp)
         if options.clusterBy != nil, ![.fdp, .dot].contains(engine) {
-            notes.append("--cluster-by needs the fdp or dot engine; drawing with fdp instead of \(engine.rawValue)")
+            notes.append("clusters need the fdp or dot engine; drawing with fdp instead of \(engine.rawValue)")
             engine = .fdp
         }
 

@@ -70,7 +70,7 @@ struct ReportMaps {
         guard !drawsPeople else { return "" }
         let count = analysis.network.people.count
         let organisations = organisationAnalysis == nil ? "" : " The organisation map (under Organisations) shows the partnership one node per organisation."
-        return "<p class=\"caution\"><strong>No per-person maps:</strong> the survey has \(count) \(analysis.network.unit == .people ? "people" : "organisations"), more than the \(limit) a map can show legibly on a page, so the themes are described by their figures and tables.\(organisations) <code>snatool map</code> draws any theme, or one person's neighbourhood with <code>--ego</code>.</p>"
+        return "<p class=\"caution\"><strong>No per-person maps:</strong> the survey has \(count) \(analysis.network.unit == .people ? "people" : "organisations"), more than the \(limit) a map can show legibly on a page, so the themes are described by their figures and tables.\(organisations) <code>snatool map</code> draws any theme, or one person's neighbourhood.</p>"
     }
 
     /// The interactive view of the map of all themes (the same SVG), or `nil` when no per-person map is drawn.

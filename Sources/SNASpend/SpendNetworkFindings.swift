@@ -220,7 +220,7 @@ public struct SpendNetworkFindings: Sendable {
         }
         let unmatched = self.unmatched
         if !unmatched.isEmpty {
-            out += "\nProviders not found in the survey (\(unmatched.count)); add them to --aliases if they are there under another name\n"
+            out += "\nProviders not found in the survey (\(unmatched.count)); add them to the aliases file if they are there under another name\n"
             for match in unmatched { out += "  \(match.provider)  \(SpendFormat.money(match.total))\n" }
         }
         return out

@@ -40,13 +40,13 @@ public struct PartnershipScenario: Sendable {
 
     /// Why the scenario cannot be generated, or `nil` when it can.
     public var problem: String? {
-        guard (2...Self.maximumPeople).contains(people) else { return "--people must be between 2 and \(Self.maximumPeople)" }
-        guard (0...Self.maximumTies).contains(ties) else { return "--ties must be between 0 and \(Self.maximumTies)" }
-        guard (1...people).contains(organisationSize) else { return "--org-size must be between 1 and the number of people (\(people))" }
-        guard (0...1).contains(withinShare) else { return "--within must be between 0 and 1" }
+        guard (2...Self.maximumPeople).contains(people) else { return "the number of people must be between 2 and \(Self.maximumPeople)" }
+        guard (0...Self.maximumTies).contains(ties) else { return "the number of ties must be between 0 and \(Self.maximumTies)" }
+        guard (1...people).contains(organisationSize) else { return "the organisation size must be between 1 and the number of people (\(people))" }
+        guard (0...1).contains(withinShare) else { return "the share of ties within organisations must be between 0 and 1" }
         // Ties available: 7 themes for every ordered pair of people (an upper bound; non-respondents name nobody).
         let pairs = Double(people) * Double(people - 1) * 7
-        if Double(ties) > pairs / 2 { return "--ties: \(ties) is too many for \(people) people; at most \(Int(pairs / 2))" }
+        if Double(ties) > pairs / 2 { return "\(ties) ties are too many for \(people) people; at most \(Int(pairs / 2))" }
         return nil
     }
 

@@ -87,7 +87,7 @@ import FoundationXML
         #expect(ego.status == 0, "\(ego.stderr)")
         let clustered = try snatool(["map"] + bolton + ["--level", "organisations", "--cluster-by", "sector", "--engine", "neato", "-o", scratch.path("o.svg")])
         #expect(clustered.status == 0)
-        #expect(clustered.stderr.contains("note: --cluster-by needs the fdp or dot engine"))
+        #expect(clustered.stderr.contains("note: clusters need the fdp or dot engine"))
     }
 
     @Test func mistakesGetClearErrors() throws {

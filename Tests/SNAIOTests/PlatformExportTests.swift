@@ -159,7 +159,7 @@ import Testing
         } catch {
             let problem = try #require(error.errors.first { $0.code == "survey.ambiguous-question" })
             #expect(problem.message.contains("innovation and improvement"))
-            #expect(problem.fix?.contains("--columns") == true)
+            #expect(problem.fix?.contains("column mapping file") == true && problem.inputs == [.columnMapping])
             #expect(problem.location?.column == 2)
         }
     }

@@ -137,9 +137,9 @@ import ZIPFoundation
         let error = try #require(Self.failure { () throws(InputError) in try WorkbookReader.table(path: path, sheet: "Peple") })
         #expect(error.errors.map(\.code) == ["workbook.unknown-sheet"])
         #expect(error.errors[0].message == "the workbook has no sheet called 'Peple'; its sheets are 'Responses', 'People', 'Old'")
-        #expect(error.errors[0].fix == "did you mean 'People'? Give --sheet with one of the names above")
+        #expect(error.errors[0].fix == "did you mean 'People'? Choose one of the sheets above" && error.errors[0].inputs == [.sheet])
         let far = try #require(Self.failure { () throws(InputError) in try WorkbookReader.table(path: path, sheet: "Budget") })
-        #expect(far.errors[0].fix == "give --sheet with one of the names above")
+        #expect(far.errors[0].fix == "choose one of the sheets above")
         #expect(SheetSuggestion.nearest(to: "Form Responses", among: ["Form Responses 1", "Sheet2"]) == "Form Responses 1")
         #expect(SheetSuggestion.nearest(to: "Sheet 1", among: ["Sheet1"]) == "Sheet1")
     }

@@ -57,7 +57,7 @@ public enum InstrumentLibrary {
         let node: Node
         do {
             guard let composed = try Yams.compose(yaml: tabsOutsideStringsAsSpaces(text)) else {
-                throw bad("is empty", fix: "write an instrument: see docs/instruments.md, or start from `snatool instruments show cipfa-alps --format json`")
+                throw bad("is empty", fix: "write an instrument: see docs/instruments.md, or start from a bundled one such as cipfa-alps written out as JSON")
             }
             node = composed
         } catch let error as InputError {

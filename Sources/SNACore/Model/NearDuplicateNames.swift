@@ -209,7 +209,7 @@ public enum NearDuplicateNames {
 
     private static func warning(_ code: String, _ message: String, _ a: String, _ b: String, at location: SourceLocation?) -> Diagnostic {
         Diagnostic(.warning, code: code, at: location, message,
-                   fix: "if they are, add a line to an aliases file (header alias,name) with the wrong spelling first and the right one second, e.g. \"\(csvQuoted(a))\",\"\(csvQuoted(b))\" or \"\(csvQuoted(b))\",\"\(csvQuoted(a))\", and pass it with --aliases")
+                   fix: "if they are, add a line to an aliases file (header alias,name) with the wrong spelling first and the right one second, e.g. \"\(csvQuoted(a))\",\"\(csvQuoted(b))\" or \"\(csvQuoted(b))\",\"\(csvQuoted(a))\"", inputs: [.aliasesFile])
     }
 
     /// Whether two names look like one name written two ways.

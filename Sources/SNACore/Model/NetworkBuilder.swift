@@ -213,7 +213,7 @@ public struct NetworkBuilder: Sendable {
         if peopleFileGiven && origin != .peopleFile {
             report(Diagnostic(.warning, code: "people.not-in-people-file", at: location,
                               "'\(name)' is named in the survey but not listed in the people file; added without attributes",
-                              fix: "add them to the people file, or map the name to a listed person with --aliases"))
+                              fix: "add them to the people file, or map the name to a listed person in an aliases file", inputs: [.aliasesFile]))
         }
         return index
     }
@@ -281,7 +281,7 @@ public struct NetworkBuilder: Sendable {
             guard let found = themeSet.index(of: theme) else {
                 report(Diagnostic(.error, code: "survey.unknown-theme", at: location,
                                   "'\(theme)' is not a theme of this survey",
-                                  fix: "name one of: \(themeSet.themes.map(\.id).joined(separator: ", ")), or declare the survey's own themes"))
+                                  fix: "name one of: \(themeSet.themes.map(\.id).joined(separator: ", ")), or declare the survey's own themes", inputs: [.themes]))
                 return
             }
             index = found
@@ -426,7 +426,7 @@ public struct NetworkBuilder: Sendable {
             if missing > 0 {
                 diagnostics.append(Diagnostic(.warning, code: "people.no-organisation",
                                               "\(missing) of \(people.count) people \(missing == 1 ? "has" : "have") no organisation; \(missing == 1 ? "they are" : "they are all") grouped as '(no organisation)'",
-                                              fix: "give their organisation in a people file (--people) or in the survey's organisation columns"))
+                                              fix: "give their organisation in a people file or in the survey's organisation columns", inputs: [.peopleFile]))
             }
         case .organisations:
             organisations = people.enumerated().map { index, person in

@@ -89,13 +89,17 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var message: String
     /// The offending value, quoted in the message.
     public var value: String?
-    /// What the user can do about it.
+    /// What the user can do about it, naming the inputs it needs in words
+    /// ("an aliases file"), never as a program's options.
     public var fix: String?
+    /// The inputs the fix asks for, in the order it names them: a program
+    /// says how its users give each (``description(naming:)``).
+    public var inputs: [DiagnosticInput]
 
     /// Creates a diagnostic.
     public init(
         _ severity: Severity, code: String, at location: SourceLocation? = nil,
-        _ message: String, value: String? = nil, fix: String? = nil
+        _ message: String, value: String? = nil, fix: String? = nil, inputs: [DiagnosticInput] = []
     ) {
         self.severity = severity
         self.code = code
@@ -103,19 +107,26 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.message = message
         self.value = value
         self.fix = fix
+        self.inputs = inputs
     }
 
     /// The diagnostic as one line of text; control characters anywhere in it
     /// (in a file name, a person's name) are shown escaped, never sent raw.
-    public var description: String { Diagnostic.printable(rawDescription, limit: Int.max) }
+    public var description: String { description(naming: .plain) }
 
-    private var rawDescription: String {
+    /// The diagnostic as one line, with the fix followed by how a program's
+    /// users give the inputs it asks for (`--aliases FILE` on a command line).
+    public func description(naming: InputNaming) -> String {
+        Diagnostic.printable(rawDescription(naming), limit: Int.max)
+    }
+
+    private func rawDescription(_ naming: InputNaming) -> String {
         var text = ""
         if let location { text += location.prefix + ": " }
         text += "\(severity.rawValue): \(message)"
         if let value { text += " (value: \"\(Diagnostic.printable(value))\")" }
         if let name = location?.columnName, !name.isEmpty { text += " [column \"\(Diagnostic.printable(name))\"]" }
-        if let fix { text += ". Fix: \(fix)" }
+        if let fix { text += ". Fix: \(fix)" + naming.advice(for: inputs) }
         return text
     }
 
@@ -168,5 +179,10 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
 
     /// Every diagnostic, one per line.
-    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+    public var description: String { description(naming: .plain) }
+
+    /// Every diagnostic, one per line, its inputs named as `naming` says.
+    public func description(naming: InputNaming) -> String {
+        diagnostics.map { $0.description(naming: naming) }.joined(separator: "\n")
+    }
 }

@@ -11,7 +11,7 @@ extension AnalysisOutput {
         out += topText(top: top)
         out += organisationsText()
         out += responseText()
-        out += Self.warningsText(network.warnings)
+        out += Self.warningsText(network.warnings, naming: inputNaming)
         return out
     }
 
@@ -133,8 +133,9 @@ extension AnalysisOutput {
         return "\nResponse by organisation\n" + table.rendered(indent: "  ")
     }
 
-    /// Warnings grouped by code, at most `limit` of each shown.
-    public static func warningsText(_ warnings: [Diagnostic], limit: Int = 5) -> String {
+    /// Warnings grouped by code, at most `limit` of each shown, their fixes
+    /// naming inputs as `naming` says.
+    public static func warningsText(_ warnings: [Diagnostic], limit: Int = 5, naming: InputNaming = .plain) -> String {
         guard !warnings.isEmpty else { return "" }
         var out = "\nImport warnings (\(warnings.count))\n"
         var order: [String] = []
@@ -145,8 +146,8 @@ extension AnalysisOutput {
         }
         for code in order {
             let group = byCode[code]!
-            for warning in group.prefix(limit) { out += "  \(warning)\n" }
-            if group.count > limit { out += "  ... and \(group.count - limit) more like this (\(code)); --format json lists them all\n" }
+            for warning in group.prefix(limit) { out += "  \(warning.description(naming: naming))\n" }
+            if group.count > limit { out += "  ... and \(group.count - limit) more like this (\(code)); the JSON output lists them all\n" }
         }
         return out
     }

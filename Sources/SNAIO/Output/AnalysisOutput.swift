@@ -11,6 +11,8 @@ public struct AnalysisOutput: Sendable {
     public var analysis: PartnershipAnalysis
     /// The survey as read.
     public var survey: ImportedSurvey
+    /// How the fixes of warnings name the inputs they ask for (a command line names its options).
+    public var inputNaming: InputNaming = .plain
 
     /// The names of the analysed nodes.
     let names: [String]

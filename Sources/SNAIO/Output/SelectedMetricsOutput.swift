@@ -13,6 +13,8 @@ public struct SelectedMetricsOutput: Sendable {
     public var warnings: [Diagnostic]
     /// How the survey was read, when it came from a file.
     public var reading: SurveyReading?
+    /// How the fixes of warnings name the inputs they ask for.
+    public var inputNaming: InputNaming = .plain
 
     /// Creates the output.
     public init(names: [String], rows: [(theme: String, metrics: SelectedMetrics)], metrics: Set<NodeMetric>,
@@ -79,6 +81,6 @@ public struct SelectedMetricsOutput: Sendable {
                 for (rank, v) in ranked.enumerated() { text += "  \(rank + 1)  \(names[v])  \(String(format: "%.6g", column.values[v] ?? 0))\n" }
             }
         }
-        return (text.isEmpty ? "No node has a non-zero value for these metrics.\n" : text) + AnalysisOutput.warningsText(warnings)
+        return (text.isEmpty ? "No node has a non-zero value for these metrics.\n" : text) + AnalysisOutput.warningsText(warnings, naming: inputNaming)
     }
 }

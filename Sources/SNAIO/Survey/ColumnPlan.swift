@@ -145,7 +145,7 @@ struct ColumnPlan: Sendable {
             plan.diagnostics.append(Diagnostic(
                 .error, code: "survey.ambiguous-question", at: at(index),
                 "this question fits the themes \(names.joined(separator: " and ")) equally", value: shape.columns[index].question,
-                fix: "say which it is in a --columns file (a line \(index + 1),\(names[0])); snatool survey inspect writes a starting file"))
+                fix: "say which it is in a column mapping file (a line \(index + 1),\(names[0]))", inputs: [.columnMapping]))
         }
         // The layout.
         let hasContact = readings.contains { $0.role == .contact }
@@ -156,7 +156,7 @@ struct ColumnPlan: Sendable {
             plan.diagnostics.append(Diagnostic(
                 .error, code: "survey.ambiguous-layout", at: headerLocation,
                 "the header has a contact column and theme columns (\(names.joined(separator: ", "))), so it could be either layout",
-                fix: "pass --layout wide if each row is one respondent with contacts under the themes, or --layout long if each row is one tie"))
+                fix: "say the layout: wide if each row is one respondent with contacts under the themes, long if each row is one tie", inputs: [.layout]))
         }
         if layout == .long {
             // Only heading roles apply to a long survey; theme-named columns are not contacts there.
@@ -199,7 +199,7 @@ struct ColumnPlan: Sendable {
                     .error, code: "survey.duplicate-column", at: at(reading.column - 1),
                     "two columns are both the \(reading.role.fileName) column (columns \(first) and \(reading.column))",
                     value: reading.header,
-                    fix: "rename or remove one of them, or mark one 'ignore' in a --columns file"))
+                    fix: "rename or remove one of them, or mark one 'ignore' in a column mapping file", inputs: [.columnMapping]))
             } else {
                 claimed[reading.role] = reading.column
             }
@@ -219,7 +219,7 @@ struct ColumnPlan: Sendable {
                             .error, code: "survey.theme-twice", at: at(reading.column - 1),
                             "two questions map to the theme \(theme): column \(first.column) '\(readings[first.column - 1].header)' and column \(reading.column) '\(reading.header)'",
                             value: reading.header,
-                            fix: "say which column is which theme in a --columns file (snatool survey inspect writes a starting file), or mark one 'ignore'"))
+                            fix: "say which column is which theme in a column mapping file, or mark one 'ignore'", inputs: [.columnMapping]))
                     }
                 } else if questionOfTheme[theme] == nil {
                     questionOfTheme[theme] = (group, reading.column)
@@ -304,6 +304,7 @@ struct ColumnPlan: Sendable {
         return Diagnostic(
             .error, code: "survey.unknown-layout", at: location,
             "cannot tell the survey's layout from its header: \(platform)header has \(missing) (\(headers))",
-            fix: "run snatool survey inspect on it and pass the corrected file with --columns; or, for one row per tie, name the columns respondent and contact; for one row per respondent, name a column respondent and one column per theme (\(themes.themes.map(\.id).joined(separator: ", ")))")
+            fix: "say what each column holds in a column mapping file; or, for one row per tie, name the columns respondent and contact; for one row per respondent, name a column respondent and one column per theme (\(themes.themes.map(\.id).joined(separator: ", ")))",
+            inputs: [.columnMapping])
     }
 }

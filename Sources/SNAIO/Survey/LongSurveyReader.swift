@@ -133,7 +133,7 @@ enum LongSurveyReader {
                 builder.report(Diagnostic(
                     .warning, code: "survey.ignored-columns", at: SourceLocation(file: file, line: headerLine),
                     "\(ignored.count == 1 ? "the column" : "columns") \(names) \(ignored.count == 1 ? "is not a survey column and was" : "are not survey columns and were") ignored",
-                    fix: "put attributes of people in a people file (--people)"))
+                    fix: "put attributes of people in a people file", inputs: [.peopleFile]))
             }
         }
 
@@ -190,7 +190,7 @@ enum LongSurveyReader {
                 guard let index = cell.index else {
                     builder.report(Diagnostic(.error, code: "survey.unknown-theme", at: location(row.line, themeColumn),
                                               "unknown theme", value: raw,
-                                              fix: "write one of: \(themeList(builder.themeSet)); or declare the survey's own themes with --themes"))
+                                              fix: "write one of: \(themeList(builder.themeSet)); or declare the survey's own themes", inputs: [.themes]))
                     return
                 }
                 theme = index

@@ -78,7 +78,7 @@ public enum SurveyImporter {
         if let people = options.peoplePath, sameFile(people, path) {
             throw InputError(.usage, [Diagnostic(.error, code: "file.same-as-survey", at: SourceLocation(file: people),
                                                  "the people file is the survey itself",
-                                                 fix: "give --people a file with one row per person (an id column and attributes)")])
+                                                 fix: "give as the people file one with one row per person (an id column and attributes)", inputs: [.peopleFile])])
         }
         var surveyBytes: Data?
         do throws(InputError) { surveyBytes = try CSVReader.readBytes(path: path) } catch { missing += error.diagnostics }
@@ -118,8 +118,8 @@ public enum SurveyImporter {
         }
         if options.sheet != nil {
             throw InputError(.usage, [Diagnostic(.error, code: "file.not-a-workbook", at: SourceLocation(file: path),
-                                                 "--sheet names a worksheet, but the survey is not a workbook",
-                                                 fix: "leave out --sheet for a CSV survey")])
+                                                 "a worksheet was named, but the survey is not a workbook",
+                                                 fix: "name no sheet for a CSV survey", inputs: [.sheet])])
         }
         var sink = SurveySink(file: path, builder: builder(people: people, aliases: aliases, options: options), options: options,
                               mapping: mapping)
@@ -314,8 +314,8 @@ private struct SurveySink: CSVRecordSink {
             if let platform = natural.platform, natural.headerRows != forced {
                 builder.report(Diagnostic(
                     .warning, code: "survey.header-rows-override", at: SourceLocation(file: file, line: headerLine, sheet: sheet),
-                    "the file looks like a \(platform.title) export with \(natural.headerRows) header row\(natural.headerRows == 1 ? "" : "s"), but --header-rows \(forced) was given; read with \(forced)",
-                    fix: "leave out --header-rows to read the export as the platform wrote it"))
+                    "the file looks like a \(platform.title) export with \(natural.headerRows) header row\(natural.headerRows == 1 ? "" : "s"), but \(forced) header row\(forced == 1 ? " was" : "s were") asked for; read with \(forced)",
+                    fix: "ask for no header row count to read the export as the platform wrote it", inputs: [.headerRows]))
             }
         }
         self.plan = plan

@@ -118,7 +118,7 @@ public enum ColumnReason: Sendable, Equatable {
         case .wording(let phrase): "wording: '\(phrase)'"
         case .platformMetadata: "platform metadata"
         case .platformName: "platform's name column (no name question)"
-        case .mappingFile(let line): "--columns line \(line)"
+        case .mappingFile(let line): "column mapping file, line \(line)"
         case .otherHeader: "other header"
         case .notPlaced: "no rule matched"
         case .ambiguous(let themes): "fits \(themes.joined(separator: " and ")) equally: write one"

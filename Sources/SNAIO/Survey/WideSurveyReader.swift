@@ -14,7 +14,7 @@ enum WideSurveyReader {
             builder.report(Diagnostic(
                 .error, code: "survey.missing-column", at: SourceLocation(file: table.file, line: table.headerLine, sheet: table.sheet),
                 "there is no respondent column",
-                fix: "add a column headed respondent (or a question such as 'What is your name?'), or mark one 'respondent' in a --columns file"))
+                fix: "add a column headed respondent (or a question such as 'What is your name?'), or mark one 'respondent' in a column mapping file", inputs: [.columnMapping]))
             return
         }
         SurveyImporter.reportUnnamedColumns(table, into: &builder)
@@ -23,7 +23,7 @@ enum WideSurveyReader {
             builder.report(Diagnostic(
                 .error, code: "survey.no-theme-columns", at: SourceLocation(file: table.file, line: table.headerLine, sheet: table.sheet),
                 "the wide survey has no theme columns",
-                fix: "head each column of contacts with its theme (\(LongSurveyReader.themeList(builder.themeSet))), optionally numbered (work_1, work_2), or say which theme each column is in a --columns file"))
+                fix: "head each column of contacts with its theme (\(LongSurveyReader.themeList(builder.themeSet))), optionally numbered (work_1, work_2), or say which theme each column is in a column mapping file", inputs: [.columnMapping]))
             return
         }
         for theme in Set(plan.themeColumns.map(\.theme)) { builder.declareTheme(theme) }
@@ -53,7 +53,7 @@ enum WideSurveyReader {
             builder.report(Diagnostic(
                 .error, code: "survey.anonymous", at: SourceLocation(file: table.file, line: table.headerLine, sheet: table.sheet),
                 "no question asks the respondent's name and the export's own name column is empty (an anonymous form)",
-                fix: "add a 'What is your name?' question to the form, or mark the column that holds names 'respondent' in a --columns file"))
+                fix: "add a 'What is your name?' question to the form, or mark the column that holds names 'respondent' in a column mapping file", inputs: [.columnMapping]))
             return
         }
         let respondents = Set(lastRow.keys)
@@ -135,7 +135,7 @@ enum WideSurveyReader {
                     if let problem = ContactNames.notAName(contact) {
                         builder.report(Diagnostic(.warning, code: "survey.not-a-name", at: location,
                                                   "'\(Diagnostic.printable(contact))' \(problem), so it was not read as a contact", value: contact,
-                                                  fix: "if the column does not hold names, mark it 'ignore' in a --columns file (snatool survey inspect writes one)"))
+                                                  fix: "if the column does not hold names, mark it 'ignore' in a column mapping file", inputs: [.columnMapping]))
                         continue
                     }
                     let written = ContactNames.organisationWritten(in: contact, builder: builder)
@@ -191,14 +191,14 @@ enum WideSurveyReader {
             builder.report(Diagnostic(
                 .warning, code: "survey.unplaced-columns", at: location,
                 "\(unplaced.count == 1 ? "column" : "columns") \(listed(unplaced)) \(unplaced.count == 1 ? "is" : "are") not a role or a theme that any rule recognises, and \(unplaced.count == 1 ? "was" : "were") not used",
-                fix: "if one holds contacts or the respondent's details, say what it holds in a --columns file (snatool survey inspect writes a starting file)"))
+                fix: "if one holds contacts or the respondent's details, say what it holds in a column mapping file", inputs: [.columnMapping]))
         }
         let attributes = plan.reading.columns.filter { $0.role == .attribute }
         if !attributes.isEmpty {
             builder.report(Diagnostic(
                 .warning, code: "survey.attribute-columns", at: location,
                 "\(attributes.count == 1 ? "the column" : "columns") \(attributes.map { "'\(Diagnostic.printable($0.header))'" }.prefix(10).joined(separator: ", "))\(attributes.count > 10 ? " and \(attributes.count - 10) more" : "") \(attributes.count == 1 ? "was" : "were") read as attributes of the respondent, not as contacts",
-                fix: "if a column holds contacts, head it with its theme (e.g. work, work_2, Work [Contact 1]) or name its theme in a --columns file"))
+                fix: "if a column holds contacts, head it with its theme (e.g. work, work_2, Work [Contact 1]) or name its theme in a column mapping file", inputs: [.columnMapping]))
         }
     }
 

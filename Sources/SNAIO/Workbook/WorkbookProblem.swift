@@ -14,8 +14,11 @@ enum WorkbookProblem {
     }
 
     /// One error that makes the whole file unusable.
-    static func failure(_ code: String, _ file: String, sheet: String? = nil, _ message: String, fix: String) -> InputError {
-        InputError(.badData, [error(code, file, sheet: sheet, message, fix: fix)])
+    static func failure(_ code: String, _ file: String, sheet: String? = nil, _ message: String, fix: String,
+                        inputs: [DiagnosticInput] = []) -> InputError {
+        var diagnostic = error(code, file, sheet: sheet, message, fix: fix)
+        diagnostic.inputs = inputs
+        return InputError(.badData, [diagnostic])
     }
 
     /// `workbook.corrupt`: the zip or one of its XML parts is damaged or missing.

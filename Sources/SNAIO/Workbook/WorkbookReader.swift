@@ -127,12 +127,12 @@ public enum WorkbookReader {
             let names = sheets.map { "'\($0.name)'" }.joined(separator: ", ")
             let near = SheetSuggestion.nearest(to: requested, among: sheets.map(\.name))
             throw WorkbookProblem.failure("workbook.unknown-sheet", file, "the workbook has no sheet called '\(requested)'; its sheets are \(names)",
-                                          fix: near.map { "did you mean '\($0)'? Give --sheet with one of the names above" }
-                                              ?? "give --sheet with one of the names above")
+                                          fix: near.map { "did you mean '\($0)'? Choose one of the sheets above" }
+                                              ?? "choose one of the sheets above", inputs: [.sheet])
         }
         guard found.isWorksheet else {
             throw WorkbookProblem.failure("workbook.not-a-worksheet", file, sheet: found.name, "the sheet '\(found.name)' is a chart, not a table of cells",
-                                          fix: "give --sheet the sheet that holds the responses")
+                                          fix: "choose the sheet that holds the responses", inputs: [.sheet])
         }
         return found
     }
@@ -141,7 +141,7 @@ public enum WorkbookReader {
     private static func table(_ rows: [SheetRow], file: String, sheet: String, limits: Limits) throws(InputError) -> CSVTable {
         guard let first = rows.first else {
             throw WorkbookProblem.failure("workbook.empty-sheet", file, sheet: sheet, "the sheet '\(sheet)' has no cells with text",
-                                          fix: "choose the sheet with the responses (--sheet NAME), or export the survey again")
+                                          fix: "choose the sheet with the responses, or export the survey again", inputs: [.sheet])
         }
         let width = rows.reduce(0) { max($0, $1.cells.last?.column ?? 0) }
         guard width * rows.count <= limits.cells else {
