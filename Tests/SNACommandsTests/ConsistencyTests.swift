@@ -48,6 +48,26 @@ import Testing
         #expect(compared == selected.count * 6)
     }
 
+    /// `--metrics` writes each column as the full analysis does: the same
+    /// values, flags as booleans and counts as integers, in JSON and CSV.
+    @Test func selectedMetricsWriteValuesAsTheFullAnalysisDoes() throws {
+        let columns = ["articulation_point", "removal_impact", "in_degree", "out_degree", "degree", "core", "clustering"]
+        let selected = try #require(try json(["analyse"] + Self.bolton + ["--metrics", "cut-points,degree,core,clustering"])["people"]?.array)
+        let full = try #require(try json(["analyse"] + Self.bolton)["people"]?.array)
+        try #require(selected.count == full.count && !full.isEmpty)
+        var cutPoints = 0
+        for (row, other) in zip(selected, full) {
+            #expect(row["id"]?.string == other["id"]?.string && row["theme"]?.string == other["theme"]?.string)
+            for column in columns { #expect(row[column] == other[column], "\(column) of \(row["id"]?.string ?? "")") }
+            if row["articulation_point"] == .bool(true) { cutPoints += 1 }
+        }
+        #expect(cutPoints > 0)
+        let csv = try snatool(["analyse"] + Self.bolton + ["--metrics", "cut-points", "--format", "csv"])
+        let lines = csv.stdout.split(separator: "\r\n")
+        #expect(lines.first == "id,theme,articulation_point,removal_impact")
+        #expect(lines.dropFirst().allSatisfy { $0.contains(",true,") || $0.contains(",false,") })
+    }
+
     /// `org`, `organisation` and `organization` are one grouping, at either level.
     @Test func organisationSpellingsAreOneGrouping() throws {
         for level in ["people", "organisations"] {

@@ -32,8 +32,12 @@ enum OutputValue {
 extension OutputValue {
     /// A catalogue column's value for node `v`, typed as the column says.
     init(_ column: NodeMetricColumn, _ metrics: NodeMetrics, _ v: Int) {
-        let value = column.value(in: metrics, node: v)
-        switch column.kind {
+        self.init(column.kind, column.value(in: metrics, node: v))
+    }
+
+    /// A value of a column of `kind`: counts as integers, flags as booleans.
+    init(_ kind: NodeMetricColumn.Kind, _ value: Double?) {
+        switch kind {
         case .count: self = value.flatMap { Int(exactly: $0) }.map { .int($0) } ?? .number(value)
         case .number: self = .number(value)
         case .flag: self = value.map { .bool($0 != 0) } ?? .number(nil)

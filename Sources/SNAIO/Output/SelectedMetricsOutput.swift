@@ -30,9 +30,10 @@ public struct SelectedMetricsOutput: Sendable {
     /// `approximation` only when betweenness was estimated by sampling.
     public func json() -> JSONValue {
         let people: [JSONValue] = rows.flatMap { row in
-            names.indices.map { v in
+            let kinds = row.metrics.columns.map { Self.kind(of: $0.name) }
+            return names.indices.map { v in
                 JSONValue.object([("id", .string(names[v])), ("theme", .string(row.theme))]
-                                 + row.metrics.columns.map { ($0.name, JSONValue.number($0.values[v])) })
+                                 + row.metrics.columns.enumerated().map { ($1.name, OutputValue(kinds[$0], $1.values[v]).json) })
             }
         }
         var fields: [(String, JSONValue)] = [
@@ -62,11 +63,19 @@ public struct SelectedMetricsOutput: Sendable {
     public func csv() -> String {
         var writer = CSVWriter(header: ["id", "theme"] + (rows.first?.metrics.columns.map(\.name) ?? []))
         for row in rows {
+            let kinds = row.metrics.columns.map { Self.kind(of: $0.name) }
             for v in names.indices {
-                writer.append([.text(names[v]), .text(row.theme)] + row.metrics.columns.map { .number($0.values[v]) })
+                writer.append([.text(names[v]), .text(row.theme)]
+                              + row.metrics.columns.enumerated().map { OutputValue(kinds[$0], $1.values[v]).cell })
             }
         }
         return writer.output
+    }
+
+    /// How the catalogue types a column, so that `--metrics` writes each value
+    /// as the full analysis does (counts as integers, flags as booleans).
+    static func kind(of column: String) -> NodeMetricColumn.Kind {
+        NodeMetricColumn.all.first { $0.name == column }?.kind ?? .number
     }
 
     /// The top `top` nodes per theme and metric.
