@@ -292,6 +292,7 @@ extension AnalysisOutput {
             ("message", .string(diagnostic.message)),
             ("value", .string(diagnostic.value)),
             ("fix", .string(diagnostic.fix)),
+            ("inputs", .array(diagnostic.inputs.map { .string($0.rawValue) })),
         ])
     }
 }
