@@ -49,25 +49,45 @@ func usageFailure(_ message: String) -> ExitCode {
     return ExitStatus.usage
 }
 
-/// Options every command that reads a survey shares.
+/// Options every command that reads a survey shares: the survey, how to
+/// read it, the grouping and the threads.
+@dynamicMemberLookup
 struct SurveyOptions: ParsableArguments {
     @Argument(help: "The survey, CSV or .xlsx: one row per tie (long), one row per respondent (wide), or a Microsoft Forms, Google Forms, SurveyMonkey or Qualtrics export as downloaded.")
     var survey: String
 
+    @OptionGroup var reading: SurveyReadingOptions
+
+    @Option(help: ArgumentHelp("What groups the nodes for brokerage and findings: organisation (or org), layer, or any attribute of the survey or people file.", valueName: "attribute"))
+    var groupBy: String = "organisation"
+
+    @Option(help: ArgumentHelp("The most threads to compute with (default: all cores); results are the same with any number.", valueName: "n"))
+    var threads: Int?
+
+    /// How to read the survey: `input.people`, `input.aliases` ...
+    subscript<Value>(dynamicMember keyPath: KeyPath<SurveyReadingOptions, Value>) -> Value { reading[keyPath: keyPath] }
+
+    /// Reads the survey, or prints why it cannot and throws the exit status.
+    func load() throws -> ImportedSurvey {
+        if let threads, threads < 1 { throw usageFailure("--threads must be at least 1") }
+        return try reading.load(survey)
+    }
+
+    /// The input files, which output must never overwrite.
+    var inputPaths: [String] { [survey] + reading.inputPaths }
+}
+
+/// How to read a survey file: the people, alias and column files, the
+/// layout, header rows, sheet and themes. `spend --survey` takes these too.
+struct SurveyReadingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A CSV of people: an id column plus attributes (organisation, layer, sector, role ...).", valueName: "file"))
     var people: String?
 
     @Option(help: ArgumentHelp("A CSV with columns alias,name mapping variant spellings to one name.", valueName: "file"))
     var aliases: String?
 
-    @Option(help: ArgumentHelp("What groups the nodes for brokerage and findings: organisation (or org), layer, or any attribute of the survey or people file.", valueName: "attribute"))
-    var groupBy: String = "organisation"
-
     @Option(help: ArgumentHelp("Force the survey layout instead of detecting it: long or wide.", valueName: "layout"))
     var layout: SurveyLayout?
-
-    @Option(help: ArgumentHelp("The most threads to compute with (default: all cores); results are the same with any number.", valueName: "n"))
-    var threads: Int?
 
     @Option(help: ArgumentHelp("Rows at the top of the survey that form its header, when the export's shape does not tell (Qualtrics and SurveyMonkey exports are recognised); the extra rows are skipped.", valueName: "n"))
     var headerRows: Int?
@@ -83,6 +103,9 @@ struct SurveyOptions: ParsableArguments {
         valueName: "list"))
     var themes: String?
 
+    /// Whether any of these options was given.
+    var anyGiven: Bool { [people, aliases, layout?.rawValue, headerRows.map(String.init), columns, sheet, themes].contains { $0 != nil } }
+
     /// The import options the flags give, or a usage error (printed) as the exit status.
     func importOptions() throws -> SurveyImportOptions {
         var themeSet = ThemeSet.standard
@@ -96,20 +119,19 @@ struct SurveyOptions: ParsableArguments {
                                    columnsPath: columns, sheet: sheet)
     }
 
-    /// Reads the survey, or prints why it cannot and throws the exit status.
-    func load() throws -> ImportedSurvey {
+    /// Reads the survey at `path`, or prints why it cannot and throws the exit status.
+    func load(_ path: String) throws -> ImportedSurvey {
         let options = try importOptions()
-        if let threads, threads < 1 { throw usageFailure("--threads must be at least 1") }
         let survey: ImportedSurvey
-        do throws(InputError) { survey = try SurveyImporter.load(path: self.survey, options: options) } catch {
+        do throws(InputError) { survey = try SurveyImporter.load(path: path, options: options) } catch {
             throw report(error)
         }
         for note in SurveyReadingOutput.notes(survey.reading, file: survey.file) { printError(note) }
         return survey
     }
 
-    /// The input files, which output must never overwrite.
-    var inputPaths: [String] { [survey] + [people, aliases, columns].compactMap { $0 } }
+    /// The input files besides the survey, which output must never overwrite.
+    var inputPaths: [String] { [people, aliases, columns].compactMap { $0 } }
 }
 
 /// Today's date as printed on plans and reports, e.g. "21 November 2026".

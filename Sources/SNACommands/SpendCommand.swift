@@ -44,18 +44,12 @@ struct SpendCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A partnership survey to join the money to: providers matched to its organisations by name and --aliases.", valueName: "survey"))
     var survey: String?
 
-    @Option(help: ArgumentHelp("With --survey: a CSV of people (id, organisation, ...).", valueName: "file"))
-    var people: String?
-
-    @Option(help: ArgumentHelp("With --survey: a CSV with columns alias,name mapping variant spellings (of people, organisations and providers) to one name.", valueName: "file"))
-    var aliases: String?
-
-    @Option(help: ArgumentHelp("With --survey: force the survey layout, long or wide.", valueName: "layout"))
-    var layout: SurveyLayout?
+    /// How to read the survey given with --survey: the same options as every survey command.
+    @OptionGroup(title: "Reading the survey (with --survey)") var reading: SurveyReadingOptions
 
     func validate() throws {
-        if survey == nil, people != nil || aliases != nil || layout != nil {
-            throw ValidationError("--people, --aliases and --layout go with --survey")
+        if survey == nil, reading.anyGiven {
+            throw ValidationError("--people, --aliases, --layout, --header-rows, --columns, --sheet and --themes go with --survey")
         }
         if let output, Self.kind(of: output) == nil {
             throw ValidationError("-o: '\(output)' must end in .svg, .png, .pdf, .dot, .html, .json, .csv or .txt")
@@ -69,7 +63,7 @@ struct SpendCommand: ParsableCommand {
         return ["svg", "png", "pdf", "dot", "html", "htm", "json", "csv", "txt"].contains(ext) ? ext : nil
     }
 
-    var inputPaths: [String] { [spend] + [survey, people, aliases].compactMap { $0 } }
+    var inputPaths: [String] { [spend] + [survey].compactMap { $0 } + reading.inputPaths }
 
     func run() throws {
         let file: SpendFile
@@ -102,16 +96,10 @@ struct SpendCommand: ParsableCommand {
     /// Reads the survey, when given, through the same options as every survey command, and joins it.
     func joinSurvey(_ summary: SpendSummary) throws -> SpendNetworkFindings? {
         guard let survey else { return nil }
-        var arguments = [survey]
-        if let people { arguments += ["--people", people] }
-        if let aliases { arguments += ["--aliases", aliases] }
-        if let layout { arguments += ["--layout", layout.rawValue] }
-        let options: SurveyOptions
-        do { options = try SurveyOptions.parse(arguments) } catch { throw usageFailure("--survey: \(SurveyOptions.message(for: error))") }
-        let imported = try options.load()
+        let imported = try reading.load(survey)
         printWarnings(imported.network.warnings)
         var aliasTable: CSVTable?
-        if let aliases {
+        if let aliases = reading.aliases {
             do throws(InputError) { aliasTable = try CSVReader.read(path: aliases) } catch { throw report(error) }
         }
         return SpendNetworkFindings(summary: summary, network: imported.network, survey: URL(fileURLWithPath: imported.file).lastPathComponent,

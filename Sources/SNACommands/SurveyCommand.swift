@@ -31,7 +31,7 @@ struct SurveyCommand: ParsableCommand {
 
         func run() throws {
             // Only the header is read: the people and alias files play no part.
-            var options = try input.importOptions()
+            var options = try input.reading.importOptions()
             options.peoplePath = nil
             options.aliasesPath = nil
             let inspection: SurveyInspection
