@@ -113,7 +113,7 @@ struct Analyse: ParsableCommand {
         if !folders.isEmpty { try writeFolders(folders, protecting: input.inputPaths + self.analysis.inputPaths) }
         switch format {
         case .text: try writeStandardOutput(output.text(top: top))
-        case .json: try output.writeJSON(writeStandardOutput)
+        case .json: try output.writeJSON { try writeStandardOutput(json: $0) }
         case .csv: try writeStandardOutput(output.csvTables().first { $0.name == "themes.csv" }!.contents)
         }
         reportWarnings(network.warnings)

@@ -7,7 +7,18 @@ import SNAIO
 /// (``TerminalText``); a failed write (a full disk, a closed descriptor or
 /// pipe) is one line on standard error and exit status 73.
 func writeStandardOutput(_ text: String) throws {
-    let data = Data(TerminalText.printable(text).utf8)
+    try writeStandardOutput(Data(TerminalText.printable(text).utf8))
+}
+
+/// Prints JSON to standard output as it is: ``JSONValue`` escapes every
+/// control character, so the text is already safe on a terminal.
+func writeStandardOutput(json text: String) throws {
+    try writeStandardOutput(Data(text.utf8))
+}
+
+/// Prints bytes already safe for a terminal; a failed write is one line on
+/// standard error and exit status 73.
+private func writeStandardOutput(_ data: Data) throws {
     do throws(OutputError) { try DescriptorWriter.write(data, to: STDOUT_FILENO, name: "standard output") } catch {
         printError("snatool: error: cannot write to standard output: \(error.reason)")
         throw ExitStatus.cannotCreate

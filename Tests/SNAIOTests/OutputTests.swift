@@ -16,6 +16,8 @@ import SNACore
         let value: JSONValue = .object([("b", 1), ("a", .array([.null, true, 0.5, "q\"\n\u{1}"]))])
         #expect(value.rendered() == "{\n  \"b\": 1,\n  \"a\": [\n    null,\n    true,\n    0.5,\n    \"q\\\"\\n\\u0001\"\n  ]\n}\n")
         #expect(JSONValue.number(.nan) == .null)
+        // DEL and the C1 controls too: the JSON is printed on a terminal as it is.
+        #expect(JSONValue.string("a\u{7F}b\u{85}c\u{9F}d\u{A0}").rendered() == "\"a\\u007fb\\u0085c\\u009fd\u{A0}\"\n")
         #expect(JSONValue.number(2) .rendered() == "2\n")
     }
 

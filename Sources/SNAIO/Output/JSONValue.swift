@@ -158,7 +158,8 @@ public indirect enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral,
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                // C0, DEL and C1 controls escaped too, so that JSON is safe to print on a terminal as it is.
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029 {
                     out += String(format: "\\u%04x", scalar.value)
                 } else {
                     out.unicodeScalars.append(scalar)
@@ -182,7 +183,8 @@ public indirect enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral,
     }
 
     /// Whether `value` has a character that ``writeString(_:to:)`` escapes: a
-    /// quote, a backslash, a control character, or U+2028 / U+2029 (UTF-8 E2 80 A8 / A9).
+    /// quote, a backslash, a control character (C0, DEL, C1: UTF-8 C2 80 to C2 9F),
+    /// or U+2028 / U+2029 (UTF-8 E2 80 A8 / A9).
     ///
     /// - Complexity: O(length), over its UTF-8 bytes.
     static func needsEscaping(_ value: String) -> Bool {
@@ -190,7 +192,8 @@ public indirect enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral,
         return value.withUTF8 { bytes in
             for index in bytes.indices {
                 let byte = bytes[index]
-                if byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
+                if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F { return true }
+                if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { return true }
                 if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
                     return true
                 }
