@@ -159,7 +159,7 @@ func levels(_ assessment: Assessment) throws -> LevelsJudgement {
         guard case .flags(let newsletter) = assessment.subjects[3].judgement else { return }
         #expect(newsletter.open.map(\.item.id) == ["D1", "D4"])
         let summary = AssessmentOutput(assessment: assessment, date: "1 April 2009").markdown()
-        #expect(summary.contains("3 of 4 assessed are candidates"))
+        #expect(summary.contains("3 of 4 assessed need action"))
     }
 
     @Test func termsAskOnlyWhatTheArrangementNeeds() throws {
@@ -188,6 +188,33 @@ func levels(_ assessment: Assessment) throws -> LevelsJudgement {
             #expect(error.errors.map(\.code) == ["assess.missing-context"])
             #expect(error.errors[0].fix?.contains("arrangement") == true)
         }
+    }
+
+    /// Seed 004 Tables 7 and 8: each governance group is asked its own layer's
+    /// questions, and the verdict names what it needs to change.
+    @Test func layerReportingAsksEachLayerItsOwnQuestions() throws {
+        let instrument = try InstrumentLibrary.instrument("lsp-layer-reporting")
+        let text = try String(contentsOf: repositoryRoot.appendingPathComponent("datasets/instruments/lsp-layer-reporting-sample.csv"), encoding: .utf8)
+        let assessment = try assess(text, instrument)
+        #expect(assessment.subjects.map(\.subject) == ["Partnership board", "Children's trust executive", "Neighbourhood action group"])
+        #expect(assessment.subjects.map { $0.context["layer"] } == ["strategic", "executive", "operational"])
+        let verdicts = assessment.subjects.map { subject -> String in
+            guard case .flags(let flags) = subject.judgement else { return "?" }
+            return flags.verdict.id
+        }
+        #expect(verdicts == ["reporting", "undecided", "meets"])
+        guard case .flags(let board) = assessment.subjects[0].judgement, case .flags(let group) = assessment.subjects[2].judgement else { return }
+        #expect(board.reasons.map(\.flag.id) == ["too-rare", "not-held-to-account"])
+        #expect(group.cautions.map(\.flag.id) == ["too-often"])
+        // The board is asked only the strategic layer's questions.
+        let asked = assessment.subjects[0].items.filter { $0.status != .notAsked }.map(\.item.id)
+        #expect(asked == ["R1", "R4", "R7", "A1", "A3", "A5"])
+        // Table 8's frequencies, as the seed gives them.
+        #expect(instrument.guide?.first?.rows?.map { $0[1] } == ["Three to four times a year.", "Six to twelve times a year.", "Twelve to 52 times a year."])
+        let document = AssessmentOutput(assessment: assessment, date: "1 April 2009").text()
+        #expect(document.contains("1 of 3 assessed needs action:"))
+        #expect(document.contains("Not asked here: R2, R3, R5, R6, R8, R9, A2, A4, A6, A7."))
+        #expect(!document.contains("R2 How often does this group receive performance data?\n      answer: unanswered"))
     }
 
     @Test func lspSupportReviewListsWhatToFollowUp() throws {

@@ -3,7 +3,7 @@ import Testing
 
 /// `snatool instruments` and `snatool assess`, run as a user runs them.
 @Suite(.serialized) struct AssessCommandTests {
-    static let samples = ["cipfa-alps", "decommissioning", "aligning-pooling-terms", "lsp-support-review"]
+    static let samples = ["cipfa-alps", "decommissioning", "aligning-pooling-terms", "lsp-support-review", "lsp-layer-reporting"]
 
     @Test func listNamesEveryBundledInstrument() throws {
         let run = try snatool("instruments", "list")

@@ -103,9 +103,12 @@ public struct AssessmentOutput: Sendable {
         case .flags(let flags):
             var section = AssessmentDocument.Section(heading: many ? name.isEmpty ? "(not named)" : name : heading("verdict"), level: many ? 3 : 2)
             section.paragraphs = about + ["Verdict: \(flags.verdict.title)."]
-            section.table = .init(header: ["item", "question", "answer"], rows: subject.items.map { result in
+            // Only the questions asked of this subject (its context decides), as the checklist shows them.
+            section.table = .init(header: ["item", "question", "answer"], rows: asked.map { result in
                 [result.item.id, result.item.text, result.combined ?? "unanswered"]
             })
+            let notAsked = subject.items.filter { $0.status == .notAsked }.map(\.item.id)
+            if !notAsked.isEmpty { section.after.append("Not asked here: \(notAsked.joined(separator: ", ")).") }
             section.bullets = flags.reasons.map { .init(text: "Why: \($0.flag.says) (\($0.item.id)).") }
                 + flags.notes.map { .init(text: "Note: \($0.flag.says) (\($0.item.id)).") }
                 + flags.cautions.map { .init(text: "Caution: \($0.flag.says) (\($0.item.id)).") }
@@ -205,8 +208,9 @@ public struct AssessmentOutput: Sendable {
             }
         }
         let noun = instrument.subject ?? "subject"
-        var summary = candidates.isEmpty ? "None of the \(rows.count) assessed is a candidate for change."
-            : "\(candidates.count) of \(rows.count) assessed \(candidates.count == 1 ? "is a candidate" : "are candidates"): \(candidates.joined(separator: ", "))."
+        // Any verdict but "otherwise" and "undecided" asks for action (decommissioning, remodelling; a change of reporting ...).
+        var summary = candidates.isEmpty ? "None of the \(rows.count) assessed needs action."
+            : "\(candidates.count) of \(rows.count) assessed \(candidates.count == 1 ? "needs" : "need") action: \(candidates.joined(separator: ", "))."
         if !undecided.isEmpty {
             summary += " \(undecided.count) cannot be judged until open questions are answered: \(undecided.joined(separator: ", "))."
         }

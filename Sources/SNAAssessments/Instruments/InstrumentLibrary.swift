@@ -12,7 +12,7 @@ import Yams
 /// ```
 public enum InstrumentLibrary {
     /// The ids of the bundled instruments, in the order they are listed.
-    public static let bundledIDs = ["cipfa-alps", "decommissioning", "aligning-pooling-terms", "lsp-support-review", "delivery-chain"]
+    public static let bundledIDs = ["cipfa-alps", "decommissioning", "aligning-pooling-terms", "lsp-support-review", "lsp-layer-reporting", "delivery-chain"]
 
     /// Every bundled instrument.
     public static var bundled: [AssessmentInstrument] { bundledIDs.compactMap { try? bundledInstrument($0) } }
