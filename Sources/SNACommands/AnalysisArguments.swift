@@ -71,6 +71,9 @@ struct ThresholdOptions: ParsableArguments {
     @Option(help: "Report an organisation absent from a theme when it has at least this many ties (and the median) in all themes.")
     var absenceTies: Double = FindingThresholds().isolationMinimumOtherTies
 
+    @Option(help: "Decision-making is confined to a layer when at least this share (0-1) of its ties join people of that layer.")
+    var layerConfinedShare: Double = FindingThresholds().layerConfinedShare
+
     @Option(help: "At most this many findings of each kind.")
     var findingsPerKind: Int = FindingThresholds().maximumPerKind
 
@@ -81,6 +84,7 @@ struct ThresholdOptions: ParsableArguments {
         guard (0...1).contains(weakLinkRatio) else { throw ValidationError("--weak-link-ratio must be between 0 and 1") }
         guard bridgeSide >= 1 else { throw ValidationError("--bridge-side must be at least 1") }
         guard absenceTies >= 0, absenceTies.isFinite else { throw ValidationError("--absence-ties must be a number of zero or more") }
+        guard (0...1).contains(layerConfinedShare) else { throw ValidationError("--layer-confined-share must be between 0 and 1") }
         guard findingsPerKind >= 0 else { throw ValidationError("--findings-per-kind must not be negative") }
     }
 
@@ -93,6 +97,7 @@ struct ThresholdOptions: ParsableArguments {
         t.weakLinkMaximumRatio = weakLinkRatio
         t.bridgeMinimumSide = bridgeSide
         t.isolationMinimumOtherTies = absenceTies
+        t.layerConfinedShare = layerConfinedShare
         t.maximumPerKind = findingsPerKind
         return t
     }

@@ -90,6 +90,21 @@ import Testing
         }
     }
 
+    /// The layer blocks, for all themes and decision-making, as the JSON gives them.
+    @Test func textShowsTheLayerBlocks() throws {
+        let run = try snatool("analyse", "datasets/bolton/survey.csv", "--people", "datasets/bolton/people.csv")
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        let start = try #require(lines.firstIndex { $0.hasPrefix("Layers (decision-making") })
+        let strategic = lines[start + 3].split(separator: " ").map(String.init)
+        let json = try JSON.parse(try snatool("analyse", "datasets/bolton/survey.csv", "--people", "datasets/bolton/people.csv", "--format", "json").stdout)
+        let decisions = try #require(json["themes"]?.array?.first { $0["theme"]?.string == "decision-making" })
+        let fromStrategic = try #require(decisions["layers"]?.array?.filter { $0["from"]?.string == "strategic" })
+        #expect(strategic.first == "strategic")
+        #expect(Array(strategic.dropFirst().prefix(3)).compactMap(Double.init) == fromStrategic.compactMap { $0["ties"]?.number })
+        #expect(lines.contains { $0.hasPrefix("Layers (all themes") })
+    }
+
     @Test func unthemedSurveyIsReportedUnderAll() throws {
         let scratch = Scratch()
         let run = try snatool("analyse", scratch.write("s.csv", "from,to\nA,B\nB,A\nB,C\n"), "--format", "json")

@@ -17,6 +17,9 @@ public struct FindingThresholds: Sendable, Equatable {
     /// this many ties with other organisations in all themes together (and at
     /// least as many as the median organisation).
     public var isolationMinimumOtherTies: Double = 3
+    /// Decision-making is confined to a layer when at least this share of
+    /// its ties between people with a layer join people of that one layer.
+    public var layerConfinedShare: Double = 0.8
     /// At most this many findings of each kind.
     public var maximumPerKind: Int = 10
 
@@ -38,6 +41,12 @@ public enum FindingKind: String, CaseIterable, Sendable, Codable {
     case absentFromTheme = "absent-from-theme"
     /// People with no ties at all.
     case isolatedPeople = "isolated-people"
+    /// Two adjacent governance layers (strategic and executive, executive and operational) with no tie between them.
+    case layerGap = "layer-gap"
+    /// One person (or the two ends of one tie) carrying every tie between two adjacent layers.
+    case onlyLayerLink = "only-layer-link"
+    /// Decision-making whose ties all stay inside one layer.
+    case confinedToLayer = "confined-to-layer"
 }
 
 /// A person or organisation a finding names, by position and name.
@@ -146,6 +155,20 @@ public struct IsolationEvidence: Sendable, Equatable {
     public let answered: Int?
 }
 
+/// How the governance layers (seed 004, paragraph 44) are tied.
+public struct LayerEvidence: Sendable, Equatable {
+    /// The layers it is about: two adjacent layers, or the one layer a theme's ties stay in.
+    public let layers: [Layer]
+    /// Ties between the two layers, both directions; for a confined theme, the theme's ties inside its layer.
+    public let ties: Int
+    /// For a confined theme: all its ties between people with a layer; otherwise equal to ``ties``.
+    public let totalTies: Int
+    /// The people of each layer in `layers` with ties in the network judged (all themes).
+    public let activeMembers: [Int]
+    /// For a confined theme: the other layers with people who have ties in some theme.
+    public let layersLeftOut: [Layer]
+}
+
 /// A finding's figures, typed by kind.
 public enum FindingEvidence: Sendable, Equatable {
     /// See ``GatekeeperEvidence``.
@@ -160,6 +183,8 @@ public enum FindingEvidence: Sendable, Equatable {
     case absentFromTheme(AbsenceEvidence)
     /// See ``IsolationEvidence``.
     case isolatedPeople(IsolationEvidence)
+    /// See ``LayerEvidence``: a layer gap, an only link between layers, or a theme confined to a layer.
+    case layers(LayerEvidence)
 }
 
 /// Something the analysis found, as data: its kind, what it was judged on,

@@ -29,6 +29,7 @@ struct FindingsBuilder {
         result += bridges(whole, forest: forest)
         result += absences(focus.flatMap(analysis.selection).map { [$0] } ?? analysis.selections)
         result += isolatedNodes(whole)
+        result += layerFindings(whole)
         return result
     }
 
@@ -255,6 +256,75 @@ struct FindingsBuilder {
         let answered = analysis.options.level == .people ? isolated.filter { network.people[$0].responded }.count : nil
         return [finding(.isolatedPeople, on: whole, subjects: isolated.map(node),
                         evidence: .isolatedPeople(IsolationEvidence(answered: answered)), score: Double(isolated.count))]
+    }
+}
+
+// MARK: Layers
+
+extension FindingsBuilder {
+    /// The adjacent pairs of layers: strategic with executive, executive with operational.
+    static let adjacentLayers: [(Layer, Layer)] = [(.strategic, .executive), (.executive, .operational)]
+
+    /// Layer findings, when the nodes are people and some have a layer:
+    /// adjacent layers with no tie between them, one person carrying every
+    /// tie between two, and decision-making that stays inside one layer.
+    ///
+    /// - Complexity: O(V + E) over the network judged and the decision-making theme's.
+    func layerFindings(_ whole: SelectionAnalysis) -> [Finding] {
+        guard nodesArePeople, analysis.options.level == .people, whole.layerBlocks != nil else { return [] }
+        let layerOf = network.people.map(\.layer)
+        let graph = whole.graph
+        var active = [Layer: Int]()
+        for v in 0..<graph.nodeCount where graph.inDegree(of: v) + graph.outDegree(of: v) > 0 {
+            if let layer = layerOf[v] { active[layer, default: 0] += 1 }
+        }
+        var found: [Finding] = []
+        for (a, b) in Self.adjacentLayers where (active[a] ?? 0) > 0 && (active[b] ?? 0) > 0 {
+            // The ties between the two layers, and how many of them each person is on.
+            var ties = 0
+            var onTies = [Int: Int]()
+            for v in 0..<graph.nodeCount {
+                guard let from = layerOf[v], from == a || from == b else { continue }
+                for w32 in graph.successors(of: v) {
+                    let w = Int(w32)
+                    guard let to = layerOf[w], to != from, to == a || to == b else { continue }
+                    ties += 1
+                    onTies[v, default: 0] += 1
+                    onTies[w, default: 0] += 1
+                }
+            }
+            let evidence = LayerEvidence(layers: [a, b], ties: ties, totalTies: ties, activeMembers: [active[a] ?? 0, active[b] ?? 0], layersLeftOut: [])
+            if ties == 0 {
+                found.append(finding(.layerGap, on: whole, subjects: [], evidence: .layers(evidence), score: Double(evidence.activeMembers.min() ?? 0)))
+            } else {
+                let carriers = onTies.filter { $0.value == ties }.keys.sorted().map(node).sorted { $0.name < $1.name }
+                if !carriers.isEmpty {
+                    found.append(finding(.onlyLayerLink, on: whole, subjects: carriers, evidence: .layers(evidence), score: Double(ties)))
+                }
+            }
+        }
+        if let decisions = analysis.selections.first(where: { $0.id == "decision-making" }) {
+            found += confined(decisions, activeLayers: active)
+        }
+        return found
+    }
+
+    /// A theme at least ``FindingThresholds/layerConfinedShare`` of whose
+    /// ties (two or more, between people with a layer) join people of one
+    /// layer, while other layers have people with ties in the network as a whole.
+    func confined(_ selection: SelectionAnalysis, activeLayers: [Layer: Int]) -> [Finding] {
+        guard let blocks = selection.layerBlocks else { return [] }
+        let total = Int(blocks.ties.outTotals.reduce(0, +))
+        guard total >= 2 else { return [] }
+        let insides = Layer.allCases.indices.map { Int(blocks.ties[$0][$0]) }
+        guard let inside = insides.indices.max(by: { insides[$0] < insides[$1] }),
+              Double(insides[inside]) >= thresholds.layerConfinedShare * Double(total) else { return [] }
+        let layer = Layer.allCases[inside]
+        let leftOut = Layer.allCases.filter { $0 != layer && (activeLayers[$0] ?? 0) > 0 }
+        guard !leftOut.isEmpty else { return [] }
+        let evidence = LayerEvidence(layers: [layer], ties: insides[inside], totalTies: total, activeMembers: [activeLayers[layer] ?? 0],
+                                     layersLeftOut: leftOut)
+        return [finding(.confinedToLayer, on: selection, subjects: [], evidence: .layers(evidence), score: Double(insides[inside]) / Double(total))]
     }
 }
 

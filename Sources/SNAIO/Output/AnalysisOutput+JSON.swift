@@ -276,6 +276,10 @@ extension AnalysisOutput {
             return .object([("ties_in_all_themes", .array(e.tiesInAllThemes.map { .number($0) })), ("median_ties", .number(e.medianTies))])
         case .isolatedPeople(let e):
             return .object([("count", .int(finding.subjects.count)), ("answered", e.answered.map { .int($0) } ?? .null)])
+        case .layers(let e):
+            return .object([("layers", .array(e.layers.map { .string($0.rawValue) })), ("ties", .int(e.ties)), ("total_ties", .int(e.totalTies)),
+                            ("active_members", .array(e.activeMembers.map { .int($0) })),
+                            ("layers_left_out", .array(e.layersLeftOut.map { .string($0.rawValue) }))])
         }
     }
 

@@ -10,6 +10,7 @@ extension AnalysisOutput {
         out += themesText()
         out += topText(top: top)
         out += organisationsText()
+        out += layersText()
         out += responseText()
         out += Self.warningsText(network.warnings, naming: inputNaming)
         return out
@@ -121,6 +122,25 @@ extension AnalysisOutput {
                           String(Int(external.in)), blocks.eiIndex(g).map(Self.decimal) ?? "-"])
         }
         return "\nOrganisations (\(whole.label.lowercased()); ties between distinct people)\n" + table.rendered(indent: "  ")
+    }
+
+    /// Ties within and between the governance layers, in the network judged
+    /// and in decision-making, when people have layers.
+    private func layersText() -> String {
+        guard let whole = analysis.judgedSelection, whole.layerBlocks != nil else { return "" }
+        var selections = [whole]
+        if let decisions = analysis.selection("decision-making"), decisions.id != whole.id { selections.append(decisions) }
+        var out = ""
+        for selection in selections {
+            guard let blocks = selection.layerBlocks else { continue }
+            var table = TextTable(header: ["from \\ to"] + blocks.groups + ["people", "E-I"])
+            for a in blocks.groups.indices {
+                table.append([blocks.groups[a]] + blocks.groups.indices.map { String(Int(blocks.ties[a][$0])) }
+                             + [String(blocks.sizes[a]), blocks.eiIndex(a).map(Self.decimal) ?? "-"])
+            }
+            out += "\nLayers (\(selection.label.lowercased()); ties from the row's layer to the column's)\n" + table.rendered(indent: "  ")
+        }
+        return out
     }
 
     private func responseText() -> String {

@@ -14,6 +14,9 @@ public enum FindingWording {
         case .bridge: "Bridges the partnership hangs on"
         case .absentFromTheme: "Partners absent from a theme"
         case .isolatedPeople: "Isolated"
+        case .layerGap: "Layers with no tie to the next"
+        case .onlyLayerLink: "One person between two layers"
+        case .confinedToLayer: "Decision-making confined to one layer"
         }
     }
 
@@ -26,6 +29,9 @@ public enum FindingWording {
         case .bridge: "Single ties that alone hold a group of people to the rest of the network."
         case .absentFromTheme: "Organisations with no ties to other partners in a theme, although well connected in the others."
         case .isolatedPeople: "People with no ties in the network judged."
+        case .layerGap: "Adjacent governance layers (strategic and executive, executive and operational) with no tie between their people: strategy cannot reach the front line, nor the front line report back."
+        case .onlyLayerLink: "Every tie between two adjacent governance layers runs through one person, so the layers' link hangs on them."
+        case .confinedToLayer: "Decision-making ties that all stay inside one governance layer, so the other layers have no part in decisions."
         }
     }
 
@@ -60,6 +66,16 @@ public enum FindingWording {
             let noun = people ? (names.count == 1 ? "person has" : "people have") : (names.count == 1 ? "partner has" : "partners have")
             let scope = finding.theme == Theme.allID ? "at all" : "in \(finding.themeLabel.lowercased())"
             return "\(names.count) \(noun) no ties \(scope): \(list(names, limit: 5))."
+        case .layers(let e):
+            switch finding.kind {
+            case .layerGap:
+                return "The \(e.layers[0].rawValue) and \(e.layers[1].rawValue) layers have no tie between them in the \(network(finding))."
+            case .onlyLayerLink:
+                let who = names.count == 1 ? "\(names[0]) is the only link" : "\(list(names)) are the only link"
+                return "\(who) between the \(e.layers[0].rawValue) and \(e.layers[1].rawValue) layers: every one of the \(count(e.ties, "tie", "ties")) between them is \(names.count == 1 ? "theirs" : "the tie between them")."
+            default:
+                return "\(finding.themeLabel) stays inside the \(e.layers[0].rawValue) layer: \(e.ties == e.totalTies ? "all \(count(e.ties, "tie", "ties"))" : "\(e.ties) of its \(e.totalTies) ties (\(percent(Double(e.ties) / Double(e.totalTies))))") join \(e.layers[0].rawValue) people."
+            }
         }
     }
 
@@ -105,6 +121,14 @@ public enum FindingWording {
                 text += "; \(answered) of them answered the survey naming nobody, \(missing) did not answer and nobody named them"
             }
             text += "."
+        case .layers(let e):
+            switch finding.kind {
+            case .layerGap, .onlyLayerLink:
+                text = "\(count(e.activeMembers[0], "person", "people")) of the \(e.layers[0].rawValue) layer and \(count(e.activeMembers[1], "person", "people")) of the \(e.layers[1].rawValue) layer have ties in the \(network(finding)); \(count(e.ties, "tie", "ties")) between the two layers."
+            default:
+                let outside = e.totalTies - e.ties
+                text = "\(list(e.layersLeftOut.map { "the \($0.rawValue)" })) \(e.layersLeftOut.count == 1 ? "layer has" : "layers have") people with ties in other themes, and \(outside == 0 ? "none" : "only \(outside)") of the \(count(e.totalTies, "tie", "ties")) in \(finding.themeLabel.lowercased()) \(outside == 1 ? "reaches" : "reach") beyond the \(e.layers[0].rawValue) layer."
+            }
         }
         return text.prefix(1).uppercased() + text.dropFirst()
     }
@@ -122,6 +146,12 @@ public enum FindingWording {
         case .bridge: return "Strengthen this connection and add others alongside it, so the link does not hang on a single relationship."
         case .absentFromTheme: return "Check whether they should take part in the theme; if so, give them a place in it (a seat, a named contact, a standing invitation)."
         case .isolatedPeople: return "Check whether they are still part of the partnership; if they are, connect them to the people they should be working with."
+        case .layers:
+            switch finding.kind {
+            case .layerGap: return "Agree how each layer reports to and hears from the next (seed 004, Table 8): named contacts, and the executive at the board or the operational leads at the executive."
+            case .onlyLayerLink: return "Give the layers a second route: bring another person from each layer into regular contact, so the link does not depend on one person."
+            default: return "Bring the other layers into decision-making where it touches their work: a seat, a standing invitation, or decisions taken on their reports."
+            }
         }
     }
 
