@@ -116,12 +116,14 @@ extension AnalysisOutput {
             let ea = blocks.externalTies(a), eb = blocks.externalTies(b)
             return (ea.out + ea.in, blocks.groups[b]) > (eb.out + eb.in, blocks.groups[a])
         }
-        for g in order where blocks.sizes[g] > 0 {
+        let shown = order.filter { blocks.sizes[$0] > 0 }
+        for g in shown.prefix(Self.organisationRows) {
             let external = blocks.externalTies(g)
             table.append([blocks.groups[g], String(blocks.sizes[g]), String(Int(blocks.internalTies(g))), String(Int(external.out)),
                           String(Int(external.in)), blocks.eiIndex(g).map(Self.decimal) ?? "-"])
         }
         return "\nOrganisations (\(whole.label.lowercased()); ties between distinct people)\n" + table.rendered(indent: "  ")
+            + Self.moreRows(shown.count, "organisations", "the most connected")
     }
 
     /// Ties within and between the governance layers, in the network judged
@@ -147,10 +149,20 @@ extension AnalysisOutput {
         let rates = network.responseRatesByOrganisation
         guard network.unit == .people, !rates.isEmpty else { return "" }
         var table = TextTable(header: ["organisation", "people", "answered", "rate"])
-        for rate in rates.sorted(by: { ($0.rate, $0.group ?? "") < ($1.rate, $1.group ?? "") }) {
+        for rate in rates.sorted(by: { ($0.rate, $0.group ?? "") < ($1.rate, $1.group ?? "") }).prefix(Self.organisationRows) {
             table.append([rate.group ?? "", String(rate.people), String(rate.respondents), Self.percent(rate.rate)])
         }
-        return "\nResponse by organisation\n" + table.rendered(indent: "  ")
+        return "\nResponse by organisation\n" + table.rendered(indent: "  ") + Self.moreRows(rates.count, "organisations", "the lowest rates")
+    }
+
+    /// The most rows of organisations the text shows in one table: a terminal
+    /// page, not 100,000 lines; the JSON and CSV list them all.
+    static let organisationRows = 40
+
+    /// "  ... and 12 more organisations (shown: the lowest rates); the JSON and CSV outputs list them all", or nothing.
+    static func moreRows(_ count: Int, _ noun: String, _ shown: String) -> String {
+        count > organisationRows
+            ? "  ... and \(count - organisationRows) more \(noun) (shown: \(shown)); the JSON and CSV outputs list them all\n" : ""
     }
 
     /// Warnings grouped by code, at most `limit` of each shown, their fixes
