@@ -90,6 +90,13 @@ struct ParsedGraph {
             return nil
         }
         for list in edgeThemes { for id in list ?? [] where !themeIDs.contains(id) { themeIDs.append(id) } }
+        if let themed = edgeThemes.firstIndex(where: { !($0 ?? []).isEmpty }),
+           let unthemed = edgeThemes.firstIndex(where: { ($0 ?? []).isEmpty }) {
+            throw InputError(.badData, problems + [Diagnostic(
+                .error, code: "network.mixed-themes", at: edges[unthemed].location,
+                "this edge has no theme, but the edge at \(edges[themed].location.prefix) has one",
+                fix: "give every edge a theme (the themes or theme attribute), or none")])
+        }
         let themeSet: ThemeSet
         if themeIDs.allSatisfy({ options.themes.resolve($0) != nil }) {
             themeSet = options.themes
