@@ -115,7 +115,9 @@ import Testing
         #expect(InterchangeReader.detect(Data("respondent,contact\na,b\n".utf8)) == nil)
         // A survey headed source,target (lower case, no Type or Weight) stays a survey.
         #expect(InterchangeReader.detect(Data("source,target,theme\na,b,work\n".utf8)) == nil)
-        #expect(InterchangeReader.detect(Data("Source,Target,Type,Weight\na,b,Directed,1\n".utf8)) == .gephiCSV)
+        #expect(InterchangeReader.detect(Data("Source,Target,Relation,Weight\na,b,work,1\n".utf8)) == nil)
+        #expect(InterchangeReader.detect(Data("Source,Target,Type\na,b,work\n".utf8)) == nil)
+        #expect(InterchangeReader.detect(Data("Source,Target,Type,Weight\n\"a, b\",c,Directed,1\n".utf8)) == .gephiCSV)
         #expect(InterchangeReader.detect(Data("\u{FEFF}% comment\n*Vertices 2\n".utf8)) == .pajek)
         #expect(InterchangeReader.detect(Data("dl n=2\ndata:\n0 1\n1 0\n".utf8)) == .dl)
         #expect(InterchangeReader.detect(Data("  {\"directed\": true, \"nodes\": []}".utf8)) == .json)

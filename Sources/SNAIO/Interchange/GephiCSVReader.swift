@@ -8,12 +8,18 @@ import SNACore
 /// or the edges file's name with `edges` replaced by `nodes`. Without a nodes
 /// table, the nodes are the ids the edges name.
 enum GephiCSVReader {
-    /// Whether a CSV header is a Gephi edges table: `Source` and `Target`
-    /// first, capitalised as Gephi writes them, and a `Type` or `Weight`
-    /// column (a survey headed `source,target,theme` stays a survey).
-    static func isEdgesHeader(_ header: [String]) -> Bool {
-        let cells = header.map { $0.trimmingCharacters(in: .whitespaces) }
-        return cells.count >= 3 && cells[0] == "Source" && cells[1] == "Target" && (cells.contains("Type") || cells.contains("Weight"))
+    /// Whether a CSV's first lines are a Gephi edges table: `Source` and
+    /// `Target` first, capitalised as Gephi writes them, and a `Type` column
+    /// whose first value (when there is a row) is `Directed`, `Undirected`
+    /// or `Mixed`, so that a survey headed `Source,Target,Relation,Weight`
+    /// (or with a `Type` theme column) stays a survey.
+    static func isEdgesTable(_ lines: [String]) -> Bool {
+        guard let first = lines.first, let table = try? CSVReader.parse(text: lines.prefix(2).joined(separator: "\n") + "\n", file: "") else { return false }
+        let cells = table.header.map { $0.trimmingCharacters(in: .whitespaces) }
+        guard first.hasPrefix("Source") || first.hasPrefix("\"Source"), cells.count >= 3, cells[0] == "Source", cells[1] == "Target",
+              let type = cells.firstIndex(of: "Type") else { return false }
+        guard let row = table.records.first, type < row.fields.count else { return true }
+        return ["directed", "undirected", "mixed"].contains(row.fields[type].trimmingCharacters(in: .whitespaces).lowercased())
     }
 
     /// Whether a CSV header is a Gephi nodes table (`Id,Label,...`).

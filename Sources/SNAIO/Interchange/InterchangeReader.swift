@@ -8,7 +8,7 @@ public enum InterchangeReader {
     /// XML whose root is `graphml` or `gexf`; JSON with `nodes`; a first
     /// line (after `%` comments) starting `*Vertices` or `*Network`
     /// (Pajek); a first word `DL` (UCINET); a CSV headed as Gephi's edges
-    /// table. `nil` for anything else (a survey).
+    /// table (``GephiCSVReader/isEdgesTable(_:)``). `nil` for anything else (a survey).
     public static func detect(_ bytes: Data) -> InterchangeFormat? {
         var start = bytes.startIndex
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
@@ -29,8 +29,7 @@ public enum InterchangeReader {
         let lower = first.lowercased()
         if lower.hasPrefix("*vertices") || lower.hasPrefix("*network") { return .pajek }
         if lower == "dl" || lower.hasPrefix("dl ") || lower.hasPrefix("dl\t") || lower.hasPrefix("dl,") { return .dl }
-        let header = first.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")) }
-        if GephiCSVReader.isEdgesHeader(header) { return .gephiCSV }
+        if GephiCSVReader.isEdgesTable(Array(lines.drop { $0 != first }.prefix(2))) { return .gephiCSV }
         return nil
     }
 
