@@ -84,9 +84,11 @@ public enum InterchangeCSV {
         }
     }
 
-    /// `weak_link` as Kumu shows field names: "Weak Link".
+    /// `weak_link` as Kumu shows field names: "Weak Link"; an attribute that
+    /// would take the name of Kumu's own `Label` or `Type` column is "Attribute Type".
     static func title(_ name: String) -> String {
-        name.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+        let title = name.split(whereSeparator: { $0 == "_" || $0 == " " }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+        return ["Label", "Type"].contains(title) ? "Attribute " + title : title
     }
 
     /// A property name Neo4j's header takes as it is (no `:` inside).
