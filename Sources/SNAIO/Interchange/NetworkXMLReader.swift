@@ -9,7 +9,8 @@ import SNACore
 /// know the line and column of each, for errors that name the element.
 ///
 /// A file with a DTD (`<!DOCTYPE`) is refused before parsing: neither format
-/// has one, and refusing them rules out external entities and entity-expansion bombs.
+/// has one, and refusing them rules out external entities and entity-expansion
+/// bombs. So is a file that is not UTF-8.
 class NetworkXMLReader: NSObject, XMLParserDelegate {
     /// The file's path, for diagnostics.
     let file: String
@@ -47,6 +48,12 @@ class NetworkXMLReader: NSObject, XMLParserDelegate {
             throw InputError(.badData, [Diagnostic(.error, code: "xml.dtd", at: SourceLocation(file: file),
                                                    "the \(format) file declares a DTD (<!DOCTYPE>), which \(format) files do not have; it was not read, since a DTD can pull in other files or expand without bound",
                                                    fix: "remove the <!DOCTYPE ...> declaration")])
+        }
+        // FoundationXML stops the process on some invalid UTF-8 (in a processing instruction's target, say):
+        // networkx, igraph and Gephi write UTF-8, so anything else is refused before parsing.
+        if String(data: data, encoding: .utf8) == nil {
+            throw InputError(.badData, [Diagnostic(.error, code: "file.encoding", at: SourceLocation(file: file),
+                                                   "the \(format) file is not UTF-8 text", fix: "save it as UTF-8 XML")])
         }
         let parser = XMLText.parser(data, delegate: self)
         self.parser = parser
