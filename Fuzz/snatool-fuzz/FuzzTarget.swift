@@ -24,6 +24,9 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     case instrument
     /// A spend file: its summary as text, JSON, CSV and HTML, and the bubble diagram's graph.
     case spend
+    /// A network file of another tool (GraphML, GEXF, Pajek, DL, node-link JSON, Gephi CSV), told
+    /// by content: analysed and rendered as a survey is; its GraphML export reads back as the same network.
+    case network
 
     /// Runs one input through the target, stopping the process if an invariant breaks.
     func run(_ data: Data) {
@@ -36,6 +39,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         case .assessment: Self.assessment(data)
         case .instrument: Self.instrument(data)
         case .spend: Self.spend(data)
+        case .network: Self.network(data)
         }
     }
 
@@ -82,6 +86,25 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         Invariants.checkJSON(json, "the analysis JSON")
         for table in output.csvTables() { Invariants.checkCSV(table.contents, table.name) }
         _ = output.text(top: 5)
+    }
+
+    private static func network(_ data: Data) {
+        let path = FuzzScratch.write(data, as: "network.dat")
+        importAndRender(path: path, options: SurveyImportOptions(), files: [path: data])
+        guard let survey = try? SurveyImporter.load(path: path) else { return }
+        let analysis = PartnershipAnalysis(network: survey.network, options: AnalysisOptions(selections: [.all]))
+        let export = InterchangeNetwork(analysis: analysis)
+        // Characters XML forbids are written as U+FFFD, which may make two names one: no round trip to expect.
+        guard export.nodes.allSatisfy({ $0.name.unicodeScalars.allSatisfy(XMLCharacters.isAllowed) }) else { return }
+        let again = FuzzScratch.write(Data(GraphMLWriter.document(export).utf8), as: "again.graphml")
+        let back: ImportedSurvey
+        do throws(InputError) { back = try SurveyImporter.load(path: again) } catch {
+            Invariants.fail("the GraphML export does not read back: \(error.diagnostics.first?.description ?? "")")
+        }
+        guard back.network.people.map(\.name) == survey.network.people.map(\.name) else { Invariants.fail("the names changed in a GraphML round trip") }
+        guard back.network.ties.count == survey.network.ties.count else {
+            Invariants.fail("the ties changed in a GraphML round trip: \(survey.network.ties.count) then \(back.network.ties.count)")
+        }
     }
 
     private static func dca(_ data: Data) {

@@ -53,7 +53,7 @@ func usageFailure(_ message: String) -> ExitCode {
 /// read it, the grouping and the threads.
 @dynamicMemberLookup
 struct SurveyOptions: ParsableArguments {
-    @Argument(help: "The survey, CSV or .xlsx: one row per tie (long), one row per respondent (wide), or a Microsoft Forms, Google Forms, SurveyMonkey or Qualtrics export as downloaded.")
+    @Argument(help: "The survey, CSV or .xlsx: one row per tie (long), one row per respondent (wide), or a Microsoft Forms, Google Forms, SurveyMonkey or Qualtrics export as downloaded; or a network file of another tool, told by its content: GraphML, GEXF, Pajek, UCINET DL, node-link JSON or a Gephi edges CSV (docs/interchange.md).")
     var survey: String
 
     @OptionGroup var reading: SurveyReadingOptions

@@ -83,7 +83,7 @@ struct ReportCommand: ParsableCommand {
         }
         if let spend { options.extraSections.append(try spendSection(spend, survey: survey)) }
         let document = PartnershipReport(network: survey.network, source: URL(fileURLWithPath: survey.file).lastPathComponent,
-                                         layout: survey.layout.rawValue, rows: survey.rows, options: options)
+                                         layout: survey.format.map { "\($0.title) network" } ?? survey.layout.rawValue, rows: survey.rows, options: options)
         try writeFile(document.html, to: output, protecting: input.inputPaths + analysis.inputPaths + [dca, spend].compactMap { $0 })
     }
 

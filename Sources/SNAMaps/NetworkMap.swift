@@ -41,6 +41,10 @@ public struct NetworkMap: Sendable {
     /// Whether the nodes keep given positions (``MapOptions/positions``), so
     /// that Graphviz only draws the edges.
     public let pinned: Bool
+    /// Every node's fill colour (`#RRGGBB`), drawn or not, by index.
+    public let nodeColours: [String]
+    /// Every node's diameter in points as drawn (the size metric's), by index.
+    public let nodeDiameters: [Double]
     /// The layout engine as Graphviz names it: ``engine``, or `nop2` when pinned.
     public var engineName: String { pinned ? "nop2" : engine.rawValue }
 
@@ -188,10 +192,14 @@ public struct NetworkMap: Sendable {
         out += "  node [shape=circle, fixedsize=true, style=filled, fontname=\"DejaVu Sans\", fontsize=\(z(9)), color=\"#555555\", penwidth=\(z(0.8)), label=\"\"];\n"
         out += "  edge [arrowsize=\(z(0.45)), color=\"\(Palette.tie)\", penwidth=\(z(0.6))];\n"
 
-        func nodeStatement(_ node: Int) -> String {
-            let value = sizes[node]
+        /// A node's diameter in inches: by its size metric, small for an absent organisation or a gathered isolate.
+        func width(of node: Int) -> Double {
             let gathered = options.highlights.contains(.isolates) && isolated[node]
-            let width = absent.contains(node) ? 0.22 : gathered ? 0.12 : largest > 0 ? 0.16 + 0.64 * (value / largest).squareRoot() : 0.3
+            return absent.contains(node) ? 0.22 : gathered ? 0.12 : largest > 0 ? 0.16 + 0.64 * (sizes[node] / largest).squareRoot() : 0.3
+        }
+
+        func nodeStatement(_ node: Int) -> String {
+            let width = width(of: node), value = sizes[node]
             var attributes = ["width=\(Self.format(width))", "id=\"n\(node)\"", "fillcolor=\"\(colouring.colour(of: node))\""]
             if let point = options.positions?[node] { attributes.append("pos=\"\(Self.format(point.x)),\(Self.format(point.y))!\"") }
             if labelled.contains(node) {
@@ -296,6 +304,8 @@ public struct NetworkMap: Sendable {
         self.drawnNodes = names.indices.filter { included[$0] }
         self.drawnEdges = drawnEdges
         self.pinned = pinned
+        nodeColours = names.indices.map { colouring.colour(of: $0) }
+        nodeDiameters = names.indices.map { width(of: $0) * 72 }
         self.selectionID = selection.id
     }
 

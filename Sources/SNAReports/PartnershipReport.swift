@@ -49,6 +49,8 @@ public struct PartnershipReport: Sendable {
     /// - Parameters:
     ///   - network: the survey's network (anonymised here when asked).
     ///   - source: the survey file's name, for the report.
+    ///   - layout: how it was read: `long` or `wide`, or `FORMAT network` for a network file of another tool (`GraphML network`).
+    ///   - rows: the survey rows read (a network file's edges).
     public init(network original: PartnershipNetwork, source: String, layout: String, rows: Int, options given: ReportOptions) {
         let anonymised = given.anonymise
             ? original.anonymised(with: given.pseudonymKey.map { Pseudonymiser(key: $0) } ?? Pseudonymiser()) : nil
@@ -256,7 +258,10 @@ public struct PartnershipReport: Sendable {
 
     static func appendix(network: PartnershipNetwork, original: PartnershipNetwork, source: String, layout: String, rows: Int,
                          options: ReportOptions, anonymised: AnonymisedNetwork?) -> String {
-        var html = "<h3>Data</h3><p>Survey file \(e(source)), \(e(layout)) layout, \(rows) rows: \(network.people.count) \(network.unit == .people ? "people in \(network.organisations.count) organisations" : "organisations"), \(network.ties.count) ties, \(network.themes.isEmpty ? "one relation" : "themes: " + network.themes.map(\.label).joined(separator: ", ")).</p>"
+        // A network file of another tool comes as "FORMAT network": its rows are edges.
+        let read = layout.hasSuffix(" network") ? "Network file \(e(source)) (\(e(String(layout.dropLast(" network".count))))), \(rows) edges"
+            : "Survey file \(e(source)), \(e(layout)) layout, \(rows) rows"
+        var html = "<h3>Data</h3><p>\(read): \(network.people.count) \(network.unit == .people ? "people in \(network.organisations.count) organisations" : "organisations"), \(network.ties.count) ties, \(network.themes.isEmpty ? "one relation" : "themes: " + network.themes.map(\.label).joined(separator: ", ")).</p>"
         if !original.warnings.isEmpty {
             var codes: [String: Int] = [:]
             for warning in original.warnings { codes[warning.code, default: 0] += 1 }

@@ -11,3 +11,27 @@ public enum XMLCharacters {
         }
     }
 }
+
+extension XMLCharacters {
+    /// `text` as XML character data or an attribute value: `&`, `<`, `>`,
+    /// `"` and `'` as entities, line breaks and tabs as character references
+    /// (so an attribute keeps them), and characters XML forbids as U+FFFD.
+    public static func escaped(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\n": out += "&#10;"
+            case "\r": out += "&#13;"
+            case "\t": out += "&#9;"
+            default: out.unicodeScalars.append(isAllowed(scalar) ? scalar : "\u{FFFD}")
+            }
+        }
+        return out
+    }
+}

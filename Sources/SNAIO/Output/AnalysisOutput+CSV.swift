@@ -18,7 +18,7 @@ extension AnalysisOutput {
         let people = table(analysis.selections.flatMap(personRows))
         let organisations = table(organisationRows())
         let tieThemes = tieThemes()
-        let ties = table(analysis.selections.flatMap { tieRows($0, themes: tieThemes) })
+        let ties = table(analysis.selections.flatMap { tieRows($0, themes: tieThemes) }, header: Self.tieColumns)
 
         var findings = CSVWriter(header: ["rank", "kind", "theme", "subjects", "headline", "evidence", "response", "score"])
         for (rank, finding) in analysis.findings.enumerated() {
@@ -68,8 +68,9 @@ extension AnalysisOutput {
     }
 
     /// A table from rows that share their keys; brokerage objects are flattened to `brokerage_<role>`.
-    func table(_ rows: [OutputRow]) -> String {
-        guard let first = rows.first else { return "" }
+    /// A table of `rows`; with no rows, `header` alone (or nothing without one).
+    func table(_ rows: [OutputRow], header: [String]? = nil) -> String {
+        guard let first = rows.first else { return header.map { CSVWriter(header: $0).output } ?? "" }
         var writer = CSVWriter(header: first.map(\.0))
         for row in rows { writer.append(row.map { $0.1.cell }) }
         return writer.output

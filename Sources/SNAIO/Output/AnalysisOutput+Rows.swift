@@ -100,6 +100,9 @@ extension AnalysisOutput {
         return rows
     }
 
+    /// The columns of ``forEachTieRow(_:themes:_:)``'s rows, for a table with no tie.
+    static let tieColumns = ["theme", "source", "target", "strength", "reciprocated", "multiplexity", "themes", "edge_betweenness", "bridge"]
+
     /// Calls `body` with the row of each directed tie of a selection, in order, without keeping them.
     func forEachTieRow(_ selection: SelectionAnalysis, themes: [Int64: [String]], _ body: (OutputRow) throws -> Void) rethrows {
         let graph = selection.graph

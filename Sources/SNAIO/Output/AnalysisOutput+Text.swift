@@ -19,7 +19,8 @@ extension AnalysisOutput {
     private func header() -> String {
         let rate = network.responseRate
         let count = FindingWording.count as (Int, String, String) -> String
-        var out = "Survey: \(survey.file) (\(survey.layout.rawValue) layout, \(count(survey.rows, "row", "rows")))\n"
+        var out = survey.format.map { "Network: \(survey.file) (\($0.title), \(count(survey.rows, "edge", "edges")))\n" }
+            ?? "Survey: \(survey.file) (\(survey.layout.rawValue) layout, \(count(survey.rows, "row", "rows")))\n"
         out += "Network: \(network.unit == .people ? count(network.people.count, "person", "people") : count(network.people.count, "organisation", "organisations") + " (organisation-level survey)")"
         if network.unit == .people { out += " in \(count(network.organisations.count, "organisation", "organisations"))" }
         if network.themes.isEmpty {

@@ -47,6 +47,8 @@ public struct ImportedSurvey: Sendable {
     public var rows: Int
     /// How the file was read: its platform, header rows and what each column holds.
     public var reading: SurveyReading
+    /// The network format the file was in (``InterchangeReader``), or `nil` for a survey.
+    public var format: InterchangeFormat? = nil
 }
 
 /// Reads survey files (long or wide), people files and alias files into a
@@ -105,6 +107,15 @@ public enum SurveyImporter {
                 problems = error.diagnostics + problems
             }
             throw InputError(.badData, problems)
+        }
+        if let format = InterchangeReader.detect(bytes) {
+            // A network file of another tool (GraphML, GEXF, Pajek, DL, node-link JSON, Gephi CSV), told by its content.
+            return try InterchangeReader.load(bytes, format: format, path: path, options: options, people: people, aliases: aliases)
+        }
+        if InterchangeReader.isOtherXML(bytes) {
+            throw InputError(.badData, [Diagnostic(.error, code: "file.unknown-xml", at: SourceLocation(file: path),
+                                                   "the file is XML but neither GraphML nor GEXF, so it is not a network snatool reads",
+                                                   fix: "give a survey (CSV or .xlsx), or a GraphML, GEXF, Pajek, UCINET DL, node-link JSON or Gephi CSV network")])
         }
         if WorkbookReader.isWorkbook(bytes, path: path) {
             // A workbook (a Microsoft Forms download): its sheet as a table, read like a parsed CSV.
@@ -184,7 +195,7 @@ public enum SurveyImporter {
     }
 
     /// A builder holding the declared themes, the aliases and the people file.
-    private static func builder(people: CSVTable?, aliases: CSVTable?, options: SurveyImportOptions) -> NetworkBuilder {
+    static func builder(people: CSVTable?, aliases: CSVTable?, options: SurveyImportOptions) -> NetworkBuilder {
         var builder = NetworkBuilder(themeSet: options.themes)
         if options.themes != .standard {
             // A declared theme set is what the survey asked, used or not.

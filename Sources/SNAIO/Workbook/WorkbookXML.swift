@@ -35,10 +35,7 @@ class WorkbookXMLHandler: NSObject, XMLParserDelegate {
         if XMLText.declaresDTD(data) {
             throw WorkbookProblem.corrupt(file, "the part \(part) declares a DTD, which no workbook part has")
         }
-        let parser = XMLParser(stream: InputStream(data: data))
-        parser.shouldProcessNamespaces = false
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = self
+        let parser = XMLText.parser(data, delegate: self)
         self.parser = parser
         let parsed = parser.parse()
         if let failure { throw failure }
@@ -75,6 +72,16 @@ class WorkbookXMLHandler: NSObject, XMLParserDelegate {
 /// Small text helpers for XML parts, over UTF-8 bytes (Foundation's
 /// `trimmingCharacters` and `range(of:)` cost more than the parse itself here).
 enum XMLText {
+    /// A parser of `data` for `delegate` that never resolves external
+    /// entities and reports element names as written (prefixes kept).
+    static func parser(_ data: Data, delegate: XMLParserDelegate) -> XMLParser {
+        let parser = XMLParser(stream: InputStream(data: data))
+        parser.shouldProcessNamespaces = false
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = delegate
+        return parser
+    }
+
     /// The text without XML white space (space, tab, line feed, carriage return) at either end.
     static func trimmed(_ text: String) -> String {
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
