@@ -17,9 +17,10 @@ public struct ReportOptions: Sendable {
     public var dca: DCAScores?
     /// Replace people's names with pseudonyms throughout (organisations kept).
     public var anonymise: Bool = false
-    /// The key of the pseudonyms: the same key gives the same codes in every
-    /// report; `nil` draws a random key, so codes cannot be recomputed.
-    public var pseudonymKey: String?
+    /// The pseudonyms' key (``Pseudonymiser``): the same key gives the same
+    /// codes in every report and every output; `nil` draws a random key, so
+    /// codes match no other run.
+    public var pseudonymiser: Pseudonymiser?
     /// Organisations whose response rate is below this get a caution.
     public var lowResponse: Double = 0.6
     /// Above this many people (nodes) the report draws no per-person maps,
@@ -49,9 +50,9 @@ public struct PartnershipReport: Sendable {
     /// - Parameters:
     ///   - network: the survey's network (anonymised here when asked).
     ///   - source: the survey file's name, for the report.
-    public init(network original: PartnershipNetwork, source: String, layout: String, rows: Int, options given: ReportOptions) {
-        let anonymised = given.anonymise
-            ? original.anonymised(with: given.pseudonymKey.map { Pseudonymiser(key: $0) } ?? Pseudonymiser()) : nil
+    /// - Throws: ``PseudonymError`` when anonymising finds two people with one code.
+    public init(network original: PartnershipNetwork, source: String, layout: String, rows: Int, options given: ReportOptions) throws(PseudonymError) {
+        let anonymised = given.anonymise ? try original.anonymised(with: given.pseudonymiser ?? Pseudonymiser()) : nil
         let network = anonymised?.network ?? original
         let options = anonymised.map { given.anonymised(by: $0) } ?? given
         let analysis = PartnershipAnalysis(network: network, options: options.analysis)
@@ -266,7 +267,7 @@ public struct PartnershipReport: Sendable {
             if anonymised.renamedEveryNode {
                 html += "<p>The survey names no organisations, so its nodes may be people: every node's name is replaced by a pseudonym (\"Member\" and a code).</p>"
             } else {
-                html += "<p>People's names are replaced by pseudonyms (\"Person\" and a code, the same for the same name throughout this report\(options.pseudonymKey == nil ? "" : " and in every report made with the same key")); organisations keep their names.</p>"
+                html += "<p>People's names are replaced by pseudonyms (\"Person\" and a code, the same for the same name throughout this report\(anonymised.keyIsRandom ? "" : " and in every output made with the same key")); organisations keep their names.</p>"
             }
         }
         html += "<h3>Method</h3><p>Ties are directed: the respondent named the contact. Each theme is analysed on its own and all themes together (a tie's weight is the number of themes it appears in). Path measures (betweenness, closeness, distances) and brokerage use the ties unweighted; degree, clustering, cores, cut-points and removal impact use ties in either direction. Every measure was checked against igraph, networkx and R's sna on the bundled data.</p>"
