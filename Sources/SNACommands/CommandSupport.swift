@@ -100,8 +100,14 @@ struct SurveyOptions: ParsableArguments {
     func load() throws -> ImportedSurvey {
         let options = try importOptions()
         if let threads, threads < 1 { throw usageFailure("--threads must be at least 1") }
+        return try Self.load(self.survey, options: options)
+    }
+
+    /// Reads the survey at `path` with `options`, or prints why it cannot and
+    /// throws the exit status; prints how the file was read.
+    static func load(_ path: String, options: SurveyImportOptions) throws -> ImportedSurvey {
         let survey: ImportedSurvey
-        do throws(InputError) { survey = try SurveyImporter.load(path: self.survey, options: options) } catch {
+        do throws(InputError) { survey = try SurveyImporter.load(path: path, options: options) } catch {
             throw report(error)
         }
         for note in SurveyReadingOutput.notes(survey.reading, file: survey.file) { printError(note) }
