@@ -89,7 +89,7 @@ struct CompareCommand: ParsableCommand {
     /// One wave read and analysed with every finding kept.
     func analysed(_ path: String, people: String?, aliases: String?) throws -> (survey: ImportedSurvey, analysis: PartnershipAnalysis) {
         let survey = try SurveyOptions.load(path, options: try importOptions(people: people, aliases: aliases))
-        let selections = try analysis.theme.map { [try resolveTheme($0, in: survey.network)] }
+        let selections = try analysis.theme.map { [try resolveTheme($0, in: survey.network, file: path)] }
         var options = try analysis.options(for: survey, groupBy: groupBy, threads: threads, selections: selections)
         options.thresholds.maximumPerKind = .max
         return (survey, PartnershipAnalysis(network: survey.network, options: options))

@@ -196,11 +196,12 @@ extension MapCommand {
 }
 
 /// The selection a `--theme` value names, or a usage error listing the themes.
-func resolveTheme(_ theme: String, in network: PartnershipNetwork) throws -> ThemeSelection {
+/// `file` names the survey in the message when a command reads more than one.
+func resolveTheme(_ theme: String, in network: PartnershipNetwork, file: String? = nil) throws -> ThemeSelection {
     if NameKey.label(theme) == Theme.allID || NameKey.label(theme) == "all themes" { return .all }
     if let index = network.themes.firstIndex(where: { network.themeSet.resolve(theme) == $0 }) { return .theme(index) }
     let available = (network.themes.map(\.id) + [Theme.allID]).joined(separator: ", ")
-    throw usageFailure("--theme: '\(theme)' is not a theme of this survey; choose one of: \(available)")
+    throw usageFailure("--theme: '\(theme)' is not a theme of \(file ?? "this survey"); choose one of: \(available)")
 }
 
 /// Draws one map in `format`; prints notes and errors, throws the exit status.
