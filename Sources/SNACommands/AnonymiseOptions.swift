@@ -72,10 +72,18 @@ struct AnonymiseOptions: ParsableArguments {
     func applied(to survey: ImportedSurvey, options: AnalysisOptions, with pseudonymiser: Pseudonymiser?,
                  label: String? = nil) throws -> (survey: ImportedSurvey, options: AnalysisOptions, anonymised: AnonymisedNetwork?) {
         guard let pseudonymiser else { return (survey, options, nil) }
+        try refuseIdentifying(options.grouping)
         let (renamed, anonymised) = try self.anonymised(survey, with: pseudonymiser, label: label)
         var copy = options
         copy.expectedLinks = anonymised.anonymised(options.expectedLinks)
         return (renamed, copy, anonymised)
+    }
+
+    /// A usage error for `--group-by` an attribute that `--anonymise` removes (email, role, job title...).
+    func refuseIdentifying(_ grouping: Grouping) throws {
+        if case let .attribute(name) = grouping, PartnershipNetwork.identifyingAttributes.contains(name) {
+            throw usageFailure("--group-by \(name): that attribute identifies people and is removed by --anonymise; group by organisation, layer or another attribute")
+        }
     }
 
     /// The input files this adds, which output must never overwrite.

@@ -59,6 +59,7 @@ struct ReportCommand: ParsableCommand {
         options.anonymise = pseudonymiser != nil
         options.pseudonymiser = pseudonymiser
         if let pseudonymiser {
+            try privacy.refuseIdentifying(options.analysis.grouping)
             // The report anonymises the network itself; this says what it cannot hide (the warnings name people: only counted).
             _ = try privacy.anonymised(survey, with: pseudonymiser)
             if survey.network.unit == .organisations {

@@ -37,7 +37,7 @@ public struct AnonymisedNetwork: Sendable {
 
 extension PartnershipNetwork {
     /// Attributes that identify a person, removed from an anonymised network.
-    static let identifyingAttributes: Set<String> = ["name", "email", "e mail", "phone", "telephone", "mobile", "role", "job title", "title", "full name"]
+    public static let identifyingAttributes: Set<String> = ["name", "email", "e mail", "phone", "telephone", "mobile", "role", "job title", "title", "full name"]
 
     /// The network with every person's name replaced by a pseudonym ("Person
     /// 3F2A1QW7KD0PZR, Bolton Council"); organisations keep their names. When
