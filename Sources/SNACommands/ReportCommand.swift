@@ -34,6 +34,15 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup(title: "Pseudonyms (docs/anonymisation.md)") var privacy: AnonymiseOptions
 
+    @Option(help: ArgumentHelp("The previous wave of the survey: adds a 'What changed' section (as snatool compare) with the maps of all themes before and after, side by side and in the same places.", valueName: "survey"))
+    var previous: String?
+
+    @Option(help: ArgumentHelp("With --previous: the previous wave's people file.", valueName: "file"))
+    var previousPeople: String?
+
+    @Option(help: ArgumentHelp("With --previous: the previous wave's aliases file (give --aliases' file again when one serves both).", valueName: "file"))
+    var previousAliases: String?
+
     @Option(help: ArgumentHelp("The report's title.", valueName: "text"))
     var title: String = "How the partnership works together"
 
@@ -48,6 +57,9 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError("-o: '\(output)' must end in .html")
         }
         guard !NameKey.cleaned(title).isEmpty else { throw ValidationError("--title must not be empty") }
+        if previous == nil && (previousPeople != nil || previousAliases != nil) {
+            throw ValidationError("--previous-people and --previous-aliases go with --previous")
+        }
     }
 
     func run() throws {
@@ -68,6 +80,18 @@ struct ReportCommand: ParsableCommand {
         } else {
             printWarnings(survey.network.warnings)
         }
+        if let previous {
+            var importOptions = try input.importOptions()
+            importOptions.peoplePath = previousPeople
+            importOptions.aliasesPath = previousAliases
+            let earlier = try SurveyOptions.load(previous, options: importOptions)
+            if let pseudonymiser {
+                _ = try privacy.anonymised(earlier, with: pseudonymiser, label: previous)
+            } else {
+                printWarnings(earlier.network.warnings)
+            }
+            options.previous = PreviousWave(network: earlier.network, source: URL(fileURLWithPath: previous).lastPathComponent)
+        }
         options.date = date ?? todayInWords()
         if let dca {
             do throws(InputError) { options.dca = DCAScores(responses: try DCAResponseReader.read(path: dca)) } catch { throw report(error) }
@@ -81,7 +105,8 @@ struct ReportCommand: ParsableCommand {
             printError("snatool: error: \(error)")
             throw ExitStatus.badData
         }
-        try writeFile(document.html, to: output, protecting: input.inputPaths + analysis.inputPaths + privacy.inputPaths + [dca, spend].compactMap { $0 })
+        try writeFile(document.html, to: output, protecting: input.inputPaths + analysis.inputPaths + privacy.inputPaths
+                      + [dca, spend, previous, previousPeople, previousAliases].compactMap { $0 })
     }
 
     /// The report's section on the money: totals, bubble diagram, tables and the join to the survey.

@@ -26,6 +26,8 @@ public struct ReportOptions: Sendable {
     /// Above this many people (nodes) the report draws no per-person maps,
     /// only the organisation map, and says so (docs/report.md).
     public var personMapLimit: Int = 2000
+    /// The previous survey wave, for a "What changed" section (`report --previous`).
+    public var previous: PreviousWave?
     /// Sections from elsewhere (the money: `report --spend`), before the appendix.
     /// They name organisations only, which keep their names in an anonymised report.
     public var extraSections: [ReportSection] = []
@@ -52,14 +54,21 @@ public struct PartnershipReport: Sendable {
     ///   - source: the survey file's name, for the report.
     /// - Throws: ``PseudonymError`` when anonymising finds two people with one code.
     public init(network original: PartnershipNetwork, source: String, layout: String, rows: Int, options given: ReportOptions) throws(PseudonymError) {
-        let anonymised = given.anonymise ? try original.anonymised(with: given.pseudonymiser ?? Pseudonymiser()) : nil
+        // One key for the whole report (the previous wave's pseudonyms included), drawn at random when none is given.
+        let pseudonymiser = given.pseudonymiser ?? Pseudonymiser()
+        let anonymised = given.anonymise ? try original.anonymised(with: pseudonymiser) : nil
         let network = anonymised?.network ?? original
-        let options = anonymised.map { given.anonymised(by: $0) } ?? given
+        var options = anonymised.map { given.anonymised(by: $0) } ?? given
+        options.pseudonymiser = pseudonymiser
         let analysis = PartnershipAnalysis(network: network, options: options.analysis)
         let maps = ReportMaps(analysis: analysis, options: options)
         var sections: [(id: String, title: String, body: String)] = []
         sections.append(("summary", "Summary", Self.summary(network: network, analysis: analysis, options: options)))
         sections.append(("findings", "Key findings", Self.findings(analysis)))
+        if let previous = options.previous {
+            sections.append(("changes", "What changed", try Self.changes(since: previous, original: original, analysis: analysis,
+                                                                          anonymised: anonymised, options: options, source: source)))
+        }
         if let explorer = maps.explorer(label: "Interactive map of all ties") {
             sections.append(("explore", "Explore the network", "<p>Find a person or an organisation to centre the map on them and light up their ties; click a node (or Tab to it and press Enter) for its figures and every finding that names it. Filter by theme, organisation or layer; drag to move, use the wheel or the buttons to zoom. On paper, the maps under each theme stand in for this view.</p>" + explorer))
         }

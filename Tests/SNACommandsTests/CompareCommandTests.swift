@@ -78,4 +78,48 @@ import FoundationXML
         #expect(over.status == 73)
         #expect(try String(contentsOfFile: first, encoding: .utf8).hasPrefix("respondent,contact,theme\nAnn Smith"))
     }
+
+    /// Each node's name and centre on one of the before/after maps.
+    func places(_ html: String, map: String) throws -> [String: String] {
+        let pattern = try NSRegularExpression(pattern: "id=\"\(map)-a_n\\d+\"><a xlink:title=\"([^\"]+?) \\([^\"]*\">\\s*<ellipse[^>]* cx=\"([-0-9.]+)\" cy=\"([-0-9.]+)\"")
+        var result: [String: String] = [:]
+        for match in pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+            let part = { (i: Int) in String(html[Range(match.range(at: i), in: html)!]) }
+            result[part(1)] = part(2) + "," + part(3)
+        }
+        return result
+    }
+
+    @Test func aReportWithThePreviousWaveShowsWhatChangedWithMapsInTheSamePlaces() throws {
+        let scratch = Scratch()
+        let base = ["report", "datasets/bolton-wave2/survey.csv", "--people", "datasets/bolton-wave2/people.csv",
+                    "--previous", "datasets/bolton/survey.csv", "--previous-people", "datasets/bolton/people.csv"]
+        let run = try snatool(base + ["-o", scratch.path("report.html")])
+        #expect(run.status == 0, "\(run.stderr)")
+        let html = try String(contentsOfFile: scratch.path("report.html"), encoding: .utf8)
+        _ = try XMLDocument(data: Data(html.utf8))
+        #expect(html.contains("<h2>What changed</h2>"))
+        #expect(html.contains("<li>Partnership Manager, Fortalice (cut off 4 before)</li>"))
+        #expect(html.contains("<li>Community Safety Officer, Bolton at Home</li>"))
+        let before = try places(html, map: "map-before"), after = try places(html, map: "map-after")
+        #expect(before.count == 210 && after.count == 210)
+        let common = Set(before.keys).intersection(after.keys)
+        #expect(common.count == 209)
+        for name in common { #expect(before[name] == after[name], "\(name)") }
+        #expect(before["Volunteer Coordinator, Age Concern Bolton"] != nil && after["Volunteer Coordinator, Age Concern Bolton"] == nil)
+        #expect(after["Community Safety Officer, Bolton at Home"] != nil)
+
+        // Anonymised with one key: the same pseudonyms in both maps and the comparison, no name.
+        let key = scratch.write("key", "the partnership's key for both waves")
+        let anonymous = try snatool(base + ["--anonymise", "--pseudonym-key-file", key, "-o", scratch.path("anonymous.html")])
+        #expect(anonymous.status == 0, "\(anonymous.stderr)")
+        let hidden = try String(contentsOfFile: scratch.path("anonymous.html"), encoding: .utf8)
+        #expect(!before.keys.contains { hidden.contains($0) })
+        #expect(!hidden.contains("Community Safety Officer, Bolton at Home"))
+        let pseudonymous = try places(hidden, map: "map-before"), later = try places(hidden, map: "map-after")
+        #expect(Set(pseudonymous.keys).intersection(later.keys).count == 209)
+        #expect(hidden.contains("<h2>What changed</h2>"))
+        let misuse = try snatool("report", "datasets/bolton/survey.csv", "--previous-people", "datasets/bolton/people.csv", "-o", scratch.path("x.html"))
+        #expect(misuse.status == 64)
+    }
 }
