@@ -114,8 +114,7 @@ struct CompareCommand: ParsableCommand {
             printWarnings(earlier.survey.network.warnings)
             printWarnings(later.survey.network.warnings)
         }
-        let result = WaveComparisonOutput(comparison, beforeFile: URL(fileURLWithPath: before).lastPathComponent,
-                                          afterFile: URL(fileURLWithPath: after).lastPathComponent)
+        let result = WaveComparisonOutput(comparison, beforeFile: before, afterFile: after)
         let text: String
         switch format {
         case .text: text = result.text(limit: limit)

@@ -90,7 +90,7 @@ struct ReportCommand: ParsableCommand {
             } else {
                 printWarnings(earlier.network.warnings)
             }
-            options.previous = PreviousWave(network: earlier.network, source: URL(fileURLWithPath: previous).lastPathComponent)
+            options.previous = PreviousWave(network: earlier.network, source: previous)
         }
         options.date = date ?? todayInWords()
         if let dca {

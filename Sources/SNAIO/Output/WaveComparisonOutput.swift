@@ -6,7 +6,7 @@ import SNACore
 public struct WaveComparisonOutput: Sendable {
     /// The comparison.
     public var comparison: WaveComparison
-    /// The survey files' names, as given.
+    /// The survey files, as given.
     public var beforeFile: String, afterFile: String
 
     /// Creates the output of a comparison of `beforeFile` with `afterFile`.
