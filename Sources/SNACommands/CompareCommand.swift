@@ -20,7 +20,8 @@ struct CompareCommand: ParsableCommand {
             remaining, weak links closed and opened, bridges gone and new, and the ties between \
             organisations that changed; for the survey: who joined, left, stopped or started \
             answering, and the response rates. Every finding counts (no --findings-per-kind limit). \
-            Text, JSON (docs/output.md), CSV (one row per change) or a self-contained HTML page; \
+            Text, JSON (docs/output.md, docs/schema/compare.schema.json), CSV (one row per change) or a \
+            self-contained HTML page; \
             docs/compare.md.
             """
     )

@@ -14,6 +14,8 @@ import FoundationXML
         let json = try snatool(Self.bundled + ["--format", "json"])
         #expect(json.status == 0, "\(json.stderr)")
         let document = try JSON.parse(json.stdout)
+        let schema = try JSON.parse(String(contentsOf: repositoryRoot.appendingPathComponent("docs/schema/compare.schema.json"), encoding: .utf8))
+        #expect(schemaViolations(document, schema) == [])
         let themes = try #require(document["themes"]?.array)
         #expect(themes.map { $0["id"]?.string } == ["work", "innovation", "expertise", "informal", "improvement", "strategy", "decision-making", "all"])
         for theme in themes {
@@ -55,6 +57,7 @@ import FoundationXML
         #expect(run.stderr.contains("'Ann Smyth' (after) matches nobody before but is close to 'Ann Smith' (before)"))
         #expect(run.stderr.contains("only before: strategy; only after: innovation"))
         let document = try JSON.parse(run.stdout)
+        #expect(schemaViolations(document, try JSON.parse(String(contentsOf: repositoryRoot.appendingPathComponent("docs/schema/compare.schema.json"), encoding: .utf8))) == [])
         let strategy = try #require(document["themes"]?.array?.first { $0["id"]?.string == "strategy" })
         #expect(strategy["after"] == .null)
         #expect(strategy["in_both_waves"] == .bool(false))
