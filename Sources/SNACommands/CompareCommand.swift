@@ -19,10 +19,9 @@ struct CompareCommand: ParsableCommand {
             components, gatekeepers resolved (their departure no longer cuts anyone off), new and \
             remaining, weak links closed and opened, bridges gone and new, and the ties between \
             organisations that changed; for the survey: who joined, left, stopped or started \
-            answering, and the response rates. Every finding counts (no --findings-per-kind limit). \
+            answering, and the response rates. Every finding counts (--findings-per-kind does not apply). \
             Text, JSON (docs/output.md, docs/schema/compare.schema.json), CSV (one row per change) or a \
-            self-contained HTML page; \
-            docs/compare.md.
+            self-contained HTML page; docs/compare.md.
             """
     )
 
@@ -74,6 +73,9 @@ struct CompareCommand: ParsableCommand {
     func validate() throws {
         guard limit >= 0 else { throw ValidationError("--limit must not be negative") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if analysis.thresholds.findingsPerKind != FindingThresholds().maximumPerKind {
+            throw ValidationError("--findings-per-kind does not apply to compare, which keeps every finding so that none is missing from one wave only")
+        }
     }
 
     /// The import options of one wave.
