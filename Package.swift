@@ -24,10 +24,12 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         // Excel workbooks (.xlsx) are zip archives: ZIPFoundation reads them (inflate through zlib).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // HMAC-SHA256 for the pseudonyms of --anonymise (Pseudonymiser), the same on Linux and macOS.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Network model (themes, organisations, people, ties), compact graphs and metrics.
-        .target(name: "SNACore"),
+        .target(name: "SNACore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // Files in and out: strict CSV, Excel workbooks, survey import, people and alias files, JSON and CSV output.
         .target(name: "SNAIO", dependencies: ["SNACore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The Graphviz C library, found through pkg-config. Only SNAMaps may link it.

@@ -26,6 +26,8 @@ struct Analyse: ParsableCommand {
 
     @OptionGroup var analysis: AnalysisArguments
 
+    @OptionGroup(title: "Pseudonyms (docs/anonymisation.md)") var privacy: AnonymiseOptions
+
     @Option(help: "Output format: text, json or csv (the themes table).")
     var format: Format = .text
 
@@ -96,9 +98,10 @@ struct Analyse: ParsableCommand {
     }
 
     func run() throws {
-        let survey = try input.load()
+        let pseudonymiser = try privacy.pseudonymiser()
+        let original = try input.load()
+        let (survey, options, _) = try privacy.applied(to: original, options: try analysis.options(for: original, input: input), with: pseudonymiser)
         let network = survey.network
-        let options = try analysis.options(for: survey, input: input)
         if let wanted = try selectedMetrics() {
             try runSelected(wanted, survey: survey, options: options)
             return
@@ -110,7 +113,7 @@ struct Analyse: ParsableCommand {
         var folders: [OutputFolder] = []
         if let out { folders.append(OutputFolder(path: out, texts: output.csvTables())) }
         if let maps { folders.append(OutputFolder(path: maps, files: try renderMaps(analysis: analysis, survey: survey))) }
-        if !folders.isEmpty { try writeFolders(folders, protecting: input.inputPaths + self.analysis.inputPaths) }
+        if !folders.isEmpty { try writeFolders(folders, protecting: input.inputPaths + self.analysis.inputPaths + privacy.inputPaths) }
         switch format {
         case .text: try writeStandardOutput(output.text(top: top))
         case .json: try output.writeJSON { try writeStandardOutput(json: $0) }
@@ -146,7 +149,7 @@ extension Analyse {
         }
         var output = SelectedMetricsOutput(names: names, rows: rows, metrics: wanted, warnings: network.warnings, reading: survey.reading)
         output.inputNaming = .commandLine
-        if let out { try writeFolders([OutputFolder(path: out, texts: [("people.csv", output.csv())])], protecting: input.inputPaths) }
+        if let out { try writeFolders([OutputFolder(path: out, texts: [("people.csv", output.csv())])], protecting: input.inputPaths + privacy.inputPaths) }
         switch format {
         case .json: try writeStandardOutput(output.json().rendered())
         case .csv: try writeStandardOutput(output.csv())

@@ -30,11 +30,17 @@ struct AnalysisArguments: ParsableArguments {
     /// checked against the survey at the chosen level, the expected links
     /// read; problems printed and thrown as the exit status.
     func options(for survey: ImportedSurvey, input: SurveyOptions, selections given: [ThemeSelection]? = nil) throws -> AnalysisOptions {
+        try options(for: survey, groupBy: input.groupBy, threads: input.threads, selections: given)
+    }
+
+    /// The analysis options for `survey`, grouped by `groupBy` and computed
+    /// with at most `threads` threads (`compare`, which reads two surveys).
+    func options(for survey: ImportedSurvey, groupBy: String, threads: Int?, selections given: [ThemeSelection]? = nil) throws -> AnalysisOptions {
         let network = survey.network
-        let grouping = Grouping(input.groupBy)
+        let grouping = Grouping(groupBy)
         if !grouping.isOrganisation, !network.hasValues(of: grouping, level: level) {
             let list = network.availableGroupings(level: level).joined(separator: ", ")
-            throw usageFailure("--group-by: no \(level == .people ? "one" : "organisation") has the attribute '\(input.groupBy)'; attributes in this survey: \(list)")
+            throw usageFailure("--group-by: no \(level == .people ? "one" : "organisation") has the attribute '\(groupBy)' in \(survey.file); attributes in this survey: \(list)")
         }
         var expected: [ExpectedLink] = []
         if let expectedLinks {
@@ -44,7 +50,7 @@ struct AnalysisArguments: ParsableArguments {
         }
         return AnalysisOptions(
             level: level, grouping: grouping, selections: try given ?? selections(in: network), symmetrisation: symmetrise,
-            thresholds: thresholds.thresholds, expectedLinks: expected, threads: input.threads)
+            thresholds: thresholds.thresholds, expectedLinks: expected, threads: threads)
     }
 
     /// The input files this adds, which output must never overwrite.

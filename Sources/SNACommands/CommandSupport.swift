@@ -121,7 +121,12 @@ struct SurveyReadingOptions: ParsableArguments {
 
     /// Reads the survey at `path`, or prints why it cannot and throws the exit status.
     func load(_ path: String) throws -> ImportedSurvey {
-        let options = try importOptions()
+        try Self.load(path, options: try importOptions())
+    }
+
+    /// Reads the survey at `path` with `options`, or prints why it cannot and
+    /// throws the exit status; prints how the file was read.
+    static func load(_ path: String, options: SurveyImportOptions) throws -> ImportedSurvey {
         let survey: ImportedSurvey
         do throws(InputError) { survey = try SurveyImporter.load(path: path, options: options) } catch {
             throw report(error)

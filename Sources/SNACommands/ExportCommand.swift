@@ -33,33 +33,22 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The format: \(InterchangeFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
     var format: InterchangeFormat
 
-    @Flag(help: "Replace people's names with pseudonyms (every node's name when the survey names no organisations), as report --anonymise does.")
-    var anonymise = false
-
-    @Option(help: ArgumentHelp("With --anonymise: a secret key that gives the same pseudonyms in every export made with it (default: a random key).", valueName: "key"))
-    var pseudonymKey: String?
+    @OptionGroup(title: "Pseudonyms (docs/anonymisation.md)") var privacy: AnonymiseOptions
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The file to write ('-' for standard output, one-file formats only); pajek, gephi-csv, kumu and neo4j also write siblings named from it.", valueName: "file"))
     var output: String
 
     func validate() throws {
-        if pseudonymKey != nil && !anonymise { throw ValidationError("--pseudonym-key goes with --anonymise") }
         if output == "-", format.paths(for: output).count > 1 {
             throw ValidationError("-o: \(format.rawValue) writes \(format.paths(for: "FILE").count) files; give a file name, not '-'")
         }
     }
 
     func run() throws {
-        var survey = try input.load()
-        if anonymise {
-            if !survey.network.warnings.isEmpty {
-                printError("snatool: \(survey.network.warnings.count) import warning\(survey.network.warnings.count == 1 ? "" : "s"); snatool analyse lists them")
-            }
-            survey.network = survey.network.anonymised(with: pseudonymKey.map(Pseudonymiser.init(key:)) ?? Pseudonymiser()).network
-        } else {
-            printWarnings(survey.network.warnings)
-        }
-        var options = try analysis.options(for: survey, input: input)
+        let original = try input.load()
+        let pseudonymiser = try privacy.pseudonymiser()
+        if pseudonymiser == nil { printWarnings(original.network.warnings) }
+        var (survey, options, _) = try privacy.applied(to: original, options: try analysis.options(for: original, input: input), with: pseudonymiser)
         options.selections = options.selections ?? [.all]
         let partnership = PartnershipAnalysis(network: survey.network, options: options)
         var mapOptions = MapOptions()
@@ -70,7 +59,7 @@ struct ExportCommand: ParsableCommand {
         let network = InterchangeNetwork(analysis: partnership, appearance: map.map { ($0.nodeColours, $0.nodeDiameters) })
         let files = InterchangeWriter.files(network, as: format)
         let paths = format.paths(for: output)
-        let protected = input.inputPaths + analysis.inputPaths
+        let protected = input.inputPaths + analysis.inputPaths + privacy.inputPaths
         if paths.count == 1 {
             try writeFile(files[0], to: output, protecting: protected)
         } else {

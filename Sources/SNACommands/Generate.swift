@@ -9,14 +9,16 @@ struct Generate: ParsableCommand {
         abstract: "Write a synthetic survey from a seeded, documented generator.",
         discussion: """
             Scenarios: bolton (a community-safety partnership of about 210 people in 25 \
-            organisations, with gatekeepers), derbyshire (an organisation-level survey of 111 \
+            organisations, with gatekeepers), bolton-wave2 (the same partnership surveyed again, with \
+            designed changes: a gatekeeper resolved by a new tie, ties gained and lost, people joining, \
+            leaving and no longer answering; datasets/bolton-wave2/README.md), derbyshire (an organisation-level survey of 111 \
             partners with known weak links and isolation), dca (delivery chain workshop scores), \
             partnership (any size, for benchmarks: --people, --ties, --org-size, --within). \
             The same scenario and seed always give the same files.
             """
     )
 
-    @Argument(help: "bolton, derbyshire, dca or partnership.")
+    @Argument(help: "bolton, bolton-wave2, derbyshire, dca or partnership.")
     var scenario: Scenario
 
     @Option(help: "The random seed.")
@@ -40,7 +42,7 @@ struct Generate: ParsableCommand {
     @Flag(help: "Replace files of the same names already in the folder.")
     var force = false
 
-    enum Scenario: String, ExpressibleByArgument, CaseIterable { case bolton, derbyshire, dca, partnership }
+    enum Scenario: String, ExpressibleByArgument, CaseIterable { case bolton, boltonWave2 = "bolton-wave2", derbyshire, dca, partnership }
 
     /// The scenario the options describe.
     var partnership: PartnershipScenario {
@@ -66,6 +68,7 @@ struct Generate: ParsableCommand {
         let files: [(name: String, contents: String)]
         switch scenario {
         case .bolton: files = BoltonScenario(seed: seed).files()
+        case .boltonWave2: files = BoltonSecondWaveScenario(seed: seed).files()
         case .derbyshire: files = DerbyshireScenario(seed: seed).files()
         case .dca: files = DCAWorkshopScenario(seed: seed).files()
         case .partnership:

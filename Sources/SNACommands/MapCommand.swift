@@ -26,6 +26,8 @@ struct MapCommand: ParsableCommand {
 
     @OptionGroup var analysis: AnalysisArguments
 
+    @OptionGroup(title: "Pseudonyms (docs/anonymisation.md)") var privacy: AnonymiseOptions
+
     @Option(help: ArgumentHelp("Draw only this person (or organisation) and their neighbourhood.", valueName: "name"))
     var ego: String?
 
@@ -105,15 +107,18 @@ struct MapCommand: ParsableCommand {
     }
 
     func run() throws {
-        let survey = try input.load()
+        let pseudonymiser = try privacy.pseudonymiser()
+        let original = try input.load()
+        let selection = try resolveTheme(analysis.theme ?? Theme.allID, in: original.network)
+        let (survey, analysisOptions, anonymised) = try privacy.applied(
+            to: original, options: try analysis.options(for: original, input: input, selections: [selection]), with: pseudonymiser)
         let network = survey.network
         printWarnings(network.warnings)
-        let selection = try resolveTheme(analysis.theme ?? Theme.allID, in: network)
-        let analysisOptions = try analysis.options(for: survey, input: input, selections: [selection])
         var options = MapOptions()
         options.selection = selection
         options.level = analysisOptions.level
-        options.ego = ego
+        // The ego is named as in the survey; an anonymised map finds them by their pseudonym.
+        options.ego = ego.map { name in anonymised?.pseudonym(of: name) ?? name }
         options.radius = radius
         options.engine = engine
         options.colourBy = colourBy
@@ -132,7 +137,7 @@ struct MapCommand: ParsableCommand {
         }
         let map = try renderMap(analysis: analysis, options: options, source: URL(fileURLWithPath: survey.file).lastPathComponent,
                                 format: MapFile.format(of: output)!)
-        try writeFile(map, to: output, protecting: input.inputPaths + self.analysis.inputPaths + [spend].compactMap { $0 })
+        try writeFile(map, to: output, protecting: input.inputPaths + self.analysis.inputPaths + privacy.inputPaths + [spend].compactMap { $0 })
     }
 
     /// Each node's spending (its organisation's, matched by name and aliases), for `--size-by spend`;
@@ -186,16 +191,17 @@ extension MapCommand {
         }
         let label = options.title ?? "Map of \(analysis.selections[0].label.lowercased()) ties, \(source)"
         let view = InteractiveMap(analysis: analysis, selectionID: analysis.selections[0].id, map: map, svg: svg, label: label)
-        try writeFile(InteractiveMap.page(title: label, view: view), to: output, protecting: input.inputPaths + self.analysis.inputPaths)
+        try writeFile(InteractiveMap.page(title: label, view: view), to: output, protecting: input.inputPaths + self.analysis.inputPaths + privacy.inputPaths)
     }
 }
 
 /// The selection a `--theme` value names, or a usage error listing the themes.
-func resolveTheme(_ theme: String, in network: PartnershipNetwork) throws -> ThemeSelection {
+/// `file` names the survey in the message when a command reads more than one.
+func resolveTheme(_ theme: String, in network: PartnershipNetwork, file: String? = nil) throws -> ThemeSelection {
     if NameKey.label(theme) == Theme.allID || NameKey.label(theme) == "all themes" { return .all }
     if let index = network.themes.firstIndex(where: { network.themeSet.resolve(theme) == $0 }) { return .theme(index) }
     let available = (network.themes.map(\.id) + [Theme.allID]).joined(separator: ", ")
-    throw usageFailure("--theme: '\(theme)' is not a theme of this survey; choose one of: \(available)")
+    throw usageFailure("--theme: '\(theme)' is not a theme of \(file ?? "this survey"); choose one of: \(available)")
 }
 
 /// Draws one map in `format`; prints notes and errors, throws the exit status.

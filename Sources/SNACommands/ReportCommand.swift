@@ -15,8 +15,8 @@ struct ReportCommand: ParsableCommand {
             One file with everything inline (no network needed to view it), sortable tables, an \
             interactive map (search, filters, a panel per person with the findings that name them), \
             a print stylesheet. Above 2,000 people the report draws the organisation map only and \
-            says so. --anonymise replaces people's names with stable pseudonyms everywhere, \
-            maps included; organisations keep their names. Free text that may name anyone is left \
+            says so. --anonymise replaces people's names with pseudonyms everywhere, maps \
+            included (the same in every output made with one --pseudonym-key-file); organisations keep their names. Free text that may name anyone is left \
             out (the notes of --expected-links, workshop comments), and people's names in workshop \
             outcomes are replaced.
             """
@@ -32,11 +32,16 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A spend file (provider, service, amount; docs/spend.md): adds a section on where the money goes, with its bubble diagram, matched to the survey's organisations by name and --aliases.", valueName: "file"))
     var spend: String?
 
-    @Flag(help: "Replace people's names with pseudonyms throughout (every node's name when the survey names no organisations).")
-    var anonymise = false
+    @OptionGroup(title: "Pseudonyms (docs/anonymisation.md)") var privacy: AnonymiseOptions
 
-    @Option(help: ArgumentHelp("With --anonymise: a secret key that gives the same pseudonyms in every report made with it (default: a random key for this report).", valueName: "key"))
-    var pseudonymKey: String?
+    @Option(help: ArgumentHelp("The previous wave of the survey: adds a 'What changed' section (as snatool compare) with the maps of all themes before and after, side by side and in the same places.", valueName: "survey"))
+    var previous: String?
+
+    @Option(help: ArgumentHelp("With --previous: the previous wave's people file.", valueName: "file"))
+    var previousPeople: String?
+
+    @Option(help: ArgumentHelp("With --previous: the previous wave's aliases file (give --aliases' file again when one serves both).", valueName: "file"))
+    var previousAliases: String?
 
     @Option(help: ArgumentHelp("The report's title.", valueName: "text"))
     var title: String = "How the partnership works together"
@@ -52,39 +57,57 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError("-o: '\(output)' must end in .html")
         }
         guard !NameKey.cleaned(title).isEmpty else { throw ValidationError("--title must not be empty") }
-        if pseudonymKey != nil && !anonymise { throw ValidationError("--pseudonym-key goes with --anonymise") }
+        if previous == nil && (previousPeople != nil || previousAliases != nil) {
+            throw ValidationError("--previous-people and --previous-aliases go with --previous")
+        }
     }
 
     func run() throws {
+        let pseudonymiser = try privacy.pseudonymiser()
         let survey = try input.load()
-        // The warnings name people: an anonymised report's run says only how many.
-        if anonymise, !survey.network.warnings.isEmpty {
-            printError("snatool: \(survey.network.warnings.count) import warning\(survey.network.warnings.count == 1 ? "" : "s"); snatool analyse lists them")
-        } else {
-            printWarnings(survey.network.warnings)
-        }
         var options = ReportOptions()
         options.title = title
         options.analysis = try analysis.options(for: survey, input: input)
-        options.anonymise = anonymise
-        options.pseudonymKey = pseudonymKey
-        if anonymise {
-            let naming = survey.network.anonymised().organisationsNamingPeople
-            if !naming.isEmpty {
-                printError("snatool: warning: organisations keep their names, and these contain a person's name: \(naming.joined(separator: "; "))")
-            }
+        options.anonymise = pseudonymiser != nil
+        options.pseudonymiser = pseudonymiser
+        if let pseudonymiser {
+            try privacy.refuseIdentifying(options.analysis.grouping)
+            // The report anonymises the network itself; this says what it cannot hide (the warnings name people: only counted).
+            _ = try privacy.anonymised(survey, with: pseudonymiser)
             if survey.network.unit == .organisations {
                 printError("snatool: note: the survey names no organisations, so every node's name is replaced")
             }
+        } else {
+            printWarnings(survey.network.warnings)
+        }
+        if let previous {
+            var importOptions = try input.reading.importOptions()
+            importOptions.peoplePath = previousPeople
+            importOptions.aliasesPath = previousAliases
+            let earlier = try SurveyReadingOptions.load(previous, options: importOptions)
+            if let pseudonymiser {
+                _ = try privacy.anonymised(earlier, with: pseudonymiser, label: previous)
+            } else {
+                printWarnings(earlier.network.warnings)
+            }
+            options.previous = PreviousWave(network: earlier.network, source: previous)
         }
         options.date = date ?? todayInWords()
         if let dca {
             do throws(InputError) { options.dca = DCAScores(responses: try DCAResponseReader.read(path: dca)) } catch { throw report(error) }
         }
         if let spend { options.extraSections.append(try spendSection(spend, survey: survey)) }
-        let document = PartnershipReport(network: survey.network, source: URL(fileURLWithPath: survey.file).lastPathComponent,
-                                         layout: survey.format.map { "\($0.title) network" } ?? survey.layout.rawValue, rows: survey.rows, options: options)
-        try writeFile(document.html, to: output, protecting: input.inputPaths + analysis.inputPaths + [dca, spend].compactMap { $0 })
+        let document: PartnershipReport
+        do throws(PseudonymError) {
+            document = try PartnershipReport(network: survey.network, source: URL(fileURLWithPath: survey.file).lastPathComponent,
+                                             layout: survey.format.map { "\($0.title) network" } ?? survey.layout.rawValue, rows: survey.rows,
+                                             options: options)
+        } catch {
+            printError("snatool: error: \(error)")
+            throw ExitStatus.badData
+        }
+        try writeFile(document.html, to: output, protecting: input.inputPaths + analysis.inputPaths + privacy.inputPaths
+                      + [dca, spend, previous, previousPeople, previousAliases].compactMap { $0 })
     }
 
     /// The report's section on the money: totals, bubble diagram, tables and the join to the survey.

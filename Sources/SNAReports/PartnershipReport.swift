@@ -17,14 +17,17 @@ public struct ReportOptions: Sendable {
     public var dca: DCAScores?
     /// Replace people's names with pseudonyms throughout (organisations kept).
     public var anonymise: Bool = false
-    /// The key of the pseudonyms: the same key gives the same codes in every
-    /// report; `nil` draws a random key, so codes cannot be recomputed.
-    public var pseudonymKey: String?
+    /// The pseudonyms' key (``Pseudonymiser``): the same key gives the same
+    /// codes in every report and every output; `nil` draws a random key, so
+    /// codes match no other run.
+    public var pseudonymiser: Pseudonymiser?
     /// Organisations whose response rate is below this get a caution.
     public var lowResponse: Double = 0.6
     /// Above this many people (nodes) the report draws no per-person maps,
     /// only the organisation map, and says so (docs/report.md).
     public var personMapLimit: Int = 2000
+    /// The previous survey wave, for a "What changed" section (`report --previous`).
+    public var previous: PreviousWave?
     /// Sections from elsewhere (the money: `report --spend`), before the appendix.
     /// They name organisations only, which keep their names in an anonymised report.
     public var extraSections: [ReportSection] = []
@@ -51,16 +54,23 @@ public struct PartnershipReport: Sendable {
     ///   - source: the survey file's name, for the report.
     ///   - layout: how it was read: `long` or `wide`, or `FORMAT network` for a network file of another tool (`GraphML network`).
     ///   - rows: the survey rows read (a network file's edges).
-    public init(network original: PartnershipNetwork, source: String, layout: String, rows: Int, options given: ReportOptions) {
-        let anonymised = given.anonymise
-            ? original.anonymised(with: given.pseudonymKey.map { Pseudonymiser(key: $0) } ?? Pseudonymiser()) : nil
+    /// - Throws: ``PseudonymError`` when anonymising finds two people with one code.
+    public init(network original: PartnershipNetwork, source: String, layout: String, rows: Int, options given: ReportOptions) throws(PseudonymError) {
+        // One key for the whole report (the previous wave's pseudonyms included), drawn at random when none is given.
+        let pseudonymiser = given.pseudonymiser ?? Pseudonymiser()
+        let anonymised = given.anonymise ? try original.anonymised(with: pseudonymiser) : nil
         let network = anonymised?.network ?? original
-        let options = anonymised.map { given.anonymised(by: $0) } ?? given
+        var options = anonymised.map { given.anonymised(by: $0) } ?? given
+        options.pseudonymiser = pseudonymiser
         let analysis = PartnershipAnalysis(network: network, options: options.analysis)
         let maps = ReportMaps(analysis: analysis, options: options)
         var sections: [(id: String, title: String, body: String)] = []
         sections.append(("summary", "Summary", Self.summary(network: network, analysis: analysis, options: options)))
         sections.append(("findings", "Key findings", Self.findings(analysis)))
+        if let previous = options.previous {
+            sections.append(("changes", "What changed", try Self.changes(since: previous, original: original, analysis: analysis,
+                                                                          anonymised: anonymised, options: options, source: source)))
+        }
         if let explorer = maps.explorer(label: "Interactive map of all ties") {
             sections.append(("explore", "Explore the network", "<p>Find a person or an organisation to centre the map on them and light up their ties; click a node (or Tab to it and press Enter) for its figures and every finding that names it. Filter by theme, organisation or layer; drag to move, use the wheel or the buttons to zoom. On paper, the maps under each theme stand in for this view.</p>" + explorer))
         }
@@ -271,7 +281,7 @@ public struct PartnershipReport: Sendable {
             if anonymised.renamedEveryNode {
                 html += "<p>The survey names no organisations, so its nodes may be people: every node's name is replaced by a pseudonym (\"Member\" and a code).</p>"
             } else {
-                html += "<p>People's names are replaced by pseudonyms (\"Person\" and a code, the same for the same name throughout this report\(options.pseudonymKey == nil ? "" : " and in every report made with the same key")); organisations keep their names.</p>"
+                html += "<p>People's names are replaced by pseudonyms (\"Person\" and a code, the same for the same name throughout this report\(anonymised.keyIsRandom ? "" : " and in every output made with the same key")); organisations keep their names.</p>"
             }
         }
         html += "<h3>Method</h3><p>Ties are directed: the respondent named the contact. Each theme is analysed on its own and all themes together (a tie's weight is the number of themes it appears in). Path measures (betweenness, closeness, distances) and brokerage use the ties unweighted; degree, clustering, cores, cut-points and removal impact use ties in either direction. Every measure was checked against igraph, networkx and R's sna on the bundled data.</p>"

@@ -3,16 +3,13 @@ import SNACore
 extension ReportOptions {
     /// The options with the free text that could name someone dealt with, for
     /// an anonymised report: the notes of expected links are left out (they may
-    /// name anyone, in or out of the survey); delivery chain outcomes have the
+    /// name anyone, in or out of the survey), their names made pseudonyms when
+    /// every node is renamed; delivery chain outcomes have the
     /// survey's people's names replaced by pseudonyms, participants are coded
     /// and comments left out.
     func anonymised(by network: AnonymisedNetwork) -> ReportOptions {
         var options = self
-        options.analysis.expectedLinks = analysis.expectedLinks.map { link in
-            var copy = link
-            copy.note = nil
-            return copy
-        }
+        options.analysis.expectedLinks = network.anonymised(analysis.expectedLinks)
         if var dca = options.dca {
             for o in dca.outcomes.indices {
                 dca.outcomes[o].outcome = network.scrubbed(dca.outcomes[o].outcome)

@@ -33,6 +33,7 @@ enum ReportStyle {
         .caution { background: #fff4e5; border-left: 4px solid #E69F00; padding: 0.5rem 0.8rem; } .flag { background: #fff4e5; border: 1px solid #E69F00; font-size: 0.75rem; padding: 0 0.3rem; border-radius: 0.2rem; }
         ol.findings > li { margin-bottom: 0.7rem; } .headline { font-weight: bold; margin: 0; } .evidence { margin: 0.1rem 0 0; color: #333; font-size: 0.92rem; }
         .why { color: #444; font-style: italic; } .response { background: #eef7f1; border-left: 4px solid #009E73; padding: 0.5rem 0.8rem; }
+        .map-pair { display: flex; gap: 1rem; } .map-pair figure { flex: 1 1 0; min-width: 0; }
         figure { margin: 1rem 0; } figure.map svg { width: 100%; height: auto; max-height: 52rem; border: 1px solid #e3e7eb; background: #fff; box-sizing: border-box; }
         figcaption { font-size: 0.85rem; color: #555; }
         dl.facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); gap: 0.3rem 1rem; }

@@ -68,10 +68,16 @@ import Testing
     }
 
     @Test func optionsShapeTheExport() throws {
-        let anonymised = try snatool("export", survey, "--people", people, "--format", "graphml", "--anonymise", "--pseudonym-key", "k", "-o", "-")
+        let scratch = Scratch()
+        let key = scratch.write("key.txt", "a secret key of more than sixteen bytes\n")
+        let anonymised = try snatool("export", survey, "--people", people, "--format", "graphml", "--anonymise", "--pseudonym-key-file", key, "-o", "-")
         #expect(anonymised.status == 0, "\(anonymised.stderr)")
         #expect(!anonymised.stdout.contains("Director of Neighbourhood Services"))
         #expect(anonymised.stdout.contains("Person "))
+        // The same key gives the same pseudonyms as analyse's JSON.
+        let analysed = try JSON.parse(try snatool("analyse", survey, "--people", people, "--format", "json", "--anonymise", "--pseudonym-key-file", key).stdout)
+        let pseudonym = try #require(analysed["people"]?.array?.first?["id"]?.string)
+        #expect(pseudonym.hasPrefix("Person ") && anonymised.stdout.contains(pseudonym))
         let work = try snatool("export", survey, "--format", "json", "--theme", "work", "-o", "-")
         let json = try JSON.parse(work.stdout)
         #expect(json["graph"]?["themes"]?.array?.map { $0.string } == ["work"])

@@ -15,7 +15,7 @@ import Testing
         let network = try builder.build()
         var options = ReportOptions()
         options.title = "Board \u{FFFF} report"
-        let html = PartnershipReport(network: network, source: "s\u{FFFE}.csv", layout: "long", rows: 2, options: options).html
+        let html = try PartnershipReport(network: network, source: "s\u{FFFE}.csv", layout: "long", rows: 2, options: options).html
         _ = try parse(html)
         #expect(!html.unicodeScalars.contains { !XMLCharacters.isAllowed($0) })
         #expect(html.contains("<figure class=\"map\">"))
@@ -34,7 +34,7 @@ import Testing
 
     @Test func aLargeSurveyGetsTheOrganisationMapAndANote() throws {
         let survey = try bolton()
-        let html = report(survey) { $0.personMapLimit = 100 }
+        let html = try report(survey) { $0.personMapLimit = 100 }
         let document = try parse(html)
         #expect(try document.nodes(forXPath: "//*[local-name()='figure'][@class='map']").count == 1)
         #expect(html.contains("No per-person maps"))
@@ -68,7 +68,7 @@ import Testing
 
     @Test func everyFindingNamingANodeIsInItsPanelData() throws {
         let survey = try bolton()
-        let html = report(survey)
+        let html = try report(survey)
         let view = try viewData(html)
         #expect(view.prefix == "explore")
         #expect(view.themes.count == survey.network.themes.count)

@@ -1,44 +1,3 @@
-/// Pseudonyms for people's names: a code per name derived from a secret key,
-/// so that the same name gets the same code in one report (and in every report
-/// made with the same key), and nobody without the key can find the name by
-/// hashing candidate names.
-public struct Pseudonymiser: Sendable {
-    private let key: [UInt8]
-
-    /// A pseudonymiser with a fresh random key: codes are stable within one run only.
-    public init() {
-        var random = SystemRandomNumberGenerator()
-        key = (0..<16).map { _ in UInt8.random(in: 0...255, using: &random) }
-    }
-
-    /// A pseudonymiser whose codes are the same in every run with the same key.
-    public init(key: String) {
-        self.key = Array(key.utf8)
-    }
-
-    /// The code of a name: `length` hexadecimal digits of a keyed hash of its matching key.
-    public func code(_ name: String, length: Int = 5) -> String {
-        // Keyed FNV-1a over key, name and key again, finished with SplitMix64 rounds.
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in key + [0x1F] + Array(NameKey.key(name).utf8) + [0x1F] + key {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
-        var digits = ""
-        var state = hash
-        while digits.count < length {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            z ^= z >> 31
-            let chunk = String(z, radix: 16, uppercase: true)
-            digits += String(repeating: "0", count: 16 - chunk.count) + chunk
-        }
-        return String(digits.prefix(length))
-    }
-}
-
 /// A network with names replaced, and what the replacement could not hide.
 public struct AnonymisedNetwork: Sendable {
     /// The network with pseudonyms.
@@ -49,39 +8,73 @@ public struct AnonymisedNetwork: Sendable {
     public var renamedEveryNode: Bool
     /// Organisations (kept as they are) whose names contain a person's name.
     public var organisationsNamingPeople: [String]
+    /// Whether the key was drawn at random for this run, so codes match no other run.
+    public var keyIsRandom: Bool
+
+    /// The pseudonym of a name of the original network (matched by its
+    /// ``NameKey``), or `nil` when nobody in it has that name.
+    public func pseudonym(of name: String) -> String? {
+        if let exact = pseudonyms[name] { return exact }
+        let key = NameKey.key(name)
+        return pseudonyms.first { NameKey.key($0.key) == key }?.value
+    }
+
+    /// Expected links as an anonymised analysis takes them: notes left out
+    /// (they may name anyone, in the survey or not) and, when every node was
+    /// renamed, the organisations' names turned into their pseudonyms.
+    public func anonymised(_ links: [ExpectedLink]) -> [ExpectedLink] {
+        links.map { link in
+            var copy = link
+            copy.note = nil
+            if renamedEveryNode {
+                copy.first = pseudonym(of: link.first) ?? link.first
+                copy.second = pseudonym(of: link.second) ?? link.second
+            }
+            return copy
+        }
+    }
 }
 
 extension PartnershipNetwork {
+    /// Attributes that identify a person, removed from an anonymised network.
+    public static let identifyingAttributes: Set<String> = ["name", "email", "e mail", "phone", "telephone", "mobile", "role", "job title", "title", "full name"]
+
     /// The network with every person's name replaced by a pseudonym ("Person
-    /// 3F2A1, Bolton Council"); organisations keep their names. When the survey
-    /// names no organisation, its nodes may be people or organisations, so
-    /// every node is renamed ("Member 3F2A1"). Import warnings are dropped,
-    /// because they quote names; identifying attributes (name, email, phone,
-    /// role, job title) are removed.
-    public func anonymised(with pseudonymiser: Pseudonymiser = Pseudonymiser()) -> AnonymisedNetwork {
-        var used = Set<String>()
+    /// 3F2A1QW7KD0PZR, Bolton Council"); organisations keep their names. When
+    /// the survey names no organisation, its nodes may be people or
+    /// organisations, so every node is renamed ("Member 3F2A1QW7KD0PZR").
+    /// Import warnings are dropped, because they quote names; identifying
+    /// attributes (name, email, phone, role, job title) are removed.
+    ///
+    /// A person's code depends on the key and their name only (``Pseudonymiser``),
+    /// so two waves anonymised with one key give everyone in both the same code.
+    ///
+    /// - Throws: ``PseudonymError/collision`` when two people get one code
+    ///   (never resolved by order), ``PseudonymError/equalsRealName`` when a
+    ///   pseudonym is spelt like a name in the survey.
+    public func anonymised(with pseudonymiser: Pseudonymiser = Pseudonymiser()) throws(PseudonymError) -> AnonymisedNetwork {
+        var owners: [String: String] = [:]
         var pseudonyms: [String: String] = [:]
         let everyNode = unit == .organisations
         var naming: [String] = []
-        let renamed = people.map { person -> Person in
-            var length = 5
-            var code = pseudonymiser.code(person.name, length: length)
-            while used.contains(code) {
-                length += 1
-                code = pseudonymiser.code(person.name, length: length)
-            }
-            used.insert(code)
+        var renamed: [Person] = []
+        renamed.reserveCapacity(people.count)
+        for person in people {
+            let code = pseudonymiser.code(person.name)
+            let nameKey = NameKey.key(person.name)
+            if let owner = owners[code], owner != nameKey { throw .collision(code: code, people: people.count) }
+            owners[code] = nameKey
             var copy = person
             copy.name = everyNode ? "Member \(code)" : "Person \(code)" + (person.organisation.map { ", \($0)" } ?? "")
-            copy.attributes = person.attributes.filter { key, _ in
-                !["name", "email", "e mail", "phone", "telephone", "mobile", "role", "job title", "title", "full name"].contains(key)
-            }
-            if let organisation = person.organisation, NameKey.key(organisation).contains(NameKey.key(person.name)), !naming.contains(organisation) {
+            copy.attributes = person.attributes.filter { key, _ in !Self.identifyingAttributes.contains(key) }
+            if let organisation = person.organisation, NameKey.key(organisation).contains(nameKey), !naming.contains(organisation) {
                 naming.append(organisation)
             }
             pseudonyms[person.name] = copy.name
-            return copy
+            renamed.append(copy)
         }
+        let realNames = Set(people.map { NameKey.key($0.name) } + organisations.map { NameKey.key($0.name) })
+        if renamed.contains(where: { realNames.contains(NameKey.key($0.name)) }) { throw .equalsRealName }
         let renamedOrganisations = everyNode
             ? organisations.enumerated().map { index, organisation in
                 var copy = organisation
@@ -91,6 +84,7 @@ extension PartnershipNetwork {
             : organisations
         let network = PartnershipNetwork(themeSet: themeSet, themes: themes, people: renamed, organisations: renamedOrganisations,
                                          ties: ties, unit: unit, warnings: [])
-        return AnonymisedNetwork(network: network, pseudonyms: pseudonyms, renamedEveryNode: everyNode, organisationsNamingPeople: naming)
+        return AnonymisedNetwork(network: network, pseudonyms: pseudonyms, renamedEveryNode: everyNode,
+                                 organisationsNamingPeople: naming, keyIsRandom: pseudonymiser.keyIsRandom)
     }
 }
