@@ -111,7 +111,7 @@ public struct WaveComparisonOutput: Sendable {
                     let label = pair.from == pair.to ? "within \(pair.from)" : "\(pair.from) -> \(pair.to)"
                     out += "    \(label): \(FindingWording.number(pair.before)) -> \(FindingWording.number(pair.after))\n"
                 }
-                if theme.organisationPairs.count > limit { out += "    ... and \(theme.organisationPairs.count - limit) more (--format json lists all)\n" }
+                if theme.organisationPairs.count > limit { out += "    ... and \(theme.organisationPairs.count - limit) more (the JSON output lists all)\n" }
             }
         }
         return out
@@ -122,7 +122,7 @@ public struct WaveComparisonOutput: Sendable {
         guard !items.isEmpty else { return "\(indent)\(heading): none\n" }
         var out = "\(indent)\(heading): \(items.count)\n"
         for item in items.prefix(limit) { out += "\(indent)  \(item)\n" }
-        if items.count > limit { out += "\(indent)  ... and \(items.count - limit) more (--format json lists all)\n" }
+        if items.count > limit { out += "\(indent)  ... and \(items.count - limit) more (the JSON output lists all)\n" }
         return out
     }
 
