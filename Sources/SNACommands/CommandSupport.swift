@@ -108,15 +108,18 @@ struct SurveyReadingOptions: ParsableArguments {
 
     /// The import options the flags give, or a usage error (printed) as the exit status.
     func importOptions() throws -> SurveyImportOptions {
-        var themeSet = ThemeSet.standard
-        if let themes {
-            do throws(ThemeSetError) { themeSet = try ThemeSet.parse(declaration: themes) } catch {
-                throw usageFailure("--themes: \(error)")
-            }
-        }
+        let themeSet = try Self.themeSet(declared: themes)
         if let headerRows, headerRows < 1 { throw usageFailure("--header-rows must be at least 1") }
         return SurveyImportOptions(layout: layout, themes: themeSet, peoplePath: people, aliasesPath: aliases, headerRows: headerRows,
                                    columnsPath: columns, sheet: sheet)
+    }
+
+    /// The themes `--themes` declares, or the seven standard ones; a usage error (printed) when the list is wrong.
+    static func themeSet(declared themes: String?) throws -> ThemeSet {
+        guard let themes else { return .standard }
+        do throws(ThemeSetError) { return try ThemeSet.parse(declaration: themes) } catch {
+            throw usageFailure("--themes: \(error)")
+        }
     }
 
     /// Reads the survey at `path`, or prints why it cannot and throws the exit status.

@@ -80,12 +80,7 @@ struct CompareCommand: ParsableCommand {
 
     /// The import options of one wave.
     func importOptions(people: String?, aliases: String?) throws -> SurveyImportOptions {
-        var themeSet = ThemeSet.standard
-        if let themes {
-            do throws(ThemeSetError) { themeSet = try ThemeSet.parse(declaration: themes) } catch {
-                throw usageFailure("--themes: \(error)")
-            }
-        }
+        let themeSet = try SurveyReadingOptions.themeSet(declared: themes)
         return SurveyImportOptions(layout: layout, themes: themeSet, peoplePath: people, aliasesPath: aliases)
     }
 
