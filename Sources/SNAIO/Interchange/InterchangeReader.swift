@@ -24,7 +24,7 @@ public enum InterchangeReader {
             return head.contains("\"nodes\"") || String(decoding: bytes, as: UTF8.self).contains("\"nodes\"") ? .json : nil
         default: break
         }
-        let lines = head.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        let lines = head.split(whereSeparator: \.endsLine).map { $0.trimmingCharacters(in: .whitespaces) }
         guard let first = lines.first(where: { !$0.isEmpty && !$0.hasPrefix("%") }) else { return nil }
         let lower = first.lowercased()
         if lower.hasPrefix("*vertices") || lower.hasPrefix("*network") { return .pajek }

@@ -23,7 +23,7 @@ enum PajekReader {
         var names: [Int: String] = [:]
         var values: [(Int, Int)] = []
         var started = false
-        for (offset, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+        for (offset, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.endsLine).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.hasPrefix("%") {
                 let words = tokens(String(line.dropFirst()).trimmingCharacters(in: .whitespaces))
@@ -58,7 +58,7 @@ enum PajekReader {
             InputError(.badData, [Diagnostic(.error, code: "pajek.syntax", at: SourceLocation(file: file, line: line), message, value: value, fix: fix)])
         }
         var edges: [(Int, Int, String?, Bool, Double?, Int)] = []
-        for (offset, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+        for (offset, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.endsLine).enumerated() {
             let line = offset + 1
             let trimmed = raw.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("%") { continue }

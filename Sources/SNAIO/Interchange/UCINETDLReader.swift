@@ -214,14 +214,14 @@ enum UCINETDLReader {
         for character in text {
             if quoted {
                 if character == "\"" { tokens.append(Token(text: current, line: line, quoted: true)); current = ""; quoted = false } else { current.append(character) }
-                if character.isNewline { line += 1 }
+                if character.endsLine { line += 1 }
                 continue
             }
             switch character {
             case "\"": flush(); quoted = true
             case "=", ":", ",": flush(); tokens.append(Token(text: String(character), line: line, quoted: false))
-            case _ where character.isNewline: flush(); line += 1
-            case " ", "\t": flush()
+            case _ where character.endsLine: flush(); line += 1
+            case _ where character.isWhitespace: flush()
             default: current.append(character)
             }
         }
