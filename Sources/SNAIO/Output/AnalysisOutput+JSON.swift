@@ -133,6 +133,7 @@ extension AnalysisOutput {
             ("mean_distance_undirected", .number(selection.undirectedDistances.meanDistance)),
             ("degree_centralisation", .number(selection.degreeCentralisation)),
             ("betweenness_centralisation", .number(selection.betweennessCentralisation)),
+            ("eigenvector_converged", .bool(selection.metrics.eigenvectorIteration.converged)),
             ("ei_index", .number(selection.organisationBlocks.networkEIIndex)),
             ("brokerage", .object(Self.roles.map { role, key in
                 let k = BrokerageRole.allCases.firstIndex(of: role)!
