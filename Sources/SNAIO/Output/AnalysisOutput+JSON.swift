@@ -280,7 +280,8 @@ extension AnalysisOutput {
         case .layers(let e):
             return .object([("layers", .array(e.layers.map { .string($0.rawValue) })), ("ties", .int(e.ties)), ("total_ties", .int(e.totalTies)),
                             ("active_members", .array(e.activeMembers.map { .int($0) })),
-                            ("layers_left_out", .array(e.layersLeftOut.map { .string($0.rawValue) }))])
+                            ("layers_left_out", .array(e.layersLeftOut.map { .string($0.rawValue) })),
+                            ("within_share_in_all_themes", .number(e.withinShareInAllThemes))])
         }
     }
 
