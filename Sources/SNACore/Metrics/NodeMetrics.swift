@@ -36,6 +36,10 @@ public struct NodeMetrics: Sendable {
     public let undirected: UndirectedGraph
 
     /// Computes every metric of `graph`; `groups` gives each node's group for brokerage.
+    ///
+    /// - Complexity: O(V E) for the path metrics (one breadth-first search per
+    ///   node), which dominate; every other metric is near-linear in V + E
+    ///   (see each one's doc comment).
     package init(_ graph: Digraph, groups: [Int]) {
         let n = graph.nodeCount
         let undirected = graph.symmetrised()

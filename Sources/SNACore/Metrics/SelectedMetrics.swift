@@ -26,6 +26,9 @@ public struct SelectedMetrics: Sendable {
     ///   - tieLength: how `weighted-betweenness` turns a tie's weight into its length.
     ///   - approximation: when given, `betweenness` and `weighted-betweenness` are
     ///     estimated by sampling (``ApproximateBetweenness``) instead of computed exactly.
+    /// - Complexity: the sum of the metrics asked for: O(V E) for betweenness
+    ///   and closeness (O(V E log V) weighted; the sample size times O(E) with
+    ///   `approximation`), near-linear in V + E for the others.
     /// - Throws: ``WeightedBetweenness/InvalidLength`` when `weighted-betweenness` is asked
     ///   for and a tie's weight cannot be a length.
     package init(_ graph: Digraph, groups: [Int], metrics: Set<NodeMetric>, tieLength: WeightedBetweenness.Length = .weight,
