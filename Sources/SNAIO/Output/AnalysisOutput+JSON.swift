@@ -280,6 +280,21 @@ extension AnalysisOutput {
             return .object([("layers", .array(e.layers.map { .string($0.rawValue) })), ("ties", .int(e.ties)), ("total_ties", .int(e.totalTies)),
                             ("active_members", .array(e.activeMembers.map { .int($0) })),
                             ("layers_left_out", .array(e.layersLeftOut.map { .string($0.rawValue) }))])
+        case .trust(let e):
+            return .object([
+                ("score", .string(e.score)), ("score_label", .string(e.scoreLabel)),
+                ("scale_min", .number(e.minimum)), ("scale_max", .number(e.maximum)),
+                ("mean", .number(e.mean)), ("ratings", .int(e.ratings)),
+                ("directions", .array(e.directions.map { .number($0) })), ("direction_ratings", .array(e.directionRatings.map { .int($0) })),
+                ("threshold", .number(e.threshold)), ("network_mean", .number(e.networkMean)), ("ties", .number(e.ties)),
+                ("expected_link", e.expectedLink.map { link in
+                    .object([("first", .string(link.first)), ("second", .string(link.second)), ("theme", .string(link.theme)), ("note", .string(link.note))])
+                } ?? .null),
+                ("gatekeeper", e.gatekeeper.map { g in
+                    .object([("cut_point", .bool(g.isCutPoint)), ("cut_off_count", .int(g.cutOff.count)), ("removal_impact", .number(g.removalImpact)),
+                             ("brokerage_share", .number(g.brokerage?.share))])
+                } ?? .null),
+            ])
         }
     }
 

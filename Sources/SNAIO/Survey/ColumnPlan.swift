@@ -38,6 +38,19 @@ struct ColumnPlan: Sendable {
     var themeColumns: [ContactColumn] = []
     /// Wide: columns read as attributes of the respondent.
     var attributeColumns: [Int] = []
+    /// A column of tie ratings.
+    struct RatingColumn: Sendable {
+        /// Position from 0.
+        var column: Int
+        /// The item, a position in the rating set.
+        var item: Int
+        /// Wide: the contact column whose contacts it rates (position from 0).
+        var contactColumn: Int?
+        /// Wide: the person it rates, in a grid.
+        var roster: String?
+    }
+    /// The columns of tie ratings (both layouts).
+    var ratingColumns: [RatingColumn] = []
     /// Long: the column of each role.
     var longColumns: [SurveyColumn: Int] = [:]
     /// The header rows as written, whose repeats (two exports joined) are skipped.
@@ -46,7 +59,7 @@ struct ColumnPlan: Sendable {
     /// Decides every column of an export.
     static func make(
         shape: ExportShape, themes: ThemeSet, mapping: ColumnMapping?, forcedLayout: SurveyLayout?,
-        file: String, headerLine: Int, sheet: String?
+        file: String, headerLine: Int, sheet: String?, ratings: RatingSet = .none
     ) -> ColumnPlan {
         var plan = ColumnPlan(layout: nil, reading: SurveyReading(platform: shape.platform, headerRows: shape.headerRows, sheet: sheet))
         plan.reading.headerLine = headerLine
@@ -99,6 +112,11 @@ struct ColumnPlan: Sendable {
                 mapped[index] = (entry.role, entry.line)
             }
         }
+        // Headers of contact columns by heading (work_1), which a rating column may name before its item (work_1_trust).
+        let contactHeaders: [(label: String, header: String)] = ratings.isEmpty ? [] : shape.columns.compactMap { column in
+            ThemeColumn.theme(of: column.header, in: themes) != nil && SurveyColumn.role(of: column.header) == nil
+                ? (NameKey.label(column.header), column.header) : nil
+        }
         // 2-5. Each column by the rules.
         var readings: [ColumnReading] = []
         var ambiguous: [(index: Int, themes: [Int])] = []
@@ -115,6 +133,8 @@ struct ColumnPlan: Sendable {
                 (role, reason) = (.ignored, .platformMetadata)
             } else if column.header.isEmpty {
                 (role, reason) = (.ignored, .heading)
+            } else if let rating = Self.rating(column, ratings: ratings, contactHeaders: contactHeaders) {
+                (role, reason) = (rating, .heading)
             } else if let named = SurveyColumn.role(of: column.header) {
                 (role, reason) = (Self.role(named), .heading)
             } else if let theme = ThemeColumn.theme(of: column.header, in: themes) {
@@ -239,6 +259,10 @@ struct ColumnPlan: Sendable {
                                                          subLabel: shape.columns[index].subLabel))
                 }
             case .attribute: plan.attributeColumns.append(index)
+            case .rating(let item, let contactHeader, let roster):
+                guard let position = ratings.items.firstIndex(where: { $0.id == item }) else { break }
+                let contactColumn = contactHeader.flatMap { header in readings.firstIndex { $0.header == header } }
+                plan.ratingColumns.append(RatingColumn(column: index, item: position, contactColumn: contactColumn, roster: roster))
             default: break
             }
             if let role = Self.longRole(reading.role), plan.longColumns[role] == nil { plan.longColumns[role] = index }
@@ -265,6 +289,33 @@ struct ColumnPlan: Sendable {
         }
         plan.layout = layout
         return plan
+    }
+
+    /// The rating a column holds, when its header names an item of the
+    /// rating set: the item alone (`trust`), after a contact column's header
+    /// (`work_1_trust`, `work 1 - trust`), or before a person's name in
+    /// brackets (`trust [Jane Smith]`, a grid row).
+    private static func rating(_ column: ExportColumn, ratings: RatingSet, contactHeaders: [(label: String, header: String)]) -> ColumnRole? {
+        guard !ratings.isEmpty else { return nil }
+        if let item = ratings.item(named: column.header) {
+            return .rating(item: ratings.items[item].id, contactColumn: nil, roster: nil)
+        }
+        // A grid: the platform's question and sub-label, or "item [name]" as written.
+        var question = column.question, roster = column.subLabel
+        if roster == nil, column.header.hasSuffix("]"), let open = column.header.lastIndex(of: "[") {
+            question = String(column.header[..<open])
+            roster = NameKey.cleaned(column.header[column.header.index(after: open)..<column.header.index(before: column.header.endIndex)])
+        }
+        if let roster, !roster.isEmpty, question != column.header, let item = ratings.item(named: question) {
+            return .rating(item: ratings.items[item].id, contactColumn: nil, roster: roster)
+        }
+        let label = NameKey.label(column.header)
+        for contact in contactHeaders where label.hasPrefix(contact.label + " ") {
+            if let item = ratings.item(named: String(label.dropFirst(contact.label.count + 1))) {
+                return .rating(item: ratings.items[item].id, contactColumn: contact.header, roster: nil)
+            }
+        }
+        return nil
     }
 
     /// The column role a heading names.
