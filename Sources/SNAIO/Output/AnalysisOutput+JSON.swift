@@ -11,6 +11,7 @@ extension AnalysisOutput {
             ("people", .array(analysis.selections.flatMap { peopleJSON($0) })),
             ("organisations", .array(organisationsJSON())),
             ("ties", .array(analysis.selections.flatMap { tiesJSON($0, themes: themes) })),
+        ] + (network.ratingSet.isEmpty ? [] : [("ratings", ratingsJSON())]) + [
             ("findings", .array(analysis.findings.map(Self.findingJSON))),
             ("warnings", .array(network.warnings.map(Self.diagnosticJSON))),
         ])
@@ -67,6 +68,7 @@ extension AnalysisOutput {
                 try forEachTieRow(selection, themes: themes) { row in try item(.object(row.map { key, value in (key, value.json) })) }
             }
         }
+        if !network.ratingSet.isEmpty { try member("ratings", ratingsJSON()) }
         try member("findings", .array(analysis.findings.map(Self.findingJSON)))
         try member("warnings", last: true, .array(network.warnings.map(Self.diagnosticJSON)))
         out += "}\n"
@@ -193,6 +195,7 @@ extension AnalysisOutput {
     private func forEachPersonJSON(_ selection: SelectionAnalysis, _ body: (JSONValue) throws -> Void) rethrows {
         let m = selection.metrics
         let organisations = nodeOrganisationNames, layers = nodeLayers
+        let ratings = ratingSummary(selection)
         for v in names.indices {
             let counts = m.brokerage.raw[v]
             try body(.object([
@@ -207,8 +210,40 @@ extension AnalysisOutput {
                     + [("total", .number(m.brokerage.expected[v][5]))])),
                 ("brokerage_z", .object(Self.roles.enumerated().map { k, role in (role.1, .number(m.brokerage.z[v][k])) }
                     + [("total", .number(m.brokerage.z[v][5]))])),
-            ]))
+            ] + nodeRatingRow(ratings, v).map { key, value in (key, value.json) }))
         }
+    }
+
+    /// The tie ratings: the items and measures with their scales, and per
+    /// theme (and `all`) the mean over every rated tie and each organisation
+    /// pair's means (docs/output.md).
+    private func ratingsJSON() -> JSONValue {
+        let set = network.ratingSet
+        return .object([
+            ("preset", .string(set.name)),
+            ("items", .array(set.items.map { item in
+                .object([("id", .string(item.id)), ("label", .string(item.label)), ("scale_min", .number(item.minimum)),
+                         ("scale_max", .number(item.maximum))])
+            })),
+            ("measures", .array(set.measures.map { measure in
+                .object([("id", .string(measure.id)), ("label", .string(measure.label)), ("items", .array(measure.items.map { .string($0) }))])
+            })),
+            ("themes", .array(analysis.selections.compactMap { selection -> JSONValue? in
+                guard let summary = ratingSummary(selection) else { return nil }
+                return .object([
+                    ("theme", .string(selection.id)),
+                    ("overall", .object(summary.scores.indices.map { s in
+                        (summary.scores[s].id, .object([("mean", .number(summary.overall[s].mean)), ("count", .int(summary.overall[s].count))]))
+                    })),
+                    ("pairs", .array(summary.organisationPairs.map { pair in
+                        .object([("from", .string(network.organisations[pair.from].name)), ("to", .string(network.organisations[pair.to].name))]
+                            + summary.scores.indices.flatMap { s -> [(String, JSONValue)] in
+                                [("\(summary.scores[s].id)_mean", .number(pair.means[s].mean)), ("\(summary.scores[s].id)_count", .int(pair.means[s].count))]
+                            })
+                    })),
+                ])
+            })),
+        ])
     }
 
     private func organisationsJSON() -> [JSONValue] {
