@@ -165,20 +165,20 @@ extension AnalysisOutput {
     }
 
     /// The rating columns of the tie `v -> w` of the analysed level: one per
-    /// score, the tie's rating (the mean over its themes in `all`; at
+    /// score, `<id>_rating`, the tie's rating (the mean over its themes in `all`; at
     /// organisation level, the mean of the ties between the two organisations).
     func tieRatingRow(_ summary: RatingSummary?, _ v: Int, _ w: Int) -> OutputRow {
         guard let summary else { return [] }
         if analysis.options.level == .organisations {
             let pair = summary.pair(from: v, to: w)
-            return summary.scores.indices.map { s in (summary.scores[s].id, .number(pair?.means[s].mean)) }
+            return summary.scores.indices.map { s in ("\(summary.scores[s].id)_rating", .number(pair?.means[s].mean)) }
         }
         let values = summary.values(from: v, to: w)
-        return summary.scores.indices.map { s in (summary.scores[s].id, .number(values?[s] ?? nil)) }
+        return summary.scores.indices.map { s in ("\(summary.scores[s].id)_rating", .number(values?[s] ?? nil)) }
     }
 
-    /// The ids of the rating columns of ties (the scores'), empty without ratings.
-    var tieRatingColumns: [String] { network.ratingSet.scores.map(\.id) }
+    /// The rating columns of ties, `<id>_rating` per score; empty without ratings.
+    var tieRatingColumns: [String] { network.ratingSet.scores.map { "\($0.id)_rating" } }
 
     /// One row per theme and pair of organisations with a rated tie: `theme`,
     /// `from`, `to`, then per score `<id>_mean` and `<id>_count`.

@@ -347,7 +347,7 @@ enum LongSurveyReader {
         /// The error for a rating that is not a number on its item's scale (both layouts).
         static func badRating(_ message: String, value: String, item: RatingItem, at location: SourceLocation) -> Diagnostic {
             Diagnostic(.error, code: "survey.bad-rating", at: location, message, value: value,
-                       fix: "write a number from \(RatingItem.number(item.minimum)) to \(RatingItem.number(item.maximum)) (the scale of \(item.id); a point, not a comma, for decimals), or leave it empty; or declare the item's own scale")
+                       fix: "write a number from \(RatingItem.number(item.minimum)) to \(RatingItem.number(item.maximum)) (the scale of \(item.id); a point, not a comma, for decimals), or leave it empty; or declare the item's own scale", inputs: [.ratings])
         }
 
         /// What a rating cell holds, checked against its item's scale (both layouts).
