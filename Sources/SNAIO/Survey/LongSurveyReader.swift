@@ -136,7 +136,16 @@ enum LongSurveyReader {
             unnamedPosition = builder.diagnosticCount
             let used = Set(columns.values).union(plan.ratingColumns.map(\.column))
             let chosen = Set(plan.reading.columns.filter { if case .mappingFile = $0.reason { true } else { false } }.map { $0.column - 1 })
-            let ignored = header.indices.filter { !used.contains($0) && !chosen.contains($0) && !columnNames[$0].isEmpty }
+            var ignored = header.indices.filter { !used.contains($0) && !chosen.contains($0) && !columnNames[$0].isEmpty }
+            // Columns the trust and value preset would read, when no ratings were declared: say how to read them.
+            let presetColumns = builder.ratingSet.isEmpty ? ignored.filter { RatingSet.partnershipTrustValue.item(named: header[$0]) != nil } : []
+            if !presetColumns.isEmpty {
+                ignored.removeAll { presetColumns.contains($0) }
+                builder.report(Diagnostic(
+                    .warning, code: "survey.rating-columns-ignored", at: SourceLocation(file: file, line: headerLine),
+                    "\(presetColumns.count == 1 ? "the column" : "columns") \(presetColumns.map { "'\(columnNames[$0])'" }.joined(separator: ", ")) \(presetColumns.count == 1 ? "looks like a rating" : "look like ratings") of the partnership trust and value measures but no ratings were declared, so \(presetColumns.count == 1 ? "it was" : "they were") ignored",
+                    fix: "declare the ratings as the preset partnership-trust-value to read them", inputs: [.ratings]))
+            }
             if !ignored.isEmpty {
                 let shown = ignored.prefix(10).map { "'\(columnNames[$0])'" }.joined(separator: ", ")
                 let names = ignored.count > 10 ? shown + " and \(ignored.count - 10) more" : shown
