@@ -270,6 +270,10 @@ import Testing
         let export = try snatool(["export"] + Self.wave2 + ["--format", "gexf", "-o", scratch.path("wave2.gexf")])
         #expect(export.status == 0, "\(export.stderr)")
         #expect(try String(contentsOfFile: scratch.path("wave2.gexf"), encoding: .utf8).contains("title=\"trust_rating\""))
+        let report = try snatool(["report"] + Self.wave2 + ["-o", scratch.path("report.html")])
+        #expect(report.status == 0, "\(report.stderr)")
+        let html = try String(contentsOfFile: scratch.path("report.html"), encoding: .utf8)
+        #expect(html.contains("Trust and other tie ratings") && html.contains("Gatekeepers who are little trusted"))
         // Without --ratings the columns are ignored, and the warning says how to read them.
         let plain = try snatool("analyse", "datasets/bolton-wave2/survey.csv", "--people", "datasets/bolton-wave2/people.csv")
         #expect(plain.stdout.contains("look like ratings of the partnership trust and value measures"))

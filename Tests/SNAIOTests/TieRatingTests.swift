@@ -190,6 +190,32 @@ import SNACore
         #expect(network.ties.first?.ratings == [nil, nil])
     }
 
+    @Test func aColumnMappingFileNamesRatingColumns() throws {
+        let survey = try CSVReader.parse(text: "respondent,Colleague,Score A,work_1,work_1 how far trusted\nAnn,Bob,3,Cat,2\n", file: "m.csv")
+        let mapping = try CSVReader.parse(text: "column,role\n2,strategy\n3,trust\n5,trust\n", file: "columns.csv")
+        let imported = try SurveyImporter.load(survey: survey, columns: mapping, options: SurveyImportOptions(ratings: try RatingSet.parse(declaration: "trust:1-4=how far trusted")))
+        let columns = imported.reading.columns
+        // A mapped rating column whose header names a contact column rates that column's contacts.
+        #expect(columns[4].role == .rating(item: "trust", contactColumn: "work_1", roster: nil))
+        #expect(tie(imported.network, "Ann", "Cat", "work")?.ratings == [2])
+        // One that names none is not used, and says so.
+        #expect(columns[2].role == .rating(item: "trust", contactColumn: nil, roster: nil))
+        #expect(imported.network.warnings.contains { $0.code == "survey.rating-without-contact" })
+        // A role that is no rating item is an error that lists the items.
+        let bad = try CSVReader.parse(text: "column,role\n3,trusted\n", file: "columns.csv")
+        do {
+            _ = try ColumnMapping.read(bad, themes: .standard, ratings: Self.trustValue)
+            Issue.record("read a mapping with an unknown role")
+        } catch {
+            #expect(error.diagnostics.first?.fix?.contains("a rating item (trust, value)") == true)
+        }
+    }
+
+    @Test func twoColumnsOfOneRatingInALongSurveyAreAnError() {
+        let problems = diagnostics("respondent,contact,trust,Trust\nAnn,Bob,1,2\n")
+        #expect(problems.contains { $0.code == "survey.duplicate-column" && $0.message.contains("both the trust rating (columns 3 and 4)") })
+    }
+
     // MARK: Aggregation
 
     @Test func meansPerPersonOrganisationAndPairByHand() throws {

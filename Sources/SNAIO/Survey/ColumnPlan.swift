@@ -114,7 +114,8 @@ struct ColumnPlan: Sendable {
         }
         // Headers of contact columns by heading (work_1), which a rating column may name before its item (work_1_trust).
         let contactHeaders: [(label: String, header: String)] = ratings.isEmpty ? [] : shape.columns.compactMap { column in
-            ThemeColumn.theme(of: column.header, in: themes) != nil && SurveyColumn.role(of: column.header) == nil
+            let mappedContacts: Bool = if case .contacts = mapped[column.index]?.0 { true } else { false }
+            return mappedContacts || ThemeColumn.theme(of: column.header, in: themes) != nil && SurveyColumn.role(of: column.header) == nil
                 ? (NameKey.label(column.header), column.header) : nil
         }
         // 2-5. Each column by the rules.
@@ -128,6 +129,15 @@ struct ColumnPlan: Sendable {
                 reason = .mappingFile(line: line)
                 if case .contacts(let theme, _) = mappedRole, column.subLabel != nil, !column.subLabelIsSlot {
                     role = .contacts(theme: theme, roster: column.subLabel)
+                }
+                // A rating named by the file rates what its header says (work_1_trust, trust [Name]), or its grid row.
+                if case .rating(let item, nil, nil) = mappedRole {
+                    if let derived = Self.rating(column, ratings: ratings, contactHeaders: contactHeaders),
+                       case .rating(item, _, _) = derived {
+                        role = derived
+                    } else if let label = column.subLabel, !column.subLabelIsSlot {
+                        role = .rating(item: item, contactColumn: nil, roster: label)
+                    }
                 }
             } else if column.metadata != nil {
                 (role, reason) = (.ignored, .platformMetadata)
@@ -222,6 +232,21 @@ struct ColumnPlan: Sendable {
                     fix: "rename or remove one of them, or mark one 'ignore' in a column mapping file", inputs: [.columnMapping]))
             } else {
                 claimed[reading.role] = reading.column
+            }
+        }
+        // A rating item with two columns of a long survey.
+        if layout == .long {
+            var ratingClaimed: [String: Int] = [:]
+            for reading in readings {
+                guard case .rating(let item, _, _) = reading.role else { continue }
+                if let first = ratingClaimed[item] {
+                    plan.diagnostics.append(Diagnostic(
+                        .error, code: "survey.duplicate-column", at: at(reading.column - 1),
+                        "two columns are both the \(item) rating (columns \(first) and \(reading.column))", value: reading.header,
+                        fix: "rename or remove one of them, or mark one 'ignore' in a column mapping file", inputs: [.columnMapping]))
+                } else {
+                    ratingClaimed[item] = reading.column
+                }
             }
         }
         // A theme asked by two questions.

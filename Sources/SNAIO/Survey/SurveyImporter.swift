@@ -165,7 +165,7 @@ public enum SurveyImporter {
                                                    fix: "export the survey again with its header row")])
         }
         var problems: [Diagnostic] = []
-        let mapping = try options.columnsPath.map { path throws(InputError) in try ColumnMapping.read(path: path, themes: options.themes) }
+        let mapping = try options.columnsPath.map { path throws(InputError) in try ColumnMapping.read(path: path, themes: options.themes, ratings: options.ratings) }
         let shape = ExportShape.detect(header: header.cells, following: sink.rows, forcedHeaderRows: options.headerRows)
         let plan = ColumnPlan.make(shape: shape, themes: options.themes, mapping: mapping, forcedLayout: options.layout,
                                    file: path, headerLine: header.line, sheet: sheet, ratings: options.ratings)
@@ -191,7 +191,7 @@ public enum SurveyImporter {
     /// The `--columns` file read from its table; its problems go into `problems`.
     private static func columnMapping(_ table: CSVTable?, options: SurveyImportOptions, problems: inout [Diagnostic]) -> ColumnMapping? {
         guard let table else { return nil }
-        do throws(InputError) { return try ColumnMapping.read(table, themes: options.themes) } catch {
+        do throws(InputError) { return try ColumnMapping.read(table, themes: options.themes, ratings: options.ratings) } catch {
             problems += error.diagnostics
             return nil
         }
