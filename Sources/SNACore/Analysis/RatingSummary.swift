@@ -56,51 +56,86 @@ public struct RatingSummary: Sendable {
     public let organisationReceived: [[RatingMean]]
     /// Per score, per organisation: ratings its people gave people of other organisations.
     public let organisationGiven: [[RatingMean]]
-    /// The pairs of organisations with a rated tie, by `from` then `to`.
-    public let organisationPairs: [OrganisationPairRating]
+    /// The pairs of organisations with a rated tie, by `from` then `to`
+    /// (made when asked, from the flat table the summary keeps).
+    public var organisationPairs: [OrganisationPairRating] {
+        pairKeys.indices.map { position in
+            OrganisationPairRating(from: Int(pairKeys[position] >> 32), to: Int(pairKeys[position] & 0xFFFF_FFFF),
+                                   means: Array(pairMeans[(position * scores.count)..<((position + 1) * scores.count)]))
+        }
+    }
+    /// The pairs of organisations with a rated tie, `from << 32 | to`, sorted.
+    private let pairKeys: [Int64]
+    /// Their means, ``scores`` of them per pair.
+    private let pairMeans: [RatingMean]
     /// Per score: every rated tie (or pair, in `all`).
     public let overall: [RatingMean]
-    private let pairValues: [Int64: [Double?]]
-    private let pairIndex: [Int64: Int]
+    /// Each rated directed pair of people's position in `pairValues`.
+    private let pairPositions: [Int64: Int32]
+    /// The pairs' values, ``scores`` of them per pair, NaN where not rated.
+    private let pairValues: [Double]
 
     /// Sums up the ratings of `selection` in `network`.
     ///
-    /// - Complexity: O(T · S) for T ties and S scores.
+    /// - Complexity: O(T · S) time for T ties and S scores, and O(P · S) memory for P rated pairs.
     public init(network: PartnershipNetwork, selection: ThemeSelection) {
         let set = network.ratingSet
         scores = set.scores
         let scoreCount = set.scores.count
-        // Each directed pair's ratings per item, averaged over its themes in `all`.
-        var perPair: [Int64: [RatingMean]] = [:]
+        // Each directed pair's ratings per score, summed over its themes (in `all`), flat.
+        var positions: [Int64: Int32] = [:]
+        var sums: [Double] = [], counts: [Int32] = []
         var order: [Int64] = []
         for tie in network.ties {
             if case .theme(let index) = selection, tie.theme != index { continue }
             guard tie.ratings.contains(where: { $0 != nil }) else { continue }
             let key = Int64(tie.source) << 32 | Int64(tie.target)
-            let values = set.scoreValues(of: tie.ratings)
-            if perPair[key] == nil {
-                perPair[key] = [RatingMean](repeating: RatingMean(), count: scoreCount)
+            let position: Int
+            if let known = positions[key] {
+                position = Int(known)
+            } else {
+                position = order.count
+                positions[key] = Int32(position)
                 order.append(key)
+                sums += repeatElement(0, count: scoreCount)
+                counts += repeatElement(0, count: scoreCount)
             }
-            for (score, value) in values.enumerated() { if let value { perPair[key]![score].add(value) } }
+            for (score, value) in set.scoreValues(of: tie.ratings).enumerated() {
+                if let value {
+                    sums[position * scoreCount + score] += value
+                    counts[position * scoreCount + score] += 1
+                }
+            }
         }
         let people = network.people.count, organisations = network.organisations.count
         var personReceived = [[RatingMean]](repeating: [RatingMean](repeating: RatingMean(), count: people), count: scoreCount)
         var personGiven = personReceived
         var organisationReceived = [[RatingMean]](repeating: [RatingMean](repeating: RatingMean(), count: organisations), count: scoreCount)
         var organisationGiven = organisationReceived
-        var pairs: [Int64: [RatingMean]] = [:]
+        var pairPosition: [Int64: Int] = [:]
+        var unsortedMeans: [RatingMean] = []
         var overall = [RatingMean](repeating: RatingMean(), count: scoreCount)
-        var pairValues: [Int64: [Double?]] = [:]
+        var pairValues = [Double](repeating: .nan, count: order.count * scoreCount)
         let organisationOf = network.people.indices.map { network.organisation(ofPerson: $0) }
-        for key in order {
+        for (position, key) in order.enumerated() {
             let source = Int(key >> 32), target = Int(key & 0xFFFF_FFFF)
-            let means = perPair[key]!
-            let values = means.map(\.mean)
-            pairValues[key] = values
             let a = organisationOf[source], b = organisationOf[target]
-            for (score, value) in values.enumerated() {
-                guard let value else { continue }
+            var pairStart: Int?
+            if let a, let b {
+                let pairKey = Int64(a) << 32 | Int64(b)
+                if let known = pairPosition[pairKey] {
+                    pairStart = known * scoreCount
+                } else {
+                    pairPosition[pairKey] = unsortedMeans.count / max(scoreCount, 1)
+                    pairStart = unsortedMeans.count
+                    unsortedMeans += repeatElement(RatingMean(), count: scoreCount)
+                }
+            }
+            for score in 0..<scoreCount {
+                let count = counts[position * scoreCount + score]
+                guard count > 0 else { continue }
+                let value = sums[position * scoreCount + score] / Double(count)
+                pairValues[position * scoreCount + score] = value
                 personGiven[score][source].add(value)
                 personReceived[score][target].add(value)
                 overall[score].add(value)
@@ -108,12 +143,7 @@ public struct RatingSummary: Sendable {
                     if let a { organisationGiven[score][a].add(value) }
                     if let b { organisationReceived[score][b].add(value) }
                 }
-            }
-            if let a, let b {
-                let pairKey = Int64(a) << 32 | Int64(b)
-                var pair = pairs[pairKey] ?? [RatingMean](repeating: RatingMean(), count: scoreCount)
-                for (score, value) in values.enumerated() { if let value { pair[score].add(value) } }
-                pairs[pairKey] = pair
+                if let pairStart { unsortedMeans[pairStart + score].add(value) }
             }
         }
         self.personReceived = personReceived
@@ -121,25 +151,39 @@ public struct RatingSummary: Sendable {
         self.organisationReceived = organisationReceived
         self.organisationGiven = organisationGiven
         self.overall = overall
+        self.pairPositions = positions
         self.pairValues = pairValues
-        let sortedPairs = pairs.keys.sorted()
-        organisationPairs = sortedPairs.map { key in
-            OrganisationPairRating(from: Int(key >> 32), to: Int(key & 0xFFFF_FFFF), means: pairs[key]!)
+        let sortedPairs = pairPosition.keys.sorted()
+        pairKeys = sortedPairs
+        var pairMeans: [RatingMean] = []
+        pairMeans.reserveCapacity(unsortedMeans.count)
+        for key in sortedPairs {
+            let start = pairPosition[key]! * scoreCount
+            pairMeans += unsortedMeans[start..<(start + scoreCount)]
         }
-        var pairIndex: [Int64: Int] = [:]
-        for (position, key) in sortedPairs.enumerated() { pairIndex[key] = position }
-        self.pairIndex = pairIndex
+        self.pairMeans = pairMeans
     }
 
     /// Each score's value for the tie `source -> target` between people (the
     /// mean over its themes in `all`), or `nil` when the tie was not rated.
     public func values(from source: Int, to target: Int) -> [Double?]? {
-        pairValues[Int64(source) << 32 | Int64(target)]
+        guard let position = pairPositions[Int64(source) << 32 | Int64(target)] else { return nil }
+        let start = Int(position) * scores.count
+        return pairValues[start..<(start + scores.count)].map { $0.isNaN ? nil : $0 }
     }
 
     /// The ratings people of organisation `from` gave people of `to`, or `nil` when none.
+    ///
+    /// - Complexity: O(log P) for P rated pairs of organisations.
     public func pair(from: Int, to: Int) -> OrganisationPairRating? {
-        pairIndex[Int64(from) << 32 | Int64(to)].map { organisationPairs[$0] }
+        let key = Int64(from) << 32 | Int64(to)
+        var low = 0, high = pairKeys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if pairKeys[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        guard low < pairKeys.count, pairKeys[low] == key else { return nil }
+        return OrganisationPairRating(from: from, to: to, means: Array(pairMeans[(low * scores.count)..<((low + 1) * scores.count)]))
     }
 }
 

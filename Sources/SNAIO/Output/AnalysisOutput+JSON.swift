@@ -68,7 +68,43 @@ extension AnalysisOutput {
                 try forEachTieRow(selection, themes: themes) { row in try item(.object(row.map { key, value in (key, value.json) })) }
             }
         }
-        if !network.ratingSet.isEmpty { try member("ratings", ratingsJSON()) }
+        if !network.ratingSet.isEmpty {
+            // Theme by theme: the pairs of organisations of a large survey are many.
+            out += "  "
+            JSONValue.writeKey("ratings", to: &out)
+            out += "{\n"
+            for (key, value) in ratingsHeadJSON() {
+                out += "    "
+                JSONValue.writeKey(key, to: &out)
+                value.write(to: &out, indent: 2)
+                out += ",\n"
+            }
+            out += "    "
+            JSONValue.writeKey("themes", to: &out)
+            var first = true
+            for selection in analysis.selections {
+                guard let summary = ratingSummary(selection) else { continue }
+                out += first ? "[\n      {\n        " : ",\n      {\n        "
+                first = false
+                JSONValue.writeKey("theme", to: &out)
+                JSONValue.string(selection.id).write(to: &out, indent: 4)
+                out += ",\n        "
+                JSONValue.writeKey("overall", to: &out)
+                ratingsOverallJSON(summary).write(to: &out, indent: 4)
+                out += ",\n        "
+                JSONValue.writeKey("pairs", to: &out)
+                // Pair by pair: a large survey's pairs of organisations are many.
+                var firstPair = true
+                for pair in summary.organisationPairs {
+                    out += firstPair ? "[\n          " : ",\n          "
+                    firstPair = false
+                    ratingsPairJSON(pair, summary).write(to: &out, indent: 5)
+                    try flush()
+                }
+                out += firstPair ? "[]\n      }" : "\n        ]\n      }"
+            }
+            out += first ? "[]\n  },\n" : "\n    ]\n  },\n"
+        }
         try member("findings", .array(analysis.findings.map(Self.findingJSON)))
         try member("warnings", last: true, .array(network.warnings.map(Self.diagnosticJSON)))
         out += "}\n"
@@ -218,8 +254,13 @@ extension AnalysisOutput {
     /// theme (and `all`) the mean over every rated tie and each organisation
     /// pair's means (docs/output.md).
     private func ratingsJSON() -> JSONValue {
+        .object(ratingsHeadJSON() + [("themes", .array(analysis.selections.compactMap(ratingsThemeJSON)))])
+    }
+
+    /// The members of `ratings` before its themes: the preset, items and measures.
+    private func ratingsHeadJSON() -> [(String, JSONValue)] {
         let set = network.ratingSet
-        return .object([
+        return [
             ("preset", .string(set.name)),
             ("items", .array(set.items.map { item in
                 .object([("id", .string(item.id)), ("label", .string(item.label)), ("scale_min", .number(item.minimum)),
@@ -228,22 +269,32 @@ extension AnalysisOutput {
             ("measures", .array(set.measures.map { measure in
                 .object([("id", .string(measure.id)), ("label", .string(measure.label)), ("items", .array(measure.items.map { .string($0) }))])
             })),
-            ("themes", .array(analysis.selections.compactMap { selection -> JSONValue? in
-                guard let summary = ratingSummary(selection) else { return nil }
-                return .object([
-                    ("theme", .string(selection.id)),
-                    ("overall", .object(summary.scores.indices.map { s in
-                        (summary.scores[s].id, .object([("mean", .number(summary.overall[s].mean)), ("count", .int(summary.overall[s].count))]))
-                    })),
-                    ("pairs", .array(summary.organisationPairs.map { pair in
-                        .object([("from", .string(network.organisations[pair.from].name)), ("to", .string(network.organisations[pair.to].name))]
-                            + summary.scores.indices.flatMap { s -> [(String, JSONValue)] in
-                                [("\(summary.scores[s].id)_mean", .number(pair.means[s].mean)), ("\(summary.scores[s].id)_count", .int(pair.means[s].count))]
-                            })
-                    })),
-                ])
-            })),
+        ]
+    }
+
+    /// One theme's ratings: the mean over every rated tie and each organisation pair's means.
+    private func ratingsThemeJSON(_ selection: SelectionAnalysis) -> JSONValue? {
+        guard let summary = ratingSummary(selection) else { return nil }
+        return .object([
+            ("theme", .string(selection.id)),
+            ("overall", ratingsOverallJSON(summary)),
+            ("pairs", .array(summary.organisationPairs.map { ratingsPairJSON($0, summary) })),
         ])
+    }
+
+    /// Per score, `{mean, count}` over every rated tie.
+    private func ratingsOverallJSON(_ summary: RatingSummary) -> JSONValue {
+        .object(summary.scores.indices.map { s in
+            (summary.scores[s].id, .object([("mean", .number(summary.overall[s].mean)), ("count", .int(summary.overall[s].count))]))
+        })
+    }
+
+    /// A pair of organisations' means: `from`, `to`, then per score `<id>_mean` and `<id>_count`.
+    private func ratingsPairJSON(_ pair: OrganisationPairRating, _ summary: RatingSummary) -> JSONValue {
+        .object([("from", .string(network.organisations[pair.from].name)), ("to", .string(network.organisations[pair.to].name))]
+            + summary.scores.indices.flatMap { s -> [(String, JSONValue)] in
+                [("\(summary.scores[s].id)_mean", .number(pair.means[s].mean)), ("\(summary.scores[s].id)_count", .int(pair.means[s].count))]
+            })
     }
 
     private func organisationsJSON() -> [JSONValue] {

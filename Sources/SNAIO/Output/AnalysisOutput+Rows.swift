@@ -135,7 +135,7 @@ extension AnalysisOutput {
 extension AnalysisOutput {
     /// The tie ratings of a selection summed up, or `nil` when the survey asked for none.
     func ratingSummary(_ selection: SelectionAnalysis) -> RatingSummary? {
-        network.selection(id: selection.id).flatMap { network.ratingSummary($0) }
+        ratingSummaries[selection.id]
     }
 
     /// Node `v`'s rating columns: per score `<id>_received_mean`,
