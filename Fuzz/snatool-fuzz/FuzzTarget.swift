@@ -62,9 +62,15 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         }
     }
 
+    /// Tie ratings the survey target also reads with: a rating column of any
+    /// survey named trust, value or strength, a grid (`trust [name]`) or a
+    /// contact column's rating (`work_1_trust`).
+    static let fuzzRatings = try! RatingSet.parse(declaration: "trust:1-4,value:0-10=strength")
+
     private static func survey(_ data: Data) {
         let path = FuzzScratch.write(data, as: "survey.csv")
         importAndRender(path: path, options: SurveyImportOptions(), files: [path: data])
+        importAndRender(path: path, options: SurveyImportOptions(ratings: fuzzRatings), files: [path: data])
     }
 
     private static func companion(_ data: Data, people: Bool) {

@@ -83,6 +83,15 @@ struct ThresholdOptions: ParsableArguments {
     @Option(help: "At most this many findings of each kind.")
     var findingsPerKind: Int = FindingThresholds().maximumPerKind
 
+    @Option(help: ArgumentHelp("The tie rating (an item or measure of --ratings) the trust findings read.", valueName: "id"))
+    var trustRating: String = FindingThresholds().trustScore
+
+    @Option(help: ArgumentHelp("Trust is low below this rating (default: the middle of its scale, 2.5 on 1-4).", valueName: "value"))
+    var lowTrust: Double?
+
+    @Option(help: "Judge trust on at least this many ratings (of a pair, both directions; of a gatekeeper, received).")
+    var lowTrustRatings: Int = FindingThresholds().lowTrustMinimumRatings
+
     func validate() throws {
         guard gatekeeperCutOff >= 1 else { throw ValidationError("--gatekeeper-cut-off must be at least 1") }
         guard (0...1).contains(brokerShare) else { throw ValidationError("--broker-share must be between 0 and 1") }
@@ -92,6 +101,8 @@ struct ThresholdOptions: ParsableArguments {
         guard absenceTies >= 0, absenceTies.isFinite else { throw ValidationError("--absence-ties must be a number of zero or more") }
         guard (0...1).contains(layerConfinedShare) else { throw ValidationError("--layer-confined-share must be between 0 and 1") }
         guard findingsPerKind >= 0 else { throw ValidationError("--findings-per-kind must not be negative") }
+        if let lowTrust { guard lowTrust.isFinite else { throw ValidationError("--low-trust must be a number") } }
+        guard lowTrustRatings >= 1 else { throw ValidationError("--low-trust-ratings must be at least 1") }
     }
 
     /// The thresholds the flags set.
@@ -105,6 +116,9 @@ struct ThresholdOptions: ParsableArguments {
         t.isolationMinimumOtherTies = absenceTies
         t.layerConfinedShare = layerConfinedShare
         t.maximumPerKind = findingsPerKind
+        t.trustScore = trustRating
+        t.lowTrust = lowTrust
+        t.lowTrustMinimumRatings = lowTrustRatings
         return t
     }
 }

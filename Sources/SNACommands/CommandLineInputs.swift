@@ -13,6 +13,7 @@ extension InputNaming {
         case .layout: "--layout long|wide"
         case .themes: "--themes"
         case .headerRows: "--header-rows N"
+        case .ratings: "--ratings"
         }
     }
 }

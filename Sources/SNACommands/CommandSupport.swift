@@ -103,15 +103,28 @@ struct SurveyReadingOptions: ParsableArguments {
         valueName: "list"))
     var themes: String?
 
+    @Option(help: ArgumentHelp(
+        "Read ratings of each named tie: the preset 'partnership-trust-value' (trust: openness, reliability, shared mission; value: power and influence, resources, involvement; each 1-4), or comma-separated items, each with an optional scale and spellings, e.g. 'trust:1-4,frequency:1-7=how often'. Default scale 1-5.",
+        valueName: "list"))
+    var ratings: String?
+
     /// Whether any of these options was given.
-    var anyGiven: Bool { [people, aliases, layout?.rawValue, headerRows.map(String.init), columns, sheet, themes].contains { $0 != nil } }
+    var anyGiven: Bool { [people, aliases, layout?.rawValue, headerRows.map(String.init), columns, sheet, themes, ratings].contains { $0 != nil } }
 
     /// The import options the flags give, or a usage error (printed) as the exit status.
     func importOptions() throws -> SurveyImportOptions {
         let themeSet = try Self.themeSet(declared: themes)
         if let headerRows, headerRows < 1 { throw usageFailure("--header-rows must be at least 1") }
         return SurveyImportOptions(layout: layout, themes: themeSet, peoplePath: people, aliasesPath: aliases, headerRows: headerRows,
-                                   columnsPath: columns, sheet: sheet)
+                                   columnsPath: columns, sheet: sheet, ratings: try Self.ratingSet(declared: ratings))
+    }
+
+    /// The rating items `--ratings` declares, or none; a usage error (printed) when the list is wrong.
+    static func ratingSet(declared ratings: String?) throws -> RatingSet {
+        guard let ratings else { return .none }
+        do throws(RatingSetError) { return try RatingSet.parse(declaration: ratings) } catch {
+            throw usageFailure("--ratings: \(error)")
+        }
     }
 
     /// The themes `--themes` declares, or the seven standard ones; a usage error (printed) when the list is wrong.

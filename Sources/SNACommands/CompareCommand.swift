@@ -54,6 +54,9 @@ struct CompareCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Declare the surveys' own themes instead of the seven standard ones (as analyse --themes).", valueName: "list"))
     var themes: String?
 
+    @Option(help: ArgumentHelp("Read ratings of each named tie in both waves (as analyse --ratings); a wave without rating columns has none.", valueName: "list"))
+    var ratings: String?
+
     @Option(help: ArgumentHelp("The most threads to compute with (default: all cores).", valueName: "n"))
     var threads: Int?
 
@@ -81,7 +84,8 @@ struct CompareCommand: ParsableCommand {
     /// The import options of one wave.
     func importOptions(people: String?, aliases: String?) throws -> SurveyImportOptions {
         let themeSet = try SurveyReadingOptions.themeSet(declared: themes)
-        return SurveyImportOptions(layout: layout, themes: themeSet, peoplePath: people, aliasesPath: aliases)
+        return SurveyImportOptions(layout: layout, themes: themeSet, peoplePath: people, aliasesPath: aliases,
+                                   ratings: try SurveyReadingOptions.ratingSet(declared: ratings))
     }
 
     /// One wave read and analysed with every finding kept.

@@ -81,6 +81,9 @@ public struct PartnershipReport: Sendable {
         if network.unit == .people {
             sections.append(("organisations", "Organisations", Self.organisations(network: network, analysis: analysis, maps: maps)))
         }
+        if let ratings = Self.ratings(network: network, analysis: analysis) {
+            sections.append(("ratings", "Trust and other tie ratings", ratings))
+        }
         sections.append(("overlap", "How the themes overlap", Self.overlap(network: network, analysis: analysis)))
         sections.append(("resilience", "If these people left", Self.resilience(analysis: analysis, network: network)))
         if let dca = options.dca { sections.append(("dca", "Delivery chains", Self.deliveryChains(dca))) }
@@ -211,6 +214,42 @@ public struct PartnershipReport: Sendable {
         }
         html += "</tbody></table>"
         html += "<p>E-I index of the whole partnership: \(number(blocks.networkEIIndex, places: 2)).</p>"
+        return html
+    }
+
+    /// The tie ratings of the network judged, when the survey rated ties: each
+    /// rating's mean, each organisation's means received and given, and the
+    /// pairs of organisations' means (the measures only, when the set has any).
+    static func ratings(network: PartnershipNetwork, analysis: PartnershipAnalysis) -> String? {
+        guard let whole = analysis.judgedSelection, let selection = network.selection(id: whole.id),
+              let summary = network.ratingSummary(selection) else { return nil }
+        func mean(_ m: RatingMean) -> String { m.mean.map { "\(number($0, places: 2)) (\(m.count))" } ?? "–" }
+        var html = "<p>Respondents rated each tie they named. A figure is the mean rating, with the number of ratings in brackets; in all themes a pair tied in several themes counts once, with the mean of its themes' ratings. Ratings between people of one organisation are left out of the organisations' figures.</p>"
+        html += "<table><caption>Mean rating of every rated tie</caption><thead><tr><th scope=\"col\">Rating</th><th scope=\"col\">Scale</th><th scope=\"col\">Mean</th><th scope=\"col\">Ratings</th></tr></thead><tbody>"
+        for (s, score) in summary.scores.enumerated() {
+            html += "<tr><td>\(e(score.label))</td><td>\(number(score.minimum, places: 0))–\(number(score.maximum, places: 0))</td><td>\(number(summary.overall[s].mean, places: 2))</td><td>\(summary.overall[s].count)</td></tr>"
+        }
+        html += "</tbody></table>"
+        let shown = network.ratingSet.measures.isEmpty ? Array(summary.scores.indices) : summary.scores.indices.filter { summary.scores[$0].items.count > 1 }
+        guard let first = shown.first else { return html }
+        let organisations = network.organisations.indices.filter { o in
+            shown.contains { summary.organisationReceived[$0][o].count + summary.organisationGiven[$0][o].count > 0 }
+        }
+        guard !organisations.isEmpty else { return html }
+        html += "<table class=\"sortable\"><caption>Each organisation's ratings from and to other organisations</caption><thead><tr><th scope=\"col\">Organisation</th>"
+        for s in shown { html += "<th scope=\"col\">\(e(summary.scores[s].label)) received</th><th scope=\"col\">\(e(summary.scores[s].label)) given</th>" }
+        html += "</tr></thead><tbody>"
+        for o in organisations {
+            html += "<tr><td>\(e(network.organisations[o].name))</td>"
+            for s in shown { html += "<td>\(mean(summary.organisationReceived[s][o]))</td><td>\(mean(summary.organisationGiven[s][o]))</td>" }
+            html += "</tr>"
+        }
+        html += "</tbody></table>"
+        let names = organisations.map { network.organisations[$0].name }
+        let values = organisations.map { a in organisations.map { b in summary.pair(from: a, to: b)?.means[first].mean } }
+        let score = summary.scores[first]
+        html += ReportCharts.heatMap(caption: "\(score.label): the mean rating people of each organisation (row) gave people of each (column), on a \(number(score.minimum, places: 0))–\(number(score.maximum, places: 0)) scale",
+                                     rows: names, columns: names, columnAbbreviations: ReportCharts.abbreviations(names), values: values, scaleMax: score.maximum)
         return html
     }
 

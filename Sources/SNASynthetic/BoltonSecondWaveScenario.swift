@@ -25,6 +25,15 @@ import SNACore
 ///    Fire and Rescue Service respondent at the operational layer did not
 ///    answer this time: the ties they named are gone; others still name them.
 ///
+/// 6. **Trust rated.** Every tie of this wave is rated on the three trust
+///    items of the `partnership-trust-value` preset (openness, reliability,
+///    shared mission; 1-4): 3 or 4 on each item, one item 2 on about one tie
+///    in ten, except that Bolton Council's and Greater Manchester Police's
+///    people rate each other 1 or 2 on every item (the partners that lost
+///    their strategy ties no longer trust each other), and every tie naming
+///    Bolton Lads and Girls Club's Partnership Manager, a gatekeeper, is
+///    rated 1 or 2 (a gatekeeper who is little trusted).
+///
 /// Each added tie is named in both directions where its source answers the
 /// survey (a tie is named by its respondent), so nobody starts answering.
 public struct BoltonSecondWaveScenario: Sendable {
@@ -61,6 +70,10 @@ public struct BoltonSecondWaveScenario: Sendable {
     }
 
     static let fortaliceGatekeeper = "Partnership Manager, Fortalice"
+    /// The gatekeeper whom the people tied to them trust little.
+    public static let distrustedGatekeeper = "Partnership Manager, Bolton Lads and Girls Club"
+    /// The organisations whose people rate each other low on trust.
+    public static let lowTrustPair = ("Bolton Council", "Greater Manchester Police")
     static let leaver = "Volunteer Coordinator, Age Concern Bolton"
     static let newcomer = SyntheticSurvey.Member(name: "Community Safety Officer, Bolton at Home", organisation: "Bolton at Home",
                                                  sector: "housing", layer: .operational, responds: true)
@@ -111,16 +124,27 @@ public struct BoltonSecondWaveScenario: Sendable {
                 added.append(NamedLink(source: source, target: target, theme: theme))
             }
         }
+        // Trust, drawn in link order from a generator of its own, so the ties are those of the design above.
+        var random = SeededGenerator(seed: seed &+ 0x7472_7573_74)
+        let lowPair: Set<String> = [Self.lowTrustPair.0, Self.lowTrustPair.1]
+        for position in links.indices {
+            let source = members[links[position].source], target = members[links[position].target]
+            let low = target.name == Self.distrustedGatekeeper
+                || source.organisation != target.organisation && lowPair == [source.organisation, target.organisation]
+            var items = (0..<3).map { _ in low ? 1 + random.nextInt(below: 2) : 3 + random.nextInt(below: 2) }
+            if !low && random.chance(0.1) { items[random.nextInt(below: 3)] = 2 }
+            links[position].trust = items
+        }
         let kept = members.indices.filter { $0 != leaver }
         let renumber = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($0.element, $0.offset) })
         let after = SyntheticSurvey(members: kept.map { members[$0] },
-                                    links: links.map { .init(source: renumber[$0.source]!, target: renumber[$0.target]!, theme: $0.theme, strength: $0.strength) })
+                                    links: links.map { .init(source: renumber[$0.source]!, target: renumber[$0.target]!, theme: $0.theme, strength: $0.strength, trust: $0.trust) })
         let design = Design(added: added, removed: removed, joined: [Self.newcomer.name], left: [Self.leaver],
                             stoppedAnswering: [members[stopped].name], resolvedGatekeeper: Self.fortaliceGatekeeper)
         return (before, after, design)
     }
 
-    /// The second wave's files: survey.csv (long) and people.csv.
+    /// The second wave's files: survey.csv (long, with the trust items) and people.csv.
     public func files() -> [(name: String, contents: String)] {
         let after = waves().after
         return [("survey.csv", after.longCSV()), ("people.csv", after.peopleCSV())]

@@ -27,7 +27,14 @@ public struct SyntheticSurvey: Sendable {
         public var theme: String
         /// Strength 1 (occasional) to 4 (daily), or `nil`.
         public var strength: Int?
+        /// The respondent's trust in the contact on the three trust items of
+        /// ``RatingSet/partnershipTrustValue`` (openness, reliability, shared
+        /// mission), each 1 to 4; `nil` when not rated.
+        public var trust: [Int]? = nil
     }
+
+    /// The columns of the trust items, as the preset names them.
+    public static let trustColumns = ["trust_openness", "trust_reliability", "trust_mission"]
 
     /// Everyone in the survey.
     public var members: [Member]
@@ -40,7 +47,8 @@ public struct SyntheticSurvey: Sendable {
         self.links = links
     }
 
-    /// The long survey: respondent, respondent_org, contact, contact_org, theme, strength.
+    /// The long survey: respondent, respondent_org, contact, contact_org,
+    /// theme, strength, and the trust items when any link is rated.
     public func longCSV(withOrganisations: Bool = true, withStrength: Bool = true) -> String {
         var header = ["respondent"]
         if withOrganisations { header.append("respondent_org") }
@@ -48,6 +56,8 @@ public struct SyntheticSurvey: Sendable {
         if withOrganisations { header.append("contact_org") }
         header.append("theme")
         if withStrength { header.append("strength") }
+        let rated = links.contains { $0.trust != nil }
+        if rated { header += Self.trustColumns }
         var table = CSVWriter(header: header)
         for link in links {
             let source = members[link.source], target = members[link.target]
@@ -57,6 +67,7 @@ public struct SyntheticSurvey: Sendable {
             if withOrganisations { row.append(.text(target.organisation)) }
             row.append(.text(link.theme))
             if withStrength { row.append(link.strength.map { .integer($0) } ?? .number(nil)) }
+            if rated { row += Self.trustColumns.indices.map { item in link.trust.map { .integer($0[item]) } ?? .number(nil) } }
             table.append(row)
         }
         return table.output

@@ -239,3 +239,60 @@ import Testing
         #expect(withoutMetrics.status == 64 && withoutMetrics.stderr.contains("add --metrics betweenness"))
     }
 }
+
+/// `--ratings` from the command line: the preset on the second Bolton wave,
+/// every output format, bad ratings and bad declarations.
+@Suite(.serialized) struct TieRatingCommandTests {
+    static let wave2 = ["datasets/bolton-wave2/survey.csv", "--people", "datasets/bolton-wave2/people.csv", "--ratings", "partnership-trust-value"]
+
+    @Test func thePresetOnTheSecondWaveReachesTheOutputsAndTheFindings() throws {
+        let run = try snatool(["analyse"] + Self.wave2 + ["--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try JSON.parse(run.stdout)
+        #expect(schemaViolations(json, try analyseSchema()) == [])
+        let kinds = json["findings"]?.array?.compactMap { $0["kind"]?.string } ?? []
+        #expect(kinds.contains("low-trust-link") && kinds.contains("distrusted-gatekeeper"))
+        let person = try #require(json["people"]?.array?.first { $0["theme"]?.string == "all" })
+        #expect(person["trust_received_mean"] != nil && person["trust_given_mean"] != nil && person["value_received_mean"] == .null)
+        #expect(json["ratings"]?["preset"]?.string == "partnership-trust-value")
+        let text = try snatool(["analyse"] + Self.wave2)
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("Gatekeepers who are little trusted"))
+        #expect(text.stdout.contains("Tie ratings (all themes"))
+        #expect(text.stderr.isEmpty)
+        let scratch = Scratch()
+        let out = try snatool(["analyse"] + Self.wave2 + ["--out", scratch.path("tables"), "--low-trust", "1.2"])
+        #expect(out.status == 0, "\(out.stderr)")
+        let pairs = try String(contentsOfFile: scratch.path("tables/rating_pairs.csv"), encoding: .utf8)
+        #expect(pairs.hasPrefix("theme,from,to,trust_openness_mean,trust_openness_count"))
+        let findings = try String(contentsOfFile: scratch.path("tables/findings.csv"), encoding: .utf8)
+        #expect(!findings.contains("low-trust-link"))
+        let export = try snatool(["export"] + Self.wave2 + ["--format", "gexf", "-o", scratch.path("wave2.gexf")])
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(try String(contentsOfFile: scratch.path("wave2.gexf"), encoding: .utf8).contains("title=\"trust_rating\""))
+        let report = try snatool(["report"] + Self.wave2 + ["-o", scratch.path("report.html")])
+        #expect(report.status == 0, "\(report.stderr)")
+        let html = try String(contentsOfFile: scratch.path("report.html"), encoding: .utf8)
+        #expect(html.contains("Trust and other tie ratings") && html.contains("Gatekeepers who are little trusted"))
+        // Without --ratings the columns are ignored, and the warning says how to read them.
+        let plain = try snatool("analyse", "datasets/bolton-wave2/survey.csv", "--people", "datasets/bolton-wave2/people.csv")
+        #expect(plain.stdout.contains("look like ratings of the partnership trust and value measures"))
+        #expect(plain.stdout.contains("(--ratings)"))
+    }
+
+    @Test func badRatingsAndDeclarations() throws {
+        let scratch = Scratch()
+        let survey = scratch.write("rated.csv", "respondent,contact,trust\nAnn,Bob,3\nBob,Ann,9\n")
+        let bad = try snatool("analyse", survey, "--ratings", "trust:1-4")
+        #expect(bad.status == 65)
+        #expect(bad.stderr.contains("rated.csv:3:3: error: the trust rating is off its scale of 1-4 (value: \"9\") [column \"trust\"]"))
+        #expect(bad.stderr.contains("(--ratings)"))
+        let scale = try snatool("analyse", survey, "--ratings", "trust:4-1")
+        #expect(scale.status == 64)
+        #expect(scale.stderr.contains("--ratings: the scale of rating 'trust' is not two numbers with the lower first"))
+        let wider = try snatool("analyse", survey, "--ratings", "trust:0-10", "--format", "csv")
+        #expect(wider.status == 0, "\(wider.stderr)")
+        let threshold = try snatool("analyse", survey, "--ratings", "trust", "--low-trust-ratings", "0")
+        #expect(threshold.status == 64)
+    }
+}

@@ -106,4 +106,28 @@ import Testing
             #expect(theme.before == theme.after)
         }
     }
+
+    @Test func theSecondWaveRatesTrustAsDesigned() throws {
+        let (before, after, _) = BoltonSecondWaveScenario(seed: 1).waves()
+        #expect(before.links.allSatisfy { $0.trust == nil })
+        #expect(after.links.allSatisfy { ($0.trust ?? []).count == 3 && $0.trust!.allSatisfy { (1...4).contains($0) } })
+        let header = after.longCSV().split(separator: "\r\n")[0]
+        #expect(header.hasSuffix("strength,trust_openness,trust_reliability,trust_mission"))
+        // Read with the preset, the designed distrust comes out as findings.
+        let network = try SurveyImporter.load(path: datasetPath("bolton-wave2/survey.csv"),
+                                              options: .init(peoplePath: datasetPath("bolton-wave2/people.csv"), ratings: .partnershipTrustValue)).network
+        #expect(network.ties.allSatisfy { $0.ratings.prefix(3).allSatisfy { $0 != nil } && $0.ratings.suffix(3).allSatisfy { $0 == nil } })
+        let findings = PartnershipAnalysis(network: network).findings
+        let pair = BoltonSecondWaveScenario.lowTrustPair
+        #expect(findings.contains { $0.kind == .lowTrustLink && Set($0.subjectNames) == [pair.0, pair.1] })
+        #expect(findings.contains { $0.kind == .distrustedGatekeeper && $0.subjectNames == [BoltonSecondWaveScenario.distrustedGatekeeper] })
+        // Elsewhere trust is high: every other low-trust pair involves the distrusted gatekeeper's organisation.
+        let gatekeeperOrganisation = "Bolton Lads and Girls Club"
+        for finding in findings where finding.kind == .lowTrustLink && Set(finding.subjectNames) != [pair.0, pair.1] {
+            #expect(finding.subjectNames.contains(gatekeeperOrganisation), "\(finding.subjectNames)")
+        }
+        let all = try #require(network.ratingSummary(.all))
+        let trust = try #require(network.ratingSet.score(id: "trust"))
+        #expect(all.overall[trust].mean! > 3)
+    }
 }

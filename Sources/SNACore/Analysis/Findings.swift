@@ -24,6 +24,15 @@ public struct FindingThresholds: Sendable, Equatable {
     public var layerConfinedShare: Double = 0.8
     /// At most this many findings of each kind.
     public var maximumPerKind: Int = 10
+    /// The rating score (an item or measure id of ``RatingSet/scores``) the
+    /// trust findings read; they are skipped when the survey has none of that id.
+    public var trustScore: String = "trust"
+    /// Trust is low below this value; `nil`: below the middle of the score's
+    /// scale (2.5 on a 1-4 scale).
+    public var lowTrust: Double? = nil
+    /// Trust is judged only on at least this many ratings (of a pair, both
+    /// directions together; of a person, those received).
+    public var lowTrustMinimumRatings: Int = 2
 
     /// The defaults.
     public init() {}
@@ -51,6 +60,10 @@ public enum FindingKind: String, CaseIterable, Sendable, Codable {
     case confinedToLayer = "confined-to-layer"
     /// Decision-making whose ties stay inside each layer: every layer decides, but apart from the others.
     case layersDecideApart = "layers-decide-apart"
+    /// Two organisations that are tied (and should work together) whose people rate each other's trust low.
+    case lowTrustLink = "low-trust-link"
+    /// A gatekeeper whom the people tied to them rate low on trust.
+    case distrustedGatekeeper = "distrusted-gatekeeper"
 }
 
 /// A person or organisation a finding names, by position and name.
@@ -187,6 +200,40 @@ public struct LayerEvidence: Sendable, Equatable {
     }
 }
 
+/// Why trust is low: between two organisations (``FindingKind/lowTrustLink``)
+/// or in a gatekeeper (``FindingKind/distrustedGatekeeper``).
+public struct TrustEvidence: Sendable, Equatable {
+    /// The score judged (``FindingThresholds/trustScore``), e.g. `trust`.
+    public let score: String
+    /// Its label, e.g. "Trust".
+    public let scoreLabel: String
+    /// Its scale.
+    public let minimum: Double
+    /// Its scale.
+    public let maximum: Double
+    /// The mean rating: of a pair, both directions together; of a gatekeeper, received.
+    public let mean: Double
+    /// How many ratings `mean` is of.
+    public let ratings: Int
+    /// A pair's means in each direction (first subject to second, second to
+    /// first; `nil` without ratings that way); empty for a gatekeeper.
+    public let directions: [Double?]
+    /// The ratings in each direction, as `directions`.
+    public let directionRatings: [Int]
+    /// Trust is low below this value.
+    public let threshold: Double
+    /// The mean over every rated tie of the network judged.
+    public let networkMean: Double?
+    /// The ties between the pair in the network judged, both directions (a
+    /// tie counts once per theme); 0 for a gatekeeper.
+    public let ties: Double
+    /// The expected link that says the pair should work together, when
+    /// expected links were given.
+    public let expectedLink: ExpectedLink?
+    /// Why the person is a gatekeeper (``FindingKind/distrustedGatekeeper``).
+    public let gatekeeper: GatekeeperEvidence?
+}
+
 /// A finding's figures, typed by kind.
 public enum FindingEvidence: Sendable, Equatable {
     /// See ``GatekeeperEvidence``.
@@ -203,6 +250,8 @@ public enum FindingEvidence: Sendable, Equatable {
     case isolatedPeople(IsolationEvidence)
     /// See ``LayerEvidence``: a layer gap, an only link between layers, or a theme confined to a layer.
     case layers(LayerEvidence)
+    /// See ``TrustEvidence``: a low-trust link or a distrusted gatekeeper.
+    case trust(TrustEvidence)
 }
 
 /// Something the analysis found, as data: its kind, what it was judged on,

@@ -23,13 +23,15 @@ struct FindingsBuilder {
         // One depth-first forest answers who each cut-point and each bridge separates.
         let forest = whole.metrics.undirected.separations()
         var result: [Finding] = []
-        result += gatekeepers(whole, forest: forest)
+        let gatekeeperFindings = gatekeepers(whole, forest: forest)
+        result += gatekeeperFindings
         result += weakLinks(whole)
         result += missingLinks()
         result += bridges(whole, forest: forest)
         result += absences(focus.flatMap(analysis.selection).map { [$0] } ?? analysis.selections)
         result += isolatedNodes(whole)
         result += layerFindings(whole)
+        result += trustFindings(whole, gatekeepers: gatekeeperFindings)
         return result
     }
 
@@ -373,5 +375,76 @@ extension PartnershipNetwork {
             }
         }
         return pairs
+    }
+}
+
+// MARK: Trust
+
+extension FindingsBuilder {
+    /// Pairs of organisations that are tied (and, when expected links are
+    /// given, expected to work together) whose ratings of each other's trust
+    /// are low, and gatekeepers whom the people tied to them rate low on trust:
+    /// judged on ``FindingThresholds/trustScore``, below
+    /// ``FindingThresholds/lowTrust`` (the middle of its scale by default),
+    /// on at least ``FindingThresholds/lowTrustMinimumRatings`` ratings.
+    ///
+    /// - Complexity: O(T · S + P) for T ties, S rating scores and P rated pairs of organisations.
+    func trustFindings(_ whole: SelectionAnalysis, gatekeepers: [Finding]) -> [Finding] {
+        let set = network.ratingSet
+        guard let scoreIndex = set.score(id: thresholds.trustScore), let selection = network.selection(id: whole.id),
+              let summary = network.ratingSummary(selection) else { return [] }
+        let score = set.scores[scoreIndex]
+        let threshold = thresholds.lowTrust ?? score.midpoint
+        let minimum = max(1, thresholds.lowTrustMinimumRatings)
+        let networkMean = summary.overall[scoreIndex].mean
+        func evidence(_ mean: RatingMean, directions: [RatingMean] = [], ties: Double = 0, link: ExpectedLink? = nil,
+                      gatekeeper: GatekeeperEvidence? = nil) -> TrustEvidence {
+            TrustEvidence(score: score.id, scoreLabel: score.label, minimum: score.minimum, maximum: score.maximum,
+                          mean: mean.mean ?? 0, ratings: mean.count, directions: directions.map(\.mean),
+                          directionRatings: directions.map(\.count), threshold: threshold, networkMean: networkMean,
+                          ties: ties, expectedLink: link, gatekeeper: gatekeeper)
+        }
+        var found: [Finding] = []
+        // Pairs of organisations.
+        let blocks = weightedBlocks(whole.graph)
+        let expected = analysis.options.expectedLinks
+        var expectedPairs: [Int64: ExpectedLink] = [:]
+        for link in expected {
+            for (a, b) in network.organisationPairs(link.first, link.second) {
+                let key = Int64(min(a, b)) << 32 | Int64(max(a, b))
+                if expectedPairs[key] == nil { expectedPairs[key] = link }
+            }
+        }
+        var seen = Set<Int64>()
+        var links: [Finding] = []
+        for pair in summary.organisationPairs where pair.from != pair.to {
+            let a = min(pair.from, pair.to), b = max(pair.from, pair.to)
+            let key = Int64(a) << 32 | Int64(b)
+            guard seen.insert(key).inserted else { continue }
+            let link = expectedPairs[key]
+            if !expected.isEmpty && link == nil { continue }
+            let forward = summary.pair(from: a, to: b)?.means[scoreIndex] ?? RatingMean()
+            let backward = summary.pair(from: b, to: a)?.means[scoreIndex] ?? RatingMean()
+            var both = forward
+            both.add(backward)
+            let ties = a < blocks.groups.count && b < blocks.groups.count ? blocks.ties[a][b] + blocks.ties[b][a] : 0
+            guard both.count >= minimum, let mean = both.mean, mean < threshold, ties > 0 else { continue }
+            links.append(finding(.lowTrustLink, on: whole, subjects: [organisation(a), organisation(b)],
+                                 evidence: .trust(evidence(both, directions: [forward, backward], ties: ties, link: link)),
+                                 score: threshold - mean))
+        }
+        found += ranked(links)
+        // Gatekeepers.
+        var distrusted: [Finding] = []
+        for gatekeeper in gatekeepers {
+            guard let subject = gatekeeper.subjects.first, case .gatekeeper(let why) = gatekeeper.evidence else { continue }
+            let received = analysis.options.level == .people
+                ? summary.personReceived[scoreIndex][subject.index] : summary.organisationReceived[scoreIndex][subject.index]
+            guard received.count >= minimum, let mean = received.mean, mean < threshold else { continue }
+            distrusted.append(finding(.distrustedGatekeeper, on: whole, subjects: [subject],
+                                      evidence: .trust(evidence(received, gatekeeper: why)), score: threshold - mean))
+        }
+        found += ranked(distrusted)
+        return found
     }
 }

@@ -83,7 +83,7 @@ extension PartnershipNetwork {
             }
             : organisations
         let network = PartnershipNetwork(themeSet: themeSet, themes: themes, people: renamed, organisations: renamedOrganisations,
-                                         ties: ties, unit: unit, warnings: [])
+                                         ties: ties, unit: unit, warnings: [], ratingSet: ratingSet)
         return AnonymisedNetwork(network: network, pseudonyms: pseudonyms, renamedEveryNode: everyNode,
                                  organisationsNamingPeople: naming, keyIsRandom: pseudonymiser.keyIsRandom)
     }

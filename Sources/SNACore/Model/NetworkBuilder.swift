@@ -8,7 +8,8 @@
 ///   (between survey rows, or between the survey and the people file) are an
 ///   error naming both places;
 /// - a repeated tie (same respondent, contact and theme) is merged into the
-///   first, keeping the higher strength, with a warning;
+///   first, keeping the higher strength and the first rating given on each
+///   item, with a warning (and a second one when a rating disagrees);
 /// - a self-tie is dropped with a warning;
 /// - people named but never responding stay in the network;
 /// - names that look like variants of each other within an organisation are
@@ -59,6 +60,11 @@ public struct NetworkBuilder: Sendable {
 
     /// The theme set theme indices refer to.
     public let themeSet: ThemeSet
+    /// The items ties are rated on (empty when the survey asks for no ratings).
+    public let ratingSet: RatingSet
+    /// The ratings of each tie, ``RatingSet/items`` of them per tie in
+    /// `ties`' order, NaN where not rated.
+    private var tieRatings: [Double] = []
     private var aliases: [String: String] = [:]
     private var aliasSources: [String: SourceLocation?] = [:]
     private var records: [PersonRecord] = []
@@ -93,9 +99,10 @@ public struct NetworkBuilder: Sendable {
     private var peopleSurvey = false
     private var diagnostics: [Diagnostic] = []
 
-    /// Creates an empty builder.
-    public init(themeSet: ThemeSet = .standard) {
+    /// Creates an empty builder, for ties rated on the items of `ratings`.
+    public init(themeSet: ThemeSet = .standard, ratings: RatingSet = .none) {
         self.themeSet = themeSet
+        self.ratingSet = ratings
     }
 
     /// Makes room for about `ties` ties, so that a large survey is read without
@@ -285,7 +292,7 @@ public struct NetworkBuilder: Sendable {
     public mutating func addTie(
         from respondent: String, organisation respondentOrganisation: String? = nil,
         to contact: String, organisation contactOrganisation: String? = nil,
-        theme: String? = nil, strength: Double? = nil, at location: SourceLocation? = nil
+        theme: String? = nil, strength: Double? = nil, ratings: [Double?] = [], at location: SourceLocation? = nil
     ) {
         var index: Int?
         if let theme {
@@ -298,7 +305,7 @@ public struct NetworkBuilder: Sendable {
             index = found
         }
         addTie(from: respondent, organisation: respondentOrganisation, to: contact, organisation: contactOrganisation,
-               themeIndex: index, strength: strength, at: location)
+               themeIndex: index, strength: strength, ratings: ratings, at: location)
     }
 
     /// Adds the tie `from -> to` in the theme at a position of ``themeSet``
@@ -306,17 +313,19 @@ public struct NetworkBuilder: Sendable {
     package mutating func addTie(
         from respondent: String, organisation respondentOrganisation: String? = nil,
         to contact: String, organisation contactOrganisation: String? = nil,
-        themeIndex theme: Int?, strength: Double? = nil, at location: SourceLocation? = nil
+        themeIndex theme: Int?, strength: Double? = nil, ratings: [Double?] = [], at location: SourceLocation? = nil
     ) {
         guard let source = addPerson(respondent, organisation: respondentOrganisation, origin: .respondent, at: location),
               let target = addPerson(contact, organisation: contactOrganisation, origin: .contact, at: location)
         else { return }
-        addTie(source: source, target: target, theme: theme, strength: strength, at: location)
+        addTie(source: source, target: target, theme: theme, strength: strength, ratings: ratings, at: location)
     }
 
     /// Adds the tie `source -> target` between people already added (the
-    /// second half of ``addTie(from:organisation:to:organisation:themeIndex:strength:at:)``).
-    package mutating func addTie(source: Int, target: Int, theme: Int?, strength: Double?, at location: SourceLocation?) {
+    /// second half of ``addTie(from:organisation:to:organisation:themeIndex:strength:ratings:at:)``);
+    /// `ratings` holds one value per item of ``ratingSet`` (`nil` where not
+    /// rated), or is empty. Values are assumed on their scales (the readers check them).
+    package mutating func addTie(source: Int, target: Int, theme: Int?, strength: Double?, ratings: [Double?] = [], at location: SourceLocation?) {
         if let theme { declareTheme(theme) } else { unthemedTies = true }
         if source == target {
             report(Diagnostic(.warning, code: "survey.self-tie", at: location,
@@ -335,13 +344,56 @@ public struct NetworkBuilder: Sendable {
             if let strength {
                 ties[existing].strength = max(ties[existing].strength ?? strength, strength)
             }
+            for (item, value) in ratings.enumerated() {
+                if let value { mergeRating(value, item: item, tie: existing, at: location) }
+            }
             return
         }
         precondition(ties.count < Int32.max, "too many ties")
         tieSlots[slot] = Int32(ties.count)
         ties.append(tie)
         tieSources.append(pack(location))
+        if !ratingSet.isEmpty {
+            for item in ratingSet.items.indices { tieRatings.append(item < ratings.count ? ratings[item] ?? .nan : .nan) }
+        }
         if ties.count * 2 > tieSlots.count { rehashTies(tieSlots.count * 2) }
+    }
+
+    /// Records a rating of tie `tie` (a position in `ties`): the first value
+    /// given is kept, and a later one that differs is reported.
+    private mutating func mergeRating(_ value: Double, item: Int, tie: Int, at location: SourceLocation?) {
+        guard item < ratingSet.items.count else { return }
+        let slot = tie * ratingSet.items.count + item
+        let current = tieRatings[slot]
+        if current.isNaN {
+            tieRatings[slot] = value
+        } else if current != value {
+            let stored = ties[tie]
+            let first = unpack(tieSources[tie]).map { $0.prefix } ?? "an earlier row"
+            let themeText = stored.theme >= 0 ? " in theme '\(themeSet.themes[Int(stored.theme)].id)'" : ""
+            let itemDef = ratingSet.items[item]
+            report(Diagnostic(.warning, code: "survey.conflicting-rating", at: location,
+                              "'\(records[Int(stored.source)].person.name)' -> '\(records[Int(stored.target)].person.name)'\(themeText) is rated \(RatingItem.number(value)) on \(itemDef.id) here but \(RatingItem.number(current)) at \(first); the first rating, \(RatingItem.number(current)), is kept",
+                              value: RatingItem.number(value),
+                              fix: "make the ratings agree, or remove the repeated answer"))
+        }
+    }
+
+    /// Rates every tie from `source` to the person a name stands for (in
+    /// every theme) on item `item` of ``ratingSet``, as a rating grid does;
+    /// returns how many ties were rated (0 when `source` named nobody of that name).
+    package mutating func rate(from source: Int, to name: String, item: Int, value: Double, at location: SourceLocation?) -> Int {
+        let key = NameKey.key(canonical(name))
+        guard let target = personIndex[key], item < ratingSet.items.count else { return 0 }
+        var rated = 0
+        let themes: [Int32] = (unthemedTies ? [-1] : []) + themesAsked.sorted().map(Int32.init)
+        for theme in themes {
+            let probe = StoredTie(source: Int32(source), target: Int32(target), theme: theme, strength: nil)
+            guard let found = findTie(probe).found else { continue }
+            mergeRating(value, item: item, tie: found, at: location)
+            rated += 1
+        }
+        return rated
     }
 
     private static func slot(of tie: StoredTie, mask: Int) -> Int {
@@ -417,8 +469,15 @@ public struct NetworkBuilder: Sendable {
         let asked = themesAsked.sorted()
         var remap = [Int](repeating: -1, count: themeSet.themes.count)
         for (position, index) in asked.enumerated() { remap[index] = position }
-        let networkTies = ties.map { tie in
-            Tie(source: Int(tie.source), target: Int(tie.target), theme: tie.theme < 0 ? nil : remap[Int(tie.theme)], strength: tie.strength)
+        let itemCount = ratingSet.items.count
+        let networkTies = ties.indices.map { index in
+            let tie = ties[index]
+            let ratings: [Double?] = itemCount == 0 ? [] : (0..<itemCount).map { item in
+                let value = tieRatings[index * itemCount + item]
+                return value.isNaN ? nil : value
+            }
+            return Tie(source: Int(tie.source), target: Int(tie.target), theme: tie.theme < 0 ? nil : remap[Int(tie.theme)],
+                       strength: tie.strength, ratings: ratings)
         }
         let people = records.indices.map { index in
             var person = records[index].person
@@ -456,7 +515,7 @@ public struct NetworkBuilder: Sendable {
         }
         return PartnershipNetwork(
             themeSet: themeSet, themes: asked.map { themeSet.themes[$0] }, people: people,
-            organisations: organisations, ties: networkTies, unit: unit, warnings: diagnostics)
+            organisations: organisations, ties: networkTies, unit: unit, warnings: diagnostics, ratingSet: ratingSet)
     }
 
     // MARK: - Merging what is known of a person

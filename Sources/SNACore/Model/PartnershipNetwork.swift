@@ -38,6 +38,8 @@ public struct PartnershipNetwork: Sendable {
     public let organisations: [Organisation]
     /// Every distinct tie.
     public let ties: [Tie]
+    /// The items each tie was rated on (``Tie/ratings``), empty when the survey asked for none.
+    public let ratingSet: RatingSet
     /// Whether rows named people or organisations.
     public let unit: NodeUnit
     /// What the import noticed and how it was handled.
@@ -49,8 +51,9 @@ public struct PartnershipNetwork: Sendable {
     /// Creates a network from parts already checked; use ``NetworkBuilder`` to build one from raw rows.
     public init(
         themeSet: ThemeSet, themes: [Theme], people: [Person], organisations: [Organisation],
-        ties: [Tie], unit: NodeUnit, warnings: [Diagnostic] = []
+        ties: [Tie], unit: NodeUnit, warnings: [Diagnostic] = [], ratingSet: RatingSet = .none
     ) {
+        self.ratingSet = ratingSet
         self.themeSet = themeSet
         self.themes = themes
         self.people = people

@@ -59,12 +59,20 @@ public struct Tie: Hashable, Sendable {
     public var theme: Int?
     /// The strength the respondent gave, when the survey asked for one.
     public var strength: Double?
+    /// The respondent's rating of the tie on each item of
+    /// ``PartnershipNetwork/ratingSet`` (`nil` where not rated); empty when
+    /// the survey asks for no ratings.
+    public var ratings: [Double?]
 
     /// Creates a tie.
-    public init(source: Int, target: Int, theme: Int?, strength: Double? = nil) {
+    public init(source: Int, target: Int, theme: Int?, strength: Double? = nil, ratings: [Double?] = []) {
         self.source = source
         self.target = target
         self.theme = theme
         self.strength = strength
+        self.ratings = ratings
     }
+
+    /// The rating on item `item`, or `nil` when not rated.
+    public func rating(_ item: Int) -> Double? { item < ratings.count ? ratings[item] : nil }
 }

@@ -16,6 +16,8 @@ public enum DiagnosticInput: String, Sendable, Hashable, CaseIterable {
     case themes
     /// How many header rows an export has.
     case headerRows
+    /// The items ties are rated on, with their scales, declared.
+    case ratings
 }
 
 /// How a program names the inputs a fix asks for.

@@ -84,7 +84,8 @@ extension InterchangeNetwork {
 
     /// The attributes of every edge, in output order: weight, themes,
     /// multiplexity, each theme's weight (`theme_ID`) and given strength
-    /// (`strength_ID`, when the survey asked for strengths), bridge, weak_link.
+    /// (`strength_ID`, when the survey asked for strengths), each tie rating
+    /// (`ID_rating`, when the survey rated ties), bridge, weak_link.
     public var edgeColumns: [InterchangeColumn] {
         var columns: [InterchangeColumn] = [.init(name: "weight", kind: .number)]
         if !themes.isEmpty {
@@ -92,6 +93,7 @@ extension InterchangeNetwork {
             columns += themes.map { .init(name: "theme_\($0)", kind: .number) }
             if hasStrengths { columns += themes.map { .init(name: "strength_\($0)", kind: .number) } }
         }
+        columns += ratingNames.map { .init(name: "\($0)_rating", kind: .number) }
         columns += [.init(name: "bridge", kind: .boolean), .init(name: "weak_link", kind: .boolean)]
         return columns
     }
@@ -102,8 +104,9 @@ extension InterchangeNetwork {
         if !themes.isEmpty {
             values += [.text(themes(of: edge).joined(separator: Self.themeSeparator)), .integer(edge.multiplexity)]
             values += edge.themeWeights.map { .number($0) }
-            if columns.count > values.count + 2 { values += edge.strengths.map { $0.map(InterchangeValue.number) } }
+            if columns.count > values.count + 2 + ratingNames.count { values += edge.strengths.map { $0.map(InterchangeValue.number) } }
         }
+        values += ratingNames.indices.map { index in index < edge.ratings.count ? edge.ratings[index].map(InterchangeValue.number) : nil }
         values += [.boolean(edge.bridge), .boolean(edge.weakLink)]
         return values
     }

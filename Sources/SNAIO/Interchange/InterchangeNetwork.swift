@@ -48,6 +48,10 @@ public struct InterchangeNetwork: Sendable {
         public var bridge: Bool
         /// Whether it joins two organisations a finding calls weakly linked.
         public var weakLink: Bool
+        /// Its tie ratings by ``InterchangeNetwork/ratingNames`` (`nil` where
+        /// not rated): the mean over the exported themes; at organisation
+        /// level, over the ties between the two organisations.
+        public var ratings: [Double?] = []
 
         /// The number of exported themes it appears in.
         public var multiplexity: Int { themeWeights.filter { $0 > 0 }.count }
@@ -69,6 +73,9 @@ public struct InterchangeNetwork: Sendable {
     public var nodes: [Node]
     /// The edges, by source then target.
     public var edges: [Edge]
+    /// The ids of the tie ratings every edge carries (the items and measures
+    /// of ``PartnershipNetwork/ratingSet``); empty when ties were not rated.
+    public var ratingNames: [String] = []
 
     /// The attribute names the interchange formats give themselves, which a
     /// people-file attribute of the same name would clash with.
@@ -162,6 +169,17 @@ public struct InterchangeNetwork: Sendable {
             for tie in network.ties {
                 guard let strength = tie.strength, let position = index[Int64(tie.source) << 32 | Int64(tie.target)] else { continue }
                 if let theme = tie.theme, let column = themePosition[theme] { edges[position].strengths[column] = strength }
+            }
+        }
+        // Tie ratings: each pair's mean over the exported themes.
+        let ratingSelection = wanted.count == 1 ? wanted[0] : .all
+        if let summary = network.ratingSummary(ratingSelection) {
+            ratingNames = summary.scores.map(\.id)
+            for position in edges.indices {
+                let a = edges[position].source, b = edges[position].target
+                edges[position].ratings = level == .people
+                    ? summary.values(from: a, to: b) ?? summary.scores.map { _ in nil }
+                    : summary.scores.indices.map { summary.pair(from: a, to: b)?.means[$0].mean }
             }
         }
         // Findings' flags.

@@ -18,7 +18,7 @@ extension AnalysisOutput {
         let people = table(analysis.selections.flatMap(personRows))
         let organisations = table(organisationRows())
         let tieThemes = tieThemes()
-        let ties = table(analysis.selections.flatMap { tieRows($0, themes: tieThemes) }, header: Self.tieColumns)
+        let ties = table(analysis.selections.flatMap { tieRows($0, themes: tieThemes) }, header: Self.tieColumns + tieRatingColumns)
 
         var findings = CSVWriter(header: ["rank", "kind", "theme", "subjects", "headline", "evidence", "response", "score"])
         for (rank, finding) in analysis.findings.enumerated() {
@@ -64,7 +64,10 @@ extension AnalysisOutput {
             ("organisations.csv", organisations), ("ties.csv", ties), ("findings.csv", findings.output),
             ("blocks.csv", blocks.output), ("resilience.csv", resilience.output), ("theme_overlap.csv", overlap.output),
             ("response_rates.csv", response.output), ("warnings.csv", warnings.output),
-        ]
+        ] + (network.ratingSet.isEmpty ? [] : [
+            ("ratings.csv", table(ratingOverallRows(), header: ["theme", "rating", "label", "scale_min", "scale_max", "mean", "count"])),
+            ("rating_pairs.csv", table(ratingPairRows(), header: ratingPairColumns)),
+        ])
     }
 
     /// A table from rows that share their keys; brokerage objects are flattened to `brokerage_<role>`.
@@ -97,13 +100,14 @@ extension AnalysisOutput {
 
     func personRows(_ selection: SelectionAnalysis) -> [OutputRow] {
         let m = selection.metrics
+        let ratings = ratingSummary(selection)
         let organisations = nodeOrganisationNames, layers = nodeLayers
         return names.indices.map { v in
             let row: OutputRow = [
                 ("id", .text(names[v])), ("theme", .text(selection.id)), ("group", .text(analysis.groupNames[analysis.groups[v]])),
                 ("organisation", .text(organisations[v])), ("layer", .text(layers[v]?.rawValue)),
             ]
-            return row + NodeMetricColumn.full.map { column in (column.name, OutputValue(column, m, v)) }
+            return row + NodeMetricColumn.full.map { column in (column.name, OutputValue(column, m, v)) } + nodeRatingRow(ratings, v)
         }
     }
 }

@@ -11,6 +11,7 @@ extension AnalysisOutput {
             ("people", .array(analysis.selections.flatMap { peopleJSON($0) })),
             ("organisations", .array(organisationsJSON())),
             ("ties", .array(analysis.selections.flatMap { tiesJSON($0, themes: themes) })),
+        ] + (network.ratingSet.isEmpty ? [] : [("ratings", ratingsJSON())]) + [
             ("findings", .array(analysis.findings.map(Self.findingJSON))),
             ("warnings", .array(network.warnings.map(Self.diagnosticJSON))),
         ])
@@ -66,6 +67,43 @@ extension AnalysisOutput {
             for selection in analysis.selections {
                 try forEachTieRow(selection, themes: themes) { row in try item(.object(row.map { key, value in (key, value.json) })) }
             }
+        }
+        if !network.ratingSet.isEmpty {
+            // Theme by theme: the pairs of organisations of a large survey are many.
+            out += "  "
+            JSONValue.writeKey("ratings", to: &out)
+            out += "{\n"
+            for (key, value) in ratingsHeadJSON() {
+                out += "    "
+                JSONValue.writeKey(key, to: &out)
+                value.write(to: &out, indent: 2)
+                out += ",\n"
+            }
+            out += "    "
+            JSONValue.writeKey("themes", to: &out)
+            var first = true
+            for selection in analysis.selections {
+                guard let summary = ratingSummary(selection) else { continue }
+                out += first ? "[\n      {\n        " : ",\n      {\n        "
+                first = false
+                JSONValue.writeKey("theme", to: &out)
+                JSONValue.string(selection.id).write(to: &out, indent: 4)
+                out += ",\n        "
+                JSONValue.writeKey("overall", to: &out)
+                ratingsOverallJSON(summary).write(to: &out, indent: 4)
+                out += ",\n        "
+                JSONValue.writeKey("pairs", to: &out)
+                // Pair by pair: a large survey's pairs of organisations are many.
+                var firstPair = true
+                for pair in summary.organisationPairs {
+                    out += firstPair ? "[\n          " : ",\n          "
+                    firstPair = false
+                    ratingsPairJSON(pair, summary).write(to: &out, indent: 5)
+                    try flush()
+                }
+                out += firstPair ? "[]\n      }" : "\n        ]\n      }"
+            }
+            out += first ? "[]\n  },\n" : "\n    ]\n  },\n"
         }
         try member("findings", .array(analysis.findings.map(Self.findingJSON)))
         try member("warnings", last: true, .array(network.warnings.map(Self.diagnosticJSON)))
@@ -194,6 +232,7 @@ extension AnalysisOutput {
     private func forEachPersonJSON(_ selection: SelectionAnalysis, _ body: (JSONValue) throws -> Void) rethrows {
         let m = selection.metrics
         let organisations = nodeOrganisationNames, layers = nodeLayers
+        let ratings = ratingSummary(selection)
         for v in names.indices {
             let counts = m.brokerage.raw[v]
             try body(.object([
@@ -208,8 +247,55 @@ extension AnalysisOutput {
                     + [("total", .number(m.brokerage.expected[v][5]))])),
                 ("brokerage_z", .object(Self.roles.enumerated().map { k, role in (role.1, .number(m.brokerage.z[v][k])) }
                     + [("total", .number(m.brokerage.z[v][5]))])),
-            ]))
+            ] + nodeRatingRow(ratings, v).map { key, value in (key, value.json) }))
         }
+    }
+
+    /// The tie ratings: the items and measures with their scales, and per
+    /// theme (and `all`) the mean over every rated tie and each organisation
+    /// pair's means (docs/output.md).
+    private func ratingsJSON() -> JSONValue {
+        .object(ratingsHeadJSON() + [("themes", .array(analysis.selections.compactMap(ratingsThemeJSON)))])
+    }
+
+    /// The members of `ratings` before its themes: the preset, items and measures.
+    private func ratingsHeadJSON() -> [(String, JSONValue)] {
+        let set = network.ratingSet
+        return [
+            ("preset", .string(set.name)),
+            ("items", .array(set.items.map { item in
+                .object([("id", .string(item.id)), ("label", .string(item.label)), ("scale_min", .number(item.minimum)),
+                         ("scale_max", .number(item.maximum))])
+            })),
+            ("measures", .array(set.measures.map { measure in
+                .object([("id", .string(measure.id)), ("label", .string(measure.label)), ("items", .array(measure.items.map { .string($0) }))])
+            })),
+        ]
+    }
+
+    /// One theme's ratings: the mean over every rated tie and each organisation pair's means.
+    private func ratingsThemeJSON(_ selection: SelectionAnalysis) -> JSONValue? {
+        guard let summary = ratingSummary(selection) else { return nil }
+        return .object([
+            ("theme", .string(selection.id)),
+            ("overall", ratingsOverallJSON(summary)),
+            ("pairs", .array(summary.organisationPairs.map { ratingsPairJSON($0, summary) })),
+        ])
+    }
+
+    /// Per score, `{mean, count}` over every rated tie.
+    private func ratingsOverallJSON(_ summary: RatingSummary) -> JSONValue {
+        .object(summary.scores.indices.map { s in
+            (summary.scores[s].id, .object([("mean", .number(summary.overall[s].mean)), ("count", .int(summary.overall[s].count))]))
+        })
+    }
+
+    /// A pair of organisations' means: `from`, `to`, then per score `<id>_mean` and `<id>_count`.
+    private func ratingsPairJSON(_ pair: OrganisationPairRating, _ summary: RatingSummary) -> JSONValue {
+        .object([("from", .string(network.organisations[pair.from].name)), ("to", .string(network.organisations[pair.to].name))]
+            + summary.scores.indices.flatMap { s -> [(String, JSONValue)] in
+                [("\(summary.scores[s].id)_mean", .number(pair.means[s].mean)), ("\(summary.scores[s].id)_count", .int(pair.means[s].count))]
+            })
     }
 
     private func organisationsJSON() -> [JSONValue] {
@@ -282,6 +368,21 @@ extension AnalysisOutput {
                             ("active_members", .array(e.activeMembers.map { .int($0) })),
                             ("layers_left_out", .array(e.layersLeftOut.map { .string($0.rawValue) })),
                             ("within_share_in_all_themes", .number(e.withinShareInAllThemes))])
+        case .trust(let e):
+            return .object([
+                ("score", .string(e.score)), ("score_label", .string(e.scoreLabel)),
+                ("scale_min", .number(e.minimum)), ("scale_max", .number(e.maximum)),
+                ("mean", .number(e.mean)), ("ratings", .int(e.ratings)),
+                ("directions", .array(e.directions.map { .number($0) })), ("direction_ratings", .array(e.directionRatings.map { .int($0) })),
+                ("threshold", .number(e.threshold)), ("network_mean", .number(e.networkMean)), ("ties", .number(e.ties)),
+                ("expected_link", e.expectedLink.map { link in
+                    .object([("first", .string(link.first)), ("second", .string(link.second)), ("theme", .string(link.theme)), ("note", .string(link.note))])
+                } ?? .null),
+                ("gatekeeper", e.gatekeeper.map { g in
+                    .object([("cut_point", .bool(g.isCutPoint)), ("cut_off_count", .int(g.cutOff.count)), ("removal_impact", .number(g.removalImpact)),
+                             ("brokerage_share", .number(g.brokerage?.share))])
+                } ?? .null),
+            ])
         }
     }
 

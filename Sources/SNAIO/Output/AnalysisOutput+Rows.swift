@@ -55,6 +55,7 @@ extension AnalysisOutput {
         let nodesAreOrganisations = analysis.options.level == .organisations || network.unit == .organisations
         var rows: [OutputRow] = []
         for selection in analysis.selections {
+            let ratings = ratingSummary(selection)
             let blocks = selection.organisationBlocks
             let organisationLevel = nodesAreOrganisations ? selection : analysis.organisationNetworks.first { $0.id == selection.id }
             let activeMembers: [Int] = network.organisations.map { organisation in
@@ -87,6 +88,7 @@ extension AnalysisOutput {
                     ("eigenvector", .number(m?.eigenvector[index])),
                     ("articulation_point", m.map { .bool($0.cutPoints.isArticulationPoint[index]) } ?? .number(nil)),
                 ]
+                row += organisationRatingRow(ratings, index)
                 rows.append(row)
             }
         }
@@ -106,6 +108,7 @@ extension AnalysisOutput {
     /// Calls `body` with the row of each directed tie of a selection, in order, without keeping them.
     func forEachTieRow(_ selection: SelectionAnalysis, themes: [Int64: [String]], _ body: (OutputRow) throws -> Void) rethrows {
         let graph = selection.graph
+        let ratings = ratingSummary(selection)
         let bridges = Set(selection.metrics.cutPoints.bridges.map { Int64($0.0) << 32 | Int64($0.1) })
         for v in 0..<graph.nodeCount {
             for position in Int(graph.outOffsets[v])..<Int(graph.outOffsets[v + 1]) {
@@ -121,8 +124,96 @@ extension AnalysisOutput {
                     ("themes", .list(tieThemes)),
                     ("edge_betweenness", .number(selection.metrics.paths.edgeBetweenness[position])),
                     ("bridge", .bool(bridges.contains(Int64(min(v, w)) << 32 | Int64(max(v, w))))),
-                ])
+                ] + tieRatingRow(ratings, v, w))
             }
         }
+    }
+}
+
+// MARK: Tie ratings
+
+extension AnalysisOutput {
+    /// The tie ratings of a selection summed up, or `nil` when the survey asked for none.
+    func ratingSummary(_ selection: SelectionAnalysis) -> RatingSummary? {
+        ratingSummaries[selection.id]
+    }
+
+    /// Node `v`'s rating columns: per score `<id>_received_mean`,
+    /// `<id>_received_count`, `<id>_given_mean`, `<id>_given_count`; none without ratings.
+    /// At organisation level a node is an organisation, rated by other organisations' people.
+    func nodeRatingRow(_ summary: RatingSummary?, _ v: Int) -> OutputRow {
+        guard let summary else { return [] }
+        let organisations = analysis.options.level == .organisations
+        return summary.scores.indices.flatMap { s -> OutputRow in
+            let received = organisations ? summary.organisationReceived[s][v] : summary.personReceived[s][v]
+            let given = organisations ? summary.organisationGiven[s][v] : summary.personGiven[s][v]
+            return Self.meanColumns(summary.scores[s].id, received: received, given: given)
+        }
+    }
+
+    /// Organisation `o`'s rating columns, as ``nodeRatingRow(_:_:)``.
+    func organisationRatingRow(_ summary: RatingSummary?, _ o: Int) -> OutputRow {
+        guard let summary else { return [] }
+        return summary.scores.indices.flatMap { s -> OutputRow in
+            Self.meanColumns(summary.scores[s].id, received: summary.organisationReceived[s][o], given: summary.organisationGiven[s][o])
+        }
+    }
+
+    static func meanColumns(_ id: String, received: RatingMean, given: RatingMean) -> OutputRow {
+        [("\(id)_received_mean", .number(received.mean)), ("\(id)_received_count", .int(received.count)),
+         ("\(id)_given_mean", .number(given.mean)), ("\(id)_given_count", .int(given.count))]
+    }
+
+    /// The rating columns of the tie `v -> w` of the analysed level: one per
+    /// score, `<id>_rating`, the tie's rating (the mean over its themes in `all`; at
+    /// organisation level, the mean of the ties between the two organisations).
+    func tieRatingRow(_ summary: RatingSummary?, _ v: Int, _ w: Int) -> OutputRow {
+        guard let summary else { return [] }
+        if analysis.options.level == .organisations {
+            let pair = summary.pair(from: v, to: w)
+            return summary.scores.indices.map { s in ("\(summary.scores[s].id)_rating", .number(pair?.means[s].mean)) }
+        }
+        let values = summary.values(from: v, to: w)
+        return summary.scores.indices.map { s in ("\(summary.scores[s].id)_rating", .number(values?[s] ?? nil)) }
+    }
+
+    /// The rating columns of ties, `<id>_rating` per score; empty without ratings.
+    var tieRatingColumns: [String] { network.ratingSet.scores.map { "\($0.id)_rating" } }
+
+    /// One row per theme and pair of organisations with a rated tie: `theme`,
+    /// `from`, `to`, then per score `<id>_mean` and `<id>_count`.
+    func ratingPairRows() -> [OutputRow] {
+        var rows: [OutputRow] = []
+        for selection in analysis.selections {
+            guard let summary = ratingSummary(selection) else { continue }
+            for pair in summary.organisationPairs {
+                var row: OutputRow = [("theme", .text(selection.id)), ("from", .text(network.organisations[pair.from].name)),
+                                      ("to", .text(network.organisations[pair.to].name))]
+                for (s, score) in summary.scores.enumerated() {
+                    row += [("\(score.id)_mean", .number(pair.means[s].mean)), ("\(score.id)_count", .int(pair.means[s].count))]
+                }
+                rows.append(row)
+            }
+        }
+        return rows
+    }
+
+    /// The header of ``ratingPairRows()``.
+    var ratingPairColumns: [String] {
+        ["theme", "from", "to"] + network.ratingSet.scores.flatMap { ["\($0.id)_mean", "\($0.id)_count"] }
+    }
+
+    /// One row per theme (and `all`) and score: the mean over every rated tie.
+    func ratingOverallRows() -> [OutputRow] {
+        var rows: [OutputRow] = []
+        for selection in analysis.selections {
+            guard let summary = ratingSummary(selection) else { continue }
+            for (s, score) in summary.scores.enumerated() {
+                rows.append([("theme", .text(selection.id)), ("rating", .text(score.id)), ("label", .text(score.label)),
+                             ("scale_min", .number(score.minimum)), ("scale_max", .number(score.maximum)),
+                             ("mean", .number(summary.overall[s].mean)), ("count", .int(summary.overall[s].count))])
+            }
+        }
+        return rows
     }
 }

@@ -11,6 +11,7 @@ extension AnalysisOutput {
         out += topText(top: top)
         out += organisationsText()
         out += layersText()
+        out += ratingsText()
         out += responseText()
         out += Self.warningsText(network.warnings, naming: inputNaming)
         return out
@@ -147,6 +148,50 @@ extension AnalysisOutput {
                              + [String(blocks.sizes[a]), blocks.eiIndex(a).map(Self.decimal) ?? "-"])
             }
             out += "\nLayers (\(selection.label.lowercased()); ties from the row's layer to the column's)\n" + table.rendered(indent: "  ")
+        }
+        return out
+    }
+
+    /// The tie ratings of the network judged: the mean of each item and
+    /// measure, each organisation's means received and given (lowest first;
+    /// the measures only, when the set has any), and the pairs of
+    /// organisations rated lowest.
+    private func ratingsText() -> String {
+        guard let whole = analysis.judgedSelection, let summary = ratingSummary(whole) else { return "" }
+        func mean(_ m: RatingMean) -> String { m.mean.map { "\(Self.decimal($0)) (\(m.count))" } ?? "-" }
+        var overall = TextTable(header: ["rating", "scale", "mean", "ratings"], alignments: [.left, .left, .right, .right])
+        for (s, score) in summary.scores.enumerated() {
+            overall.append([score.label, "\(FindingWording.number(score.minimum))-\(FindingWording.number(score.maximum))",
+                            summary.overall[s].mean.map(Self.decimal) ?? "-", String(summary.overall[s].count)])
+        }
+        var out = "\nTie ratings (\(whole.label.lowercased()); mean of each rated tie\(whole.id == Theme.allID ? ", a pair's themes averaged" : ""))\n"
+            + overall.rendered(indent: "  ")
+        let shown = network.ratingSet.measures.isEmpty ? Array(summary.scores.indices) : Array(summary.scores.indices.filter { summary.scores[$0].items.count > 1 })
+        guard let first = shown.first else { return out }
+        let nodesAreOrganisations = analysis.options.level == .organisations || network.unit == .organisations
+        let organisations = network.organisations.indices.filter { o in
+            shown.contains { summary.organisationReceived[$0][o].count + summary.organisationGiven[$0][o].count > 0 }
+        }.sorted { a, b in
+            (summary.organisationReceived[first][a].mean ?? .infinity, network.organisations[a].name)
+                < (summary.organisationReceived[first][b].mean ?? .infinity, network.organisations[b].name)
+        }
+        if !organisations.isEmpty {
+            var table = TextTable(header: ["organisation"] + shown.flatMap { ["\(summary.scores[$0].label.lowercased()) received", "given"] })
+            for o in organisations.prefix(Self.organisationRows) {
+                table.append([network.organisations[o].name] + shown.flatMap { [mean(summary.organisationReceived[$0][o]), mean(summary.organisationGiven[$0][o])] })
+            }
+            out += "\n  \(nodesAreOrganisations ? "Partners" : "Organisations") (ratings from and to other organisations; mean (ratings), lowest \(summary.scores[first].label.lowercased()) received first)\n"
+                + table.rendered(indent: "  ") + Self.moreRows(organisations.count, "organisations", "the lowest rated")
+        }
+        let pairs = summary.organisationPairs.filter { $0.from != $0.to && $0.means[first].count > 0 }
+            .sorted { ($0.means[first].mean ?? 0, network.organisations[$0.from].name) < ($1.means[first].mean ?? 0, network.organisations[$1.from].name) }
+        if !pairs.isEmpty {
+            var table = TextTable(header: ["from", "to"] + shown.map { summary.scores[$0].label.lowercased() })
+            for pair in pairs.prefix(10) {
+                table.append([network.organisations[pair.from].name, network.organisations[pair.to].name] + shown.map { mean(pair.means[$0]) })
+            }
+            out += "\n  Pairs of organisations rated lowest (the ratings the first gave the second)\n" + table.rendered(indent: "  ")
+                + (pairs.count > 10 ? "  ... and \(pairs.count - 10) more pairs; the JSON and CSV outputs list them all\n" : "")
         }
         return out
     }

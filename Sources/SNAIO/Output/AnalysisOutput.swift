@@ -16,12 +16,20 @@ public struct AnalysisOutput: Sendable {
 
     /// The names of the analysed nodes.
     let names: [String]
+    /// Each selection's tie ratings summed up, by id, worked out once (empty without ratings).
+    let ratingSummaries: [String: RatingSummary]
 
     /// Creates the output of an analysis.
     public init(analysis: PartnershipAnalysis, survey: ImportedSurvey) {
         self.analysis = analysis
         self.survey = survey
         names = analysis.nodeNames
+        var summaries: [String: RatingSummary] = [:]
+        let network = analysis.network
+        for selection in analysis.selections {
+            if let found = network.selection(id: selection.id), let summary = network.ratingSummary(found) { summaries[selection.id] = summary }
+        }
+        ratingSummaries = summaries
     }
 
     var network: PartnershipNetwork { analysis.network }

@@ -18,6 +18,8 @@ public enum FindingWording {
         case .onlyLayerLink: "One person between two layers"
         case .confinedToLayer: "Decision-making confined to one layer"
         case .layersDecideApart: "Layers deciding apart"
+        case .lowTrustLink: "Partners tied but with low trust"
+        case .distrustedGatekeeper: "Gatekeepers who are little trusted"
         }
     }
 
@@ -34,6 +36,8 @@ public enum FindingWording {
         case .onlyLayerLink: "Every tie between two adjacent governance layers runs through one person, so the layers' link hangs on them."
         case .confinedToLayer: "Decision-making ties that all stay inside one governance layer, so the other layers have no part in decisions."
         case .layersDecideApart: "Decision-making ties that stay inside each governance layer: every layer decides, but the strategic, executive and operational decisions are seldom joined up."
+        case .lowTrustLink: "Pairs of organisations that work together (or should) whose people rate each other low on trust."
+        case .distrustedGatekeeper: "Gatekeepers whom the people tied to them rate low on trust: the partnership depends on a relationship it does not trust."
         }
     }
 
@@ -80,8 +84,21 @@ public enum FindingWording {
             default:
                 return "\(finding.themeLabel) stays inside the \(e.layers[0].rawValue) layer: \(e.ties == e.totalTies ? "all \(count(e.ties, "tie", "ties"))" : "\(e.ties) of its \(e.totalTies) ties (\(percent(Double(e.ties) / Double(e.totalTies))))") join \(e.layers[0].rawValue) people."
             }
+        case .trust(let e):
+            let measure = e.scoreLabel.lowercased()
+            if e.gatekeeper != nil {
+                return "\(names[0]) is a gatekeeper whom others trust little: \(measure) received \(rating(e.mean)) on a \(scale(e)) scale."
+            }
+            let expected = e.expectedLink != nil ? ", although they should work together" : ""
+            return "\(names[0]) and \(names[1]) are tied but rate each other low on \(measure): \(rating(e.mean)) on a \(scale(e)) scale\(expected)."
         }
     }
+
+    /// A rating to two places, or as a whole number.
+    static func rating(_ value: Double) -> String { number(value, places: 2) }
+
+    /// A trust finding's scale, e.g. "1-4".
+    static func scale(_ e: TrustEvidence) -> String { "\(number(e.minimum))-\(number(e.maximum))" }
 
     /// Why: the figures behind the finding, as sentences.
     public static func evidence(_ finding: Finding) -> String {
@@ -137,6 +154,27 @@ public enum FindingWording {
                 let outside = e.totalTies - e.ties
                 text = "\(list(e.layersLeftOut.map { "the \($0.rawValue)" })) \(e.layersLeftOut.count == 1 ? "layer has" : "layers have") people with ties in other themes, and \(outside == 0 ? "none" : "only \(outside)") of the \(count(e.totalTies, "tie", "ties")) in \(finding.themeLabel.lowercased()) \(outside == 1 ? "reaches" : "reach") beyond the \(e.layers[0].rawValue) layer."
             }
+        case .trust(let e):
+            let measure = e.scoreLabel.lowercased()
+            var parts: [String] = []
+            if let why = e.gatekeeper {
+                parts.append("\(measure) received \(rating(e.mean)) from \(count(e.ratings, "rating", "ratings")), below \(rating(e.threshold))")
+                if why.isCutPoint { parts.append("their departure would cut off \(count(why.cutOff.count, finding.nodesArePeople ? "person" : "partner", finding.nodesArePeople ? "people" : "partners"))") }
+                if let b = why.brokerage { parts.append("they carry \(percent(b.share)) of the brokerage between \(groupWord(why.groupedBy))") }
+            } else {
+                parts.append("\(measure) \(rating(e.mean)) from \(count(e.ratings, "rating", "ratings")) in both directions, below \(rating(e.threshold))")
+                let names = finding.subjectNames
+                for (index, mean) in e.directions.enumerated() where index < 2 && names.count == 2 {
+                    let from = names[index], to = names[1 - index]
+                    parts.append(mean.map { "\(from) rates \(to) \(rating($0)) (\(count(e.directionRatings[index], "rating", "ratings")))" } ?? "\(from) gave \(to) no rating")
+                }
+                parts.append("\(count(e.ties, "tie", "ties")) between them")
+                if let link = e.expectedLink {
+                    parts.append("named as expected partners (\(link.first) with \(link.second))" + (link.note.map { ": \($0)" } ?? ""))
+                }
+            }
+            if let overall = e.networkMean { parts.append("the mean over all rated ties is \(rating(overall))") }
+            text = parts.joined(separator: "; ") + "."
         }
         return text.prefix(1).uppercased() + text.dropFirst()
     }
@@ -161,6 +199,10 @@ public enum FindingWording {
             case .layersDecideApart: return "Join decisions up across the layers (seed 004, paragraphs 44 and 103): let the board take its decisions on the executive's and the operational leads' reports, and give each layer a named route into the decisions of the others."
             default: return "Bring the other layers into decision-making where it touches their work: a seat, a standing invitation, or decisions taken on their reports."
             }
+        case .trust(let e):
+            return e.gatekeeper != nil
+                ? "Find out why trust in this \(one) is low and act on it (clearer commitments, shared work with visible results), and build a second, trusted route to the people they connect."
+                : "Talk with both partners about what would build trust (openness about plans, commitments kept, a shared aim), starting with a joint piece of work both value."
         }
     }
 

@@ -10,16 +10,19 @@ public enum SurveyReadingOutput {
             ("header_rows", .int(reading.headerRows)),
             ("sheet", .string(reading.sheet)),
             ("columns", .array(reading.columns.map { column in
-                var theme: String?, roster: String?
+                var theme: String?, roster: String?, item: String?, rates: String?
                 if case .contacts(let id, let entry) = column.role { (theme, roster) = (id, entry) }
-                return .object([
+                if case .rating(let id, let contactColumn, let entry) = column.role { (item, rates, roster) = (id, contactColumn, entry) }
+                var members: [(String, JSONValue)] = [
                     ("column", .int(column.column)),
                     ("header", .string(column.header)),
                     ("role", .string(role(column.role))),
                     ("theme", .string(theme)),
                     ("roster", .string(roster)),
                     ("found_by", .string(column.reason.summary)),
-                ])
+                ]
+                if let item { members += [("rating_item", .string(item)), ("rates_column", .string(rates))] }
+                return .object(members)
             })),
         ])
     }
@@ -28,6 +31,7 @@ public enum SurveyReadingOutput {
     private static func role(_ role: ColumnRole) -> String {
         switch role {
         case .contacts: "contacts"
+        case .rating: "rating"
         case .ignored: "ignored"
         case .unplaced: "unplaced"
         default: role.fileName
@@ -85,6 +89,8 @@ public enum SurveyReadingOutput {
         case .theme: "is the theme"
         case .strength: "is the strength"
         case .contacts(let theme, _): "holds contacts in theme \(theme)"
+        case .rating(let item, let contactColumn, let roster):
+            "rates ties on \(item)" + (contactColumn.map { " (the contacts in column '\($0)')" } ?? roster.map { " (ties to \($0))" } ?? "")
         case .attribute: "is an attribute of the respondent"
         case .ignored, .unplaced: "is not read"
         }

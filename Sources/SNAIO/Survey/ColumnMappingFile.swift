@@ -3,7 +3,8 @@ import SNACore
 /// A `--columns` file: what each survey column holds, for wording no rule
 /// catches. Columns `column` (a number from 1, or the header's text) and
 /// `role` (respondent, organisation, layer, a theme, attribute or ignore;
-/// for a long survey also contact, contact_organisation, theme, strength).
+/// for a long survey also contact, contact_organisation, theme, strength;
+/// with declared tie ratings, a rating item's id).
 /// `snatool survey inspect EXPORT -o columns.csv` writes a starting file.
 public struct ColumnMapping: Sendable {
     /// Which column an entry names.
@@ -38,12 +39,12 @@ public struct ColumnMapping: Sendable {
     /// Reads a mapping file.
     ///
     /// - Throws: ``InputError`` naming each bad line.
-    public static func read(path: String, themes: ThemeSet) throws(InputError) -> ColumnMapping {
-        try read(try CSVReader.read(path: path), themes: themes)
+    public static func read(path: String, themes: ThemeSet, ratings: RatingSet = .none) throws(InputError) -> ColumnMapping {
+        try read(try CSVReader.read(path: path), themes: themes, ratings: ratings)
     }
 
-    /// Reads a mapping table already parsed.
-    public static func read(_ table: CSVTable, themes: ThemeSet) throws(InputError) -> ColumnMapping {
+    /// Reads a mapping table already parsed; `ratings` are the tie rating items a line may name.
+    public static func read(_ table: CSVTable, themes: ThemeSet, ratings: RatingSet = .none) throws(InputError) -> ColumnMapping {
         let keys = table.header.map { NameKey.label($0) }
         guard let columnField = keys.firstIndex(of: "column"), let roleField = keys.firstIndex(of: "role") else {
             throw InputError(.badData, [Diagnostic(
@@ -70,11 +71,12 @@ public struct ColumnMapping: Sendable {
                                            "a column number counts from 1", value: columnText, fix: "write 1 for the first column"))
                 continue
             }
-            guard let role = role(named: roleText, themes: themes) else {
+            guard let role = role(named: roleText, themes: themes, ratings: ratings) else {
+                let ratingNames = ratings.isEmpty ? "" : "; or a rating item (\(ratings.items.map(\.id).joined(separator: ", ")))"
                 problems.append(Diagnostic(
                     .error, code: "columns.unknown-role", at: table.location(line: record.line, column: roleField + 1),
                     roleText.isEmpty ? "the role is empty" : "unknown role", value: roleText.isEmpty ? nil : roleText,
-                    fix: "write respondent, organisation, layer, attribute, ignore, a theme (\(themeNames)), or for a long survey contact, contact_organisation, theme or strength"))
+                    fix: "write respondent, organisation, layer, attribute, ignore, a theme (\(themeNames)), or for a long survey contact, contact_organisation, theme or strength\(ratingNames)"))
                 continue
             }
             let expected = headerField.map { NameKey.cleaned(record.fields[$0]) }.flatMap { $0.isEmpty ? nil : $0 }
@@ -84,11 +86,12 @@ public struct ColumnMapping: Sendable {
         return ColumnMapping(file: table.file, entries: entries)
     }
 
-    private static func role(named text: String, themes: ThemeSet) -> ColumnRole? {
+    private static func role(named text: String, themes: ThemeSet, ratings: RatingSet) -> ColumnRole? {
         let label = NameKey.label(text)
         guard !label.isEmpty else { return nil }
         if let (_, role) = roleNames.first(where: { $0.0 == label }) { return role }
-        return themes.index(of: text).map { .contacts(theme: themes.themes[$0].id, roster: nil) }
+        if let theme = themes.index(of: text) { return .contacts(theme: themes.themes[theme].id, roster: nil) }
+        return ratings.item(named: text).map { .rating(item: ratings.items[$0].id, contactColumn: nil, roster: nil) }
     }
 
     /// A mapping file that records a reading, for the user to correct and pass with `--columns`.

@@ -38,6 +38,19 @@ struct ColumnPlan: Sendable {
     var themeColumns: [ContactColumn] = []
     /// Wide: columns read as attributes of the respondent.
     var attributeColumns: [Int] = []
+    /// A column of tie ratings.
+    struct RatingColumn: Sendable {
+        /// Position from 0.
+        var column: Int
+        /// The item, a position in the rating set.
+        var item: Int
+        /// Wide: the contact column whose contacts it rates (position from 0).
+        var contactColumn: Int?
+        /// Wide: the person it rates, in a grid.
+        var roster: String?
+    }
+    /// The columns of tie ratings (both layouts).
+    var ratingColumns: [RatingColumn] = []
     /// Long: the column of each role.
     var longColumns: [SurveyColumn: Int] = [:]
     /// The header rows as written, whose repeats (two exports joined) are skipped.
@@ -46,7 +59,7 @@ struct ColumnPlan: Sendable {
     /// Decides every column of an export.
     static func make(
         shape: ExportShape, themes: ThemeSet, mapping: ColumnMapping?, forcedLayout: SurveyLayout?,
-        file: String, headerLine: Int, sheet: String?
+        file: String, headerLine: Int, sheet: String?, ratings: RatingSet = .none
     ) -> ColumnPlan {
         var plan = ColumnPlan(layout: nil, reading: SurveyReading(platform: shape.platform, headerRows: shape.headerRows, sheet: sheet))
         plan.reading.headerLine = headerLine
@@ -99,6 +112,12 @@ struct ColumnPlan: Sendable {
                 mapped[index] = (entry.role, entry.line)
             }
         }
+        // Headers of contact columns by heading (work_1), which a rating column may name before its item (work_1_trust).
+        let contactHeaders: [(label: String, header: String)] = ratings.isEmpty ? [] : shape.columns.compactMap { column in
+            let mappedContacts: Bool = if case .contacts = mapped[column.index]?.0 { true } else { false }
+            return mappedContacts || ThemeColumn.theme(of: column.header, in: themes) != nil && SurveyColumn.role(of: column.header) == nil
+                ? (NameKey.label(column.header), column.header) : nil
+        }
         // 2-5. Each column by the rules.
         var readings: [ColumnReading] = []
         var ambiguous: [(index: Int, themes: [Int])] = []
@@ -111,10 +130,21 @@ struct ColumnPlan: Sendable {
                 if case .contacts(let theme, _) = mappedRole, column.subLabel != nil, !column.subLabelIsSlot {
                     role = .contacts(theme: theme, roster: column.subLabel)
                 }
+                // A rating named by the file rates what its header says (work_1_trust, trust [Name]), or its grid row.
+                if case .rating(let item, nil, nil) = mappedRole {
+                    if let derived = Self.rating(column, ratings: ratings, contactHeaders: contactHeaders),
+                       case .rating(item, _, _) = derived {
+                        role = derived
+                    } else if let label = column.subLabel, !column.subLabelIsSlot {
+                        role = .rating(item: item, contactColumn: nil, roster: label)
+                    }
+                }
             } else if column.metadata != nil {
                 (role, reason) = (.ignored, .platformMetadata)
             } else if column.header.isEmpty {
                 (role, reason) = (.ignored, .heading)
+            } else if let rating = Self.rating(column, ratings: ratings, contactHeaders: contactHeaders) {
+                (role, reason) = (rating, .heading)
             } else if let named = SurveyColumn.role(of: column.header) {
                 (role, reason) = (Self.role(named), .heading)
             } else if let theme = ThemeColumn.theme(of: column.header, in: themes) {
@@ -204,6 +234,21 @@ struct ColumnPlan: Sendable {
                 claimed[reading.role] = reading.column
             }
         }
+        // A rating item with two columns of a long survey.
+        if layout == .long {
+            var ratingClaimed: [String: Int] = [:]
+            for reading in readings {
+                guard case .rating(let item, _, _) = reading.role else { continue }
+                if let first = ratingClaimed[item] {
+                    plan.diagnostics.append(Diagnostic(
+                        .error, code: "survey.duplicate-column", at: at(reading.column - 1),
+                        "two columns are both the \(item) rating (columns \(first) and \(reading.column))", value: reading.header,
+                        fix: "rename or remove one of them, or mark one 'ignore' in a column mapping file", inputs: [.columnMapping]))
+                } else {
+                    ratingClaimed[item] = reading.column
+                }
+            }
+        }
         // A theme asked by two questions.
         if layout == .wide {
             var questionOfTheme: [String: (group: Int, column: Int)] = [:]
@@ -239,6 +284,10 @@ struct ColumnPlan: Sendable {
                                                          subLabel: shape.columns[index].subLabel))
                 }
             case .attribute: plan.attributeColumns.append(index)
+            case .rating(let item, let contactHeader, let roster):
+                guard let position = ratings.items.firstIndex(where: { $0.id == item }) else { break }
+                let contactColumn = contactHeader.flatMap { header in readings.firstIndex { $0.header == header } }
+                plan.ratingColumns.append(RatingColumn(column: index, item: position, contactColumn: contactColumn, roster: roster))
             default: break
             }
             if let role = Self.longRole(reading.role), plan.longColumns[role] == nil { plan.longColumns[role] = index }
@@ -265,6 +314,33 @@ struct ColumnPlan: Sendable {
         }
         plan.layout = layout
         return plan
+    }
+
+    /// The rating a column holds, when its header names an item of the
+    /// rating set: the item alone (`trust`), after a contact column's header
+    /// (`work_1_trust`, `work 1 - trust`), or before a person's name in
+    /// brackets (`trust [Jane Smith]`, a grid row).
+    private static func rating(_ column: ExportColumn, ratings: RatingSet, contactHeaders: [(label: String, header: String)]) -> ColumnRole? {
+        guard !ratings.isEmpty else { return nil }
+        if let item = ratings.item(named: column.header) {
+            return .rating(item: ratings.items[item].id, contactColumn: nil, roster: nil)
+        }
+        // A grid: the platform's question and sub-label, or "item [name]" as written.
+        var question = column.question, roster = column.subLabel
+        if roster == nil, column.header.hasSuffix("]"), let open = column.header.lastIndex(of: "[") {
+            question = String(column.header[..<open])
+            roster = NameKey.cleaned(column.header[column.header.index(after: open)..<column.header.index(before: column.header.endIndex)])
+        }
+        if let roster, !roster.isEmpty, question != column.header, let item = ratings.item(named: question) {
+            return .rating(item: ratings.items[item].id, contactColumn: nil, roster: roster)
+        }
+        let label = NameKey.label(column.header)
+        for contact in contactHeaders where label.hasPrefix(contact.label + " ") {
+            if let item = ratings.item(named: String(label.dropFirst(contact.label.count + 1))) {
+                return .rating(item: ratings.items[item].id, contactColumn: contact.header, roster: nil)
+            }
+        }
+        return nil
     }
 
     /// The column role a heading names.

@@ -66,8 +66,8 @@ enum LongSurveyReader {
         var index: Int?
     }
 
-    /// What a strength cell resolves to.
-    private enum StrengthCell {
+    /// What a strength or rating cell resolves to.
+    enum StrengthCell {
         case empty
         case value(Double)
         case invalid(message: String, text: String)
@@ -100,6 +100,12 @@ enum LongSurveyReader {
         private var themeCells: [ThemeCell] = []
         private var strengths = ByteInterner()
         private var strengthCells: [StrengthCell] = []
+        /// The rating columns: position and item.
+        private let ratingColumns: [(column: Int, item: Int)]
+        private let ratingSet: RatingSet
+        /// Each rating column's cells, worked out once per distinct text.
+        private var ratingTexts: [ByteInterner]
+        private var ratingCells: [[StrengthCell]]
 
         /// Checks the header's columns; `nil` (with the problems reported)
         /// when the respondent or contact column is missing.
@@ -119,14 +125,27 @@ enum LongSurveyReader {
             strengthColumn = columns[.strength]
             respondentOrganisationColumn = columns[.respondentOrganisation]
             contactOrganisationColumn = columns[.contactOrganisation]
+            ratingSet = builder.ratingSet
+            ratingColumns = plan.ratingColumns.map { ($0.column, $0.item) }
+            ratingTexts = plan.ratingColumns.map { _ in ByteInterner() }
+            ratingCells = plan.ratingColumns.map { _ in [] }
             let columnNames = header.map { NameKey.cleaned($0) }
             self.columnNames = columnNames
             headerKeys = header.map { NameKey.key($0) }
             unnamed = columnNames.indices.filter { columnNames[$0].isEmpty }.map { ($0, nil) }
             unnamedPosition = builder.diagnosticCount
-            let used = Set(columns.values)
+            let used = Set(columns.values).union(plan.ratingColumns.map(\.column))
             let chosen = Set(plan.reading.columns.filter { if case .mappingFile = $0.reason { true } else { false } }.map { $0.column - 1 })
-            let ignored = header.indices.filter { !used.contains($0) && !chosen.contains($0) && !columnNames[$0].isEmpty }
+            var ignored = header.indices.filter { !used.contains($0) && !chosen.contains($0) && !columnNames[$0].isEmpty }
+            // Columns the trust and value preset would read, when no ratings were declared: say how to read them.
+            let presetColumns = builder.ratingSet.isEmpty ? ignored.filter { RatingSet.partnershipTrustValue.item(named: header[$0]) != nil } : []
+            if !presetColumns.isEmpty {
+                ignored.removeAll { presetColumns.contains($0) }
+                builder.report(Diagnostic(
+                    .warning, code: "survey.rating-columns-ignored", at: SourceLocation(file: file, line: headerLine),
+                    "\(presetColumns.count == 1 ? "the column" : "columns") \(presetColumns.map { "'\(columnNames[$0])'" }.joined(separator: ", ")) \(presetColumns.count == 1 ? "looks like a rating" : "look like ratings") of the partnership trust and value measures but no ratings were declared, so \(presetColumns.count == 1 ? "it was" : "they were") ignored",
+                    fix: "declare the ratings as the preset partnership-trust-value to read them", inputs: [.ratings]))
+            }
             if !ignored.isEmpty {
                 let shown = ignored.prefix(10).map { "'\(columnNames[$0])'" }.joined(separator: ", ")
                 let names = ignored.count > 10 ? shown + " and \(ignored.count - 10) more" : shown
@@ -163,11 +182,11 @@ enum LongSurveyReader {
                     builder.report(Diagnostic(.warning, code: "survey.no-contact", at: location(row.line, contactColumn),
                                               "'\(contactText)' is read as naming nobody", value: contactText,
                                               fix: "leave the cell empty instead, or write the contact's name"))
-                } else if let filled = [themeColumn, strengthColumn].compactMap({ $0 }).first(where: { column in
+                } else if let filled = ([themeColumn, strengthColumn] + ratingColumns.map(\.column)).compactMap({ $0 }).first(where: { column in
                     row.withCell(column) { !$0.isEmpty && !NameKey.cleaned(String(decoding: $0, as: UTF8.self)).isEmpty }
                 }) {
                     builder.report(Diagnostic(.warning, code: "survey.blank-contact", at: location(row.line, contactColumn),
-                                              "the contact is empty but the row has a \(filled == themeColumn ? "theme" : "strength"); read as the respondent naming nobody, and the \(filled == themeColumn ? "theme" : "strength") was not used",
+                                              "the contact is empty but the row has a \(filled == themeColumn ? "theme" : filled == strengthColumn ? "strength" : "rating"); read as the respondent naming nobody, and the \(filled == themeColumn ? "theme" : filled == strengthColumn ? "strength" : "rating") was not used",
                                               fix: "write the contact's name, or delete the row"))
                 }
                 let at = location(row.line, respondentColumn)
@@ -206,6 +225,21 @@ enum LongSurveyReader {
                     return
                 }
             }
+            var ratings: [Double?] = []
+            if !ratingColumns.isEmpty {
+                ratings = [Double?](repeating: nil, count: ratingSet.items.count)
+                var bad = false
+                for (position, rating) in ratingColumns.enumerated() {
+                    switch ratingCells[position][row.withCell(rating.column) { self.rating($0, position: position) }] {
+                    case .empty: break
+                    case .value(let value): ratings[rating.item] = value
+                    case .invalid(let message, let text):
+                        builder.report(Self.badRating(message, value: text, item: ratingSet.items[rating.item], at: location(row.line, rating.column)))
+                        bad = true
+                    }
+                }
+                if bad { return }
+            }
             let at = location(row.line, nil)
             guard let source = person(respondentID, origin: .respondent, at: at, into: &builder) else { return }
             let sourceOrganisation = respondentOrganisationColumn.flatMap { column in row.withCell(column) { organisationCell($0) } }
@@ -221,7 +255,7 @@ enum LongSurveyReader {
                 for name in several {
                     guard let target = builder.person(name, origin: .contact, at: at) else { continue }
                     builder.update(target, organisation: targetOrganisation, origin: .contact, at: at)
-                    builder.addTie(source: source, target: target, theme: theme, strength: strength, at: at)
+                    builder.addTie(source: source, target: target, theme: theme, strength: strength, ratings: ratings, at: at)
                 }
                 return
             }
@@ -232,7 +266,7 @@ enum LongSurveyReader {
             }
             guard let target = person(contactID, origin: .contact, at: at, into: &builder) else { return }
             builder.update(target, organisation: targetOrganisation, origin: .contact, at: at)
-            builder.addTie(source: source, target: target, theme: theme, strength: strength, at: at)
+            builder.addTie(source: source, target: target, theme: theme, strength: strength, ratings: ratings, at: at)
         }
 
         /// Reports what could only be known after the last row.
@@ -315,6 +349,34 @@ enum LongSurveyReader {
             if isNew {
                 let text = NameKey.cleaned(String(decoding: bytes, as: UTF8.self))
                 themeCells.append(text.isEmpty ? ThemeCell() : ThemeCell(text: text, index: themeSet.index(of: text)))
+            }
+            return id
+        }
+
+        /// The error for a rating that is not a number on its item's scale (both layouts).
+        static func badRating(_ message: String, value: String, item: RatingItem, at location: SourceLocation) -> Diagnostic {
+            Diagnostic(.error, code: "survey.bad-rating", at: location, message, value: value,
+                       fix: "write a number from \(RatingItem.number(item.minimum)) to \(RatingItem.number(item.maximum)) (the scale of \(item.id); a point, not a comma, for decimals), or leave it empty; or declare the item's own scale", inputs: [.ratings])
+        }
+
+        /// What a rating cell holds, checked against its item's scale (both layouts).
+        static func ratingCell(_ raw: String, item: RatingItem) -> StrengthCell {
+            let text = NameKey.cleaned(raw)
+            guard !text.isEmpty else { return .empty }
+            let decimal = text.allSatisfy { "0123456789.eE+-".contains($0) }
+            guard decimal, let value = Double(text), value.isFinite else {
+                return .invalid(message: "the \(item.id) rating is not a number", text: text)
+            }
+            guard item.accepts(value) else {
+                return .invalid(message: "the \(item.id) rating is off its scale of \(item.scaleText)", text: text)
+            }
+            return .value(value)
+        }
+
+        private mutating func rating(_ bytes: UnsafeBufferPointer<UInt8>, position: Int) -> Int {
+            let (id, isNew) = ratingTexts[position].intern(bytes)
+            if isNew {
+                ratingCells[position].append(Self.ratingCell(String(decoding: bytes, as: UTF8.self), item: ratingSet.items[ratingColumns[position].item]))
             }
             return id
         }

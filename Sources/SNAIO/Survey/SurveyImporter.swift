@@ -18,13 +18,16 @@ public struct SurveyImportOptions: Sendable {
     public var columnsPath: String?
     /// The worksheet of a workbook survey, or `nil` for the first.
     public var sheet: String?
+    /// The items each named tie is rated on (docs/input-formats.md, "Tie ratings"); none by default.
+    public var ratings: RatingSet = .none
 
     /// Creates options; by default the layout, the platform and the header
     /// rows are told from the file, and the standard themes used.
     public init(
         layout: SurveyLayout? = nil, themes: ThemeSet = .standard, peoplePath: String? = nil, aliasesPath: String? = nil,
-        headerRows: Int? = nil, columnsPath: String? = nil, sheet: String? = nil
+        headerRows: Int? = nil, columnsPath: String? = nil, sheet: String? = nil, ratings: RatingSet = .none
     ) {
+        self.ratings = ratings
         self.headerRows = headerRows
         self.layout = layout
         self.themes = themes
@@ -162,10 +165,10 @@ public enum SurveyImporter {
                                                    fix: "export the survey again with its header row")])
         }
         var problems: [Diagnostic] = []
-        let mapping = try options.columnsPath.map { path throws(InputError) in try ColumnMapping.read(path: path, themes: options.themes) }
+        let mapping = try options.columnsPath.map { path throws(InputError) in try ColumnMapping.read(path: path, themes: options.themes, ratings: options.ratings) }
         let shape = ExportShape.detect(header: header.cells, following: sink.rows, forcedHeaderRows: options.headerRows)
         let plan = ColumnPlan.make(shape: shape, themes: options.themes, mapping: mapping, forcedLayout: options.layout,
-                                   file: path, headerLine: header.line, sheet: sheet)
+                                   file: path, headerLine: header.line, sheet: sheet, ratings: options.ratings)
         problems += plan.diagnostics
         return SurveyInspection(reading: plan.reading, layout: plan.layout, problems: problems)
     }
@@ -188,7 +191,7 @@ public enum SurveyImporter {
     /// The `--columns` file read from its table; its problems go into `problems`.
     private static func columnMapping(_ table: CSVTable?, options: SurveyImportOptions, problems: inout [Diagnostic]) -> ColumnMapping? {
         guard let table else { return nil }
-        do throws(InputError) { return try ColumnMapping.read(table, themes: options.themes) } catch {
+        do throws(InputError) { return try ColumnMapping.read(table, themes: options.themes, ratings: options.ratings) } catch {
             problems += error.diagnostics
             return nil
         }
@@ -196,7 +199,7 @@ public enum SurveyImporter {
 
     /// A builder holding the declared themes, the aliases and the people file.
     static func builder(people: CSVTable?, aliases: CSVTable?, options: SurveyImportOptions) -> NetworkBuilder {
-        var builder = NetworkBuilder(themeSet: options.themes)
+        var builder = NetworkBuilder(themeSet: options.themes, ratings: options.ratings)
         if options.themes != .standard {
             // A declared theme set is what the survey asked, used or not.
             for index in options.themes.themes.indices { builder.declareTheme(index) }
@@ -318,7 +321,7 @@ private struct SurveySink: CSVRecordSink {
     private mutating func makePlan() {
         let shape = ExportShape.detect(header: header, following: held.map(\.fields), forcedHeaderRows: options.headerRows)
         let plan = ColumnPlan.make(shape: shape, themes: builder.themeSet, mapping: mapping, forcedLayout: options.layout,
-                                   file: file, headerLine: headerLine, sheet: sheet)
+                                   file: file, headerLine: headerLine, sheet: sheet, ratings: builder.ratingSet)
         for diagnostic in plan.diagnostics { builder.report(diagnostic) }
         if let forced = options.headerRows {
             let natural = ExportShape.detect(header: header, following: held.map(\.fields), forcedHeaderRows: nil)

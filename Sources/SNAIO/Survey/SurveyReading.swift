@@ -68,6 +68,11 @@ public enum ColumnRole: Sendable, Hashable {
     /// the column's sub-label names the contact and the cell answers about
     /// them (a grid or checkbox column).
     case contacts(theme: String, roster: String?)
+    /// A rating of ties on an item of the rating set, by item id: in the long
+    /// layout, of the row's tie; in the wide layout, of the contacts in the
+    /// column headed `contactColumn` (`work_1_trust`), or of the ties to the
+    /// person `roster` names (a grid, `trust [Jane Smith]`).
+    case rating(item: String, contactColumn: String?, roster: String?)
     /// An attribute of the respondent, under the column's header.
     case attribute
     /// Not read: a platform's metadata, or ignored by a `--columns` file.
@@ -86,6 +91,7 @@ public enum ColumnRole: Sendable, Hashable {
         case .theme: "theme"
         case .strength: "strength"
         case .contacts(let theme, _): theme
+        case .rating(let item, _, _): item
         case .attribute: "attribute"
         case .ignored, .unplaced: "ignore"
         }

@@ -72,6 +72,37 @@ enum WideSurveyReader {
         let contacts = ContactNames(respondents: respondents,
                                     splitsOnComma: plan.reading.platform == .googleForms || plan.reading.platform == .qualtrics)
         var inferred: [(person: Int, organisation: Int, at: SourceLocation)] = []
+        let ratingSet = builder.ratingSet
+        let contactRatings = Dictionary(grouping: plan.ratingColumns.filter { $0.contactColumn != nil }, by: { $0.contactColumn! })
+        let gridRatings = plan.ratingColumns.filter { $0.contactColumn == nil && $0.roster != nil }
+        reportUnattachedRatings(plan, table: table, into: &builder)
+        /// A rating cell's value; an invalid one is reported, `nil` when empty or invalid.
+        func rating(_ column: ColumnPlan.RatingColumn, of record: CSVRecord, into builder: inout NetworkBuilder) -> Double? {
+            let item = ratingSet.items[column.item]
+            switch LongSurveyReader.Session.ratingCell(record.fields[column.column], item: item) {
+            case .empty: return nil
+            case .value(let value): return value
+            case .invalid(let message, let text):
+                builder.report(LongSurveyReader.Session.badRating(message, value: text, item: item,
+                                                                  at: table.location(line: record.line, column: column.column + 1)))
+                return nil
+            }
+        }
+        /// The ratings of the contacts of one contact column (one per item, or empty without rating columns).
+        func ratings(of contactColumn: Int, in record: CSVRecord, into builder: inout NetworkBuilder) -> [Double?] {
+            guard let columns = contactRatings[contactColumn] else { return [] }
+            var values = [Double?](repeating: nil, count: ratingSet.items.count)
+            for column in columns {
+                guard let value = rating(column, of: record, into: &builder) else { continue }
+                values[column.item] = value
+                if NameKey.cleaned(record.fields[contactColumn]).isEmpty {
+                    builder.report(Diagnostic(.warning, code: "survey.rating-without-tie", at: table.location(line: record.line, column: column.column + 1),
+                                              "this rating is of the contact in column \(contactColumn + 1) '\(Diagnostic.printable(table.header[contactColumn]))', which is empty; the rating was not used",
+                                              value: NameKey.cleaned(record.fields[column.column]), fix: "write the contact's name, or clear the rating"))
+                }
+            }
+            return values
+        }
         for record in table.records {
             if repeatsHeader(record) {
                 builder.report(SurveyImporter.repeatedHeader(at: table.location(line: record.line, column: nil)))
@@ -109,10 +140,11 @@ enum WideSurveyReader {
             for themeColumn in themeColumns {
                 let location = table.location(line: record.line, column: themeColumn.column + 1)
                 let cell = record.fields[themeColumn.column]
+                let cellRatings = ratings(of: themeColumn.column, in: record, into: &builder)
                 if let roster = themeColumn.roster {
                     guard let answer = RosterAnswer(cell) else { continue }
                     guard let target = builder.person(roster, origin: .contact, at: location) else { continue }
-                    builder.addTie(source: source, target: target, theme: themeColumn.theme, strength: answer.strength, at: location)
+                    builder.addTie(source: source, target: target, theme: themeColumn.theme, strength: answer.strength, ratings: cellRatings, at: location)
                     continue
                 }
                 if !contacts.splitsOnComma {
@@ -142,7 +174,18 @@ enum WideSurveyReader {
                     let person = written?.person ?? contact
                     guard let target = builder.person(person, origin: .contact, at: location) else { continue }
                     if let organisation = written?.organisation { inferred.append((target, organisation, location)) }
-                    builder.addTie(source: source, target: target, theme: themeColumn.theme, strength: nil, at: location)
+                    builder.addTie(source: source, target: target, theme: themeColumn.theme, strength: nil, ratings: cellRatings, at: location)
+                }
+            }
+            // A grid rates the respondent's ties to one person, in every theme they were named in.
+            for column in gridRatings {
+                guard let roster = column.roster, let value = rating(column, of: record, into: &builder) else { continue }
+                let location = table.location(line: record.line, column: column.column + 1)
+                if builder.rate(from: source, to: roster, item: column.item, value: value, at: location) == 0 {
+                    builder.report(Diagnostic(.warning, code: "survey.rating-without-tie", at: location,
+                                              "'\(name)' rated '\(roster)' on \(ratingSet.items[column.item].id) but named them in no theme; the rating was not used",
+                                              value: NameKey.cleaned(record.fields[column.column]),
+                                              fix: "name the person in a theme, or clear the rating"))
                 }
             }
         }
@@ -176,6 +219,17 @@ enum WideSurveyReader {
                                   "this cell was read as one name, but its comma-separated parts name respondents",
                                   value: NameKey.cleaned(cell),
                                   fix: "separate contacts with ';' (commas can be part of a name, as in 'Manager, Bolton Council')"))
+    }
+
+    /// Warns once about rating columns that name no contact column and no person.
+    private static func reportUnattachedRatings(_ plan: ColumnPlan, table: CSVTable, into builder: inout NetworkBuilder) {
+        let loose = plan.ratingColumns.filter { $0.contactColumn == nil && $0.roster == nil }
+        guard !loose.isEmpty else { return }
+        let names = loose.prefix(10).map { "\($0.column + 1) '\(Diagnostic.printable(table.header[$0.column]))'" }.joined(separator: ", ")
+        builder.report(Diagnostic(
+            .warning, code: "survey.rating-without-contact", at: SourceLocation(file: table.file, line: table.headerLine, sheet: table.sheet),
+            "\(loose.count == 1 ? "column" : "columns") \(names) \(loose.count == 1 ? "rates" : "rate") ties but \(loose.count == 1 ? "names" : "name") no contact column or person in a one-row-per-respondent survey, and \(loose.count == 1 ? "was" : "were") not used",
+            fix: "head a rating column with the contact column it rates and the item (work_1_trust), or with the item and the person in brackets (trust [Jane Smith])"))
     }
 
     /// Notes nothing (the command line words the reading), but warns once

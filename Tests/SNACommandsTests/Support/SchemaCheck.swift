@@ -31,8 +31,9 @@ enum JSON: Decodable, Equatable {
 }
 
 /// Checks a value against the subset of JSON Schema that docs/schema uses:
-/// type (one or several), enum, required, properties, additionalProperties
-/// false, items, minimum and maximum. Returns one message per violation.
+/// type (one or several), enum, required, properties, patternProperties
+/// (searched as regular expressions), additionalProperties false, items,
+/// minimum and maximum. Returns one message per violation.
 func schemaViolations(_ value: JSON, _ schema: JSON, path: String = "$") -> [String] {
     var problems: [String] = []
     if let allowed = schema["enum"]?.array, !allowed.contains(value) {
@@ -53,6 +54,11 @@ func schemaViolations(_ value: JSON, _ schema: JSON, path: String = "$") -> [Str
         for (key, member) in members {
             if let subschema = schema["properties"]?[key] {
                 problems += schemaViolations(member, subschema, path: "\(path).\(key)")
+            } else if case .object(let patterns) = schema["patternProperties"],
+                      let match = patterns.first(where: { pattern, _ in
+                          (try? Regex(pattern)).map { key.firstMatch(of: $0) != nil } ?? false
+                      }) {
+                problems += schemaViolations(member, match.value, path: "\(path).\(key)")
             } else if schema["additionalProperties"] == .bool(false) {
                 problems.append("\(path): unexpected key \(key)")
             }
