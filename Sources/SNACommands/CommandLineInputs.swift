@@ -13,6 +13,8 @@ extension InputNaming {
         case .layout: "--layout long|wide"
         case .themes: "--themes"
         case .headerRows: "--header-rows N"
+        case .organisationsFile: "--organisations FILE"
+        case .partnershipKinds: "--partnership-kinds FILE"
         }
     }
 }

@@ -30,6 +30,8 @@ struct FindingsBuilder {
         result += absences(focus.flatMap(analysis.selection).map { [$0] } ?? analysis.selections)
         result += isolatedNodes(whole)
         result += layerFindings(whole)
+        result += expectedPartnersNotInSurvey()
+        result += statutoryFindings(whole)
         return result
     }
 

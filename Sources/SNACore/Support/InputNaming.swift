@@ -16,6 +16,10 @@ public enum DiagnosticInput: String, Sendable, Hashable, CaseIterable {
     case themes
     /// How many header rows an export has.
     case headerRows
+    /// An organisations file: one row per organisation, with its type and attributes.
+    case organisationsFile
+    /// A file of partnership kinds and the organisation kinds each requires.
+    case partnershipKinds
 }
 
 /// How a program names the inputs a fix asks for.

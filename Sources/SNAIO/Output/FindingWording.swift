@@ -17,6 +17,10 @@ public enum FindingWording {
         case .layerGap: "Layers with no tie to the next"
         case .onlyLayerLink: "One person between two layers"
         case .confinedToLayer: "Decision-making confined to one layer"
+        case .requiredPartnerMissing: "Named partners with nobody in the survey"
+        case .requiredPartnerAbsent: "Named partners absent from strategy or decision-making"
+        case .requiredPartnerUnanswered: "Named partners who mostly did not answer"
+        case .expectedPartnerNotInSurvey: "Expected partners not in the survey"
         }
     }
 
@@ -32,6 +36,10 @@ public enum FindingWording {
         case .layerGap: "Adjacent governance layers (strategic and executive, executive and operational) with no tie between their people: strategy cannot reach the front line, nor the front line report back."
         case .onlyLayerLink: "Every tie between two adjacent governance layers runs through one person, so the layers' link hangs on them."
         case .confinedToLayer: "Decision-making ties that all stay inside one governance layer, so the other layers have no part in decisions."
+        case .requiredPartnerMissing: "Kinds of organisation the partnership's statute names as partners (seed 004, Appendix 3) of which no organisation is in the survey."
+        case .requiredPartnerAbsent: "Named partners of the partnership's statute with no ties to other partners in strategy or decision-making."
+        case .requiredPartnerUnanswered: "Named partners of the partnership's statute fewer than half of whose people answered the survey, so their own view of their ties is missing."
+        case .expectedPartnerNotInSurvey: "Organisations named as expected partners that nobody in the survey works for or names."
         }
     }
 
@@ -76,6 +84,22 @@ public enum FindingWording {
             default:
                 return "\(finding.themeLabel) stays inside the \(e.layers[0].rawValue) layer: \(e.ties == e.totalTies ? "all \(count(e.ties, "tie", "ties"))" : "\(e.ties) of its \(e.totalTies) ties (\(percent(Double(e.ties) / Double(e.totalTies))))") join \(e.layers[0].rawValue) people."
             }
+        case .statutory(let e):
+            let partnership = e.partnership.name.lowercased()
+            switch finding.kind {
+            case .requiredPartnerMissing:
+                return "\(e.kinds[0].name): a named partner of \(partnership), with nobody in the survey."
+            case .requiredPartnerAbsent:
+                let theme = finding.themeLabel.lowercased()
+                let named = zip(names, e.kinds).map { "\($0) (\(lowercasedFirst($1.name)))" }
+                return names.count == 1
+                    ? "\(named[0]), a named partner of \(partnership), has no \(theme) ties with other partners."
+                    : "\(names.count) named partners of \(partnership) have no \(theme) ties with other partners: \(list(named, limit: 6))."
+            default:
+                return "\(names[0]) (\(lowercasedFirst(e.kinds[0].name))), a named partner of \(partnership): \(e.answered == 0 ? "none" : "only \(e.answered)") of its \(count(e.members, "person", "people")) in the survey answered."
+            }
+        case .expectedPartnerNotInSurvey(let e):
+            return "\(list(e.notInSurvey.map { "'\($0)'" })) \(e.notInSurvey.count == 1 ? "is" : "are") expected \(e.notInSurvey.count == 1 ? "as a partner" : "as partners") but not in the survey: nobody in it works for \(e.notInSurvey.count == 1 ? "it" : "them") or names \(e.notInSurvey.count == 1 ? "it" : "them")."
         }
     }
 
@@ -129,6 +153,25 @@ public enum FindingWording {
                 let outside = e.totalTies - e.ties
                 text = "\(list(e.layersLeftOut.map { "the \($0.rawValue)" })) \(e.layersLeftOut.count == 1 ? "layer has" : "layers have") people with ties in other themes, and \(outside == 0 ? "none" : "only \(outside)") of the \(count(e.totalTies, "tie", "ties")) in \(finding.themeLabel.lowercased()) \(outside == 1 ? "reaches" : "reach") beyond the \(e.layers[0].rawValue) layer."
             }
+        case .statutory(let e):
+            let source = "named in the \(e.partnership.statute.hasSuffix(".") ? String(e.partnership.statute.dropLast()) : e.partnership.statute) (seed 004, Appendix 3)"
+            switch finding.kind {
+            case .requiredPartnerMissing:
+                text = e.listedOutsideSurvey.isEmpty
+                    ? "\(source); no organisation of the survey has this type"
+                    : "\(source); the organisations file lists \(list(e.listedOutsideSurvey, limit: 4)) with this type, but nobody in the survey works there or names \(e.listedOutsideSurvey.count == 1 ? "it" : "them")"
+            case .requiredPartnerAbsent:
+                let least = e.tiesInAllThemes.min() ?? 0
+                text = least > 0
+                    ? "\(source); \(finding.subjects.count == 1 ? "it has" : "each has at least") \(count(least, "tie", "ties")) with other partners across all themes, but none in \(finding.themeLabel.lowercased())"
+                    : "\(source); no tie with other partners in \(finding.themeLabel.lowercased())"
+            default:
+                text = "\(source); \(e.members - e.answered) of its \(count(e.members, "person", "people")) in the survey did not answer"
+            }
+            text += "."
+        case .expectedPartnerNotInSurvey(let e):
+            text = "named as expected partners (\(e.link.first) with \(e.link.second))" + (e.link.note.map { ": \($0)" } ?? "")
+                + "; no organisation, sector or type of the survey has \(e.notInSurvey.count == 1 ? "that name" : "those names")."
         }
         return text.prefix(1).uppercased() + text.dropFirst()
     }
@@ -152,6 +195,13 @@ public enum FindingWording {
             case .onlyLayerLink: return "Give the layers a second route: bring another person from each layer into regular contact, so the link does not depend on one person."
             default: return "Bring the other layers into decision-making where it touches their work: a seat, a standing invitation, or decisions taken on their reports."
             }
+        case .statutory:
+            switch finding.kind {
+            case .requiredPartnerMissing: return "Find out whether this partner takes part; if it does, survey its people, and if it does not, invite it: the statute names it."
+            case .requiredPartnerAbsent: return "Give these named partners a place where strategy is set and decisions are taken: a seat, a named contact, a standing invitation."
+            default: return "Ask this partner's people to answer, so that its own view of its ties is counted, before relying on what the survey says of it."
+            }
+        case .expectedPartnerNotInSurvey: return "Check the name; if the partner is right, survey its people or find out why it is not part of the partnership."
         }
     }
 
@@ -165,6 +215,12 @@ public enum FindingWording {
     /// "organisations", or "sector groups".
     static func groupWord(_ grouping: Grouping) -> String {
         grouping.isOrganisation ? "organisations" : "\(grouping) groups"
+    }
+
+    /// "Primary care trusts" as "primary care trusts"; a name with other capitals ("Jobcentre Plus", "NHS health trusts") kept.
+    static func lowercasedFirst(_ text: String) -> String {
+        guard text.dropFirst().allSatisfy({ !$0.isUppercase }) else { return text }
+        return text.prefix(1).lowercased() + text.dropFirst()
     }
 
     /// "A", "A and B", "A, B and C", "A, B, C and 4 more".
