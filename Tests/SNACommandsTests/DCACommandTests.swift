@@ -85,3 +85,36 @@ import Testing
         #expect(try snatool("report", "datasets/emon/MtSi/survey.csv", "-o", scratch.path("r.pdf")).status == 64)
     }
 }
+
+/// `dca score --survey`: the workshop set against the partnership's network.
+@Suite struct DCANetworkCommandTests {
+    static let arguments = ["dca", "score", "datasets/dca/responses.csv", "--survey", "datasets/bolton/survey.csv", "--people", "datasets/bolton/people.csv"]
+
+    @Test func theCentralPartnersNotInTheRoomAreNamed() throws {
+        let run = try snatool(Self.arguments + ["--format", "json"])
+        try #require(run.status == 0, "\(run.stderr)")
+        let outcomes = try #require(try JSON.parse(run.stdout)["network"]?["outcomes"]?.array)
+        try #require(outcomes.count == 2)
+        for outcome in outcomes {
+            let room = Set(outcome["room"]?.array?.compactMap { $0["organisation"]?.string } ?? [])
+            let invitees = outcome["invitees"]?.array?.compactMap { $0["organisation"]?.string } ?? []
+            #expect(invitees.count == 5 && room.isDisjoint(with: invitees))
+            let ties = outcome["invitees"]?.array?.compactMap { $0["ties_with_room"]?.number } ?? []
+            #expect(ties == ties.sorted(by: >))
+        }
+        let homes = try #require(outcomes.first { $0["outcome"]?.string?.contains("affordable") == true }?["room"]?.array)
+        #expect(homes.first { $0["organisation"]?.string == "Homes and Communities Agency" }?["in_survey"] == .bool(false))
+        let irwell = try #require(homes.first { $0["organisation"]?.string == "Irwell Valley Homes" })
+        #expect(irwell["weakly_linked"] == .bool(true) && irwell["decision_ties"]?.number == 0)
+        let text = try snatool(Self.arguments)
+        #expect(text.status == 0 && text.stdout.contains("Partners central to the outcome's network who were not in the room"))
+        #expect(text.stdout.contains("In the room but absent from decision-making: Irwell Valley Homes."))
+    }
+
+    @Test func surveyOptionsNeedASurvey() throws {
+        let run = try snatool(["dca", "score", "datasets/dca/responses.csv", "--people", "datasets/bolton/people.csv"])
+        #expect(run.status == 64 && run.stderr.contains("need --survey"))
+        let theme = try snatool(Self.arguments + ["--relevant-themes", "gossip"])
+        #expect(theme.status == 64 && theme.stderr.contains("--relevant-themes"))
+    }
+}
