@@ -50,8 +50,8 @@ public struct DCANetwork: Sendable {
 
     /// One outcome's workshop against the network.
     public struct Outcome: Sendable, Equatable {
-        /// The outcome.
-        public let outcome: String
+        /// The outcome (a report anonymised replaces people's names in it).
+        public var outcome: String
         /// The participating organisations, in the order of the responses.
         public let room: [RoomOrganisation]
         /// Partners of the outcome's network not in the room, most tied to the room first.
@@ -69,7 +69,7 @@ public struct DCANetwork: Sendable {
     /// The themes judged (ids), in the survey's order.
     public let themes: [String]
     /// One entry per outcome of the responses.
-    public let outcomes: [Outcome]
+    public var outcomes: [Outcome]
 
     /// The themes used when none are named: work, strategy and decision-making, those the survey has (else all of its themes).
     public static let defaultThemes = ["work", "strategy", "decision-making"]

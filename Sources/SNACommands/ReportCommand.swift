@@ -94,7 +94,12 @@ struct ReportCommand: ParsableCommand {
         }
         options.date = date ?? todayInWords()
         if let dca {
-            do throws(InputError) { options.dca = DCAScores(responses: try DCAResponseReader.read(path: dca)) } catch { throw report(error) }
+            do throws(InputError) {
+                let responses = try DCAResponseReader.read(path: dca)
+                options.dca = DCAScores(responses: responses)
+                // Organisations only: they keep their names in an anonymised report.
+                options.dcaNetwork = DCANetwork(responses: responses, network: survey.network)
+            } catch { throw report(error) }
         }
         if let spend { options.extraSections.append(try spendSection(spend, survey: survey)) }
         let document: PartnershipReport
