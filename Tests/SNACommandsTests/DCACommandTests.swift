@@ -118,3 +118,25 @@ import Testing
         #expect(theme.status == 64 && theme.stderr.contains("--relevant-themes"))
     }
 }
+
+/// `report --assessment INSTRUMENT=SHEET` and `--partnership` (issue 19, items 1 and 4).
+@Suite struct ReportAssessmentAndPartnerTests {
+    @Test func assessmentsAndStatutoryPartnersAreInTheReport() throws {
+        let scratch = Scratch()
+        let folder = "datasets/crime-and-disorder/"
+        let run = try snatool("report", folder + "survey.csv", "--people", folder + "people.csv", "--organisations", folder + "organisations.csv",
+                              "--partnership", "crime-and-disorder", "--assessment", "cipfa-alps=datasets/instruments/cipfa-alps-sample.csv",
+                              "--assessment", "decommissioning=datasets/instruments/decommissioning-sample.csv", "-o", scratch.path("report.html"))
+        try #require(run.status == 0, "\(run.stderr)")
+        let html = try String(contentsOfFile: scratch.path("report.html"), encoding: .utf8)
+        #expect(html.contains("<section id=\"assessment-1\"><h2>Aligning local public services framework</h2>"))
+        #expect(html.contains("<section id=\"assessment-2\"><h2>Six decommissioning questions</h2>"))
+        #expect(html.contains("Named partners with nobody in the survey") && html.contains("Westshire Police Authority"))
+        #expect(html.contains("<section id=\"layers\">"))
+        let bad = try snatool("report", folder + "survey.csv", "--assessment", "cipfa-alps", "-o", scratch.path("r.html"))
+        #expect(bad.status == 64 && !FileManager.default.fileExists(atPath: scratch.path("r.html")))
+        let anonymous = try snatool("report", folder + "survey.csv", "--anonymise", "--assessment", "cipfa-alps=datasets/instruments/cipfa-alps-sample.csv",
+                                    "-o", scratch.path("r.html"))
+        #expect(anonymous.status == 64 && anonymous.stderr.contains("--assessment"))
+    }
+}
