@@ -19,7 +19,26 @@ import Testing
     }
 
     func layerFindings(_ analysis: PartnershipAnalysis) -> [Finding] {
-        analysis.findings.filter { [.layerGap, .onlyLayerLink, .confinedToLayer].contains($0.kind) }
+        analysis.findings.filter { [.layerGap, .onlyLayerLink, .confinedToLayer, .layersDecideApart].contains($0.kind) }
+    }
+
+    @Test func everyLayerDecidingOnItsOwnIsLayersDecidingApart() throws {
+        let decisions = [("A1", "A2"), ("A2", "A3"), ("A3", "A1"), ("A2", "A1"), ("A1", "A3"),
+                         ("B1", "B2"), ("B2", "B1"), ("C1", "C2"), ("C2", "C1"), ("A3", "A2"), ("A1", "B1")].map { ($0.0, $0.1, "decision-making") }
+        let work = [("A1", "B1"), ("B1", "C1"), ("B2", "C2"), ("A2", "C1"), ("C2", "B1"), ("A3", "B2")].map { ($0.0, $0.1, "work") }
+        let found = layerFindings(try analysis(decisions + work))
+        #expect(!found.contains { $0.kind == .confinedToLayer })
+        let apart = try #require(found.first { $0.kind == .layersDecideApart })
+        #expect(apart.theme == "decision-making")
+        guard case .layers(let e) = apart.evidence else { Issue.record("no layer evidence"); return }
+        // Ten of the eleven decision-making ties stay inside a layer (91 %); across all themes 10 of the 16 distinct pairs (62.5 %).
+        #expect(e.layers == [.strategic, .executive, .operational] && e.ties == 10 && e.totalTies == 11)
+        #expect(e.activeMembers == [3, 2, 2])
+        #expect(abs((e.withinShareInAllThemes ?? 0) - 10.0 / 16.0) < 1e-12)
+        // Where decisions cross layers as often as the rest of the work, or fewer than ten ties, nothing is said.
+        let fewer = Array(decisions.prefix(9))
+        #expect(!layerFindings(try analysis(fewer + work)).contains { $0.kind == .layersDecideApart })
+        #expect(!layerFindings(try analysis(decisions)).contains { $0.kind == .layersDecideApart })
     }
 
     @Test func onePersonCarryingEveryTieBetweenLayersAndConfinedDecisions() throws {

@@ -153,6 +153,25 @@ import Testing
         }
     }
 
+    @Test func eigenvectorSaysWhenItsIterationStopsAtTheCap() {
+        // A path of 2,000 people: the two largest eigenvalues of A + I differ by
+        // about 3π²/n² ≈ 7e-6, so 500 steps cannot settle it; a triangle settles at once.
+        let path = UndirectedGraph(nodeCount: 2_000, pairs: (1..<2_000).map { (Int32($0 - 1), Int32($0)) })
+        let capped = path.eigenvector(maximumIterations: 500)
+        #expect(!capped.converged)
+        #expect(capped.iterations == 500)
+        #expect(abs((capped.scores.max() ?? 0) - 1) < 1e-12)
+        let triangle = UndirectedGraph(nodeCount: 3, pairs: [(0, 1), (1, 2), (0, 2)])
+        let settled = triangle.eigenvector()
+        #expect(settled.converged)
+        #expect(settled.iterations < 100)
+        #expect(settled.scores == triangle.eigenvectorCentrality())
+        // The default cap keeps the work near 10⁹ visits, within 1,000 and 100,000 steps.
+        #expect(UndirectedGraph.defaultIterationCap(work: 300_000) == 3_333)
+        #expect(UndirectedGraph.defaultIterationCap(work: 10) == 100_000)
+        #expect(UndirectedGraph.defaultIterationCap(work: 50_000_000) == 1_000)
+    }
+
     @Test func greedyRemovalNeverRaisesConnectivity() {
         var random = SeededGenerator(seed: 17)
         let g = Self.randomGraph(&random, nodes: 60, edges: 90).symmetrised()

@@ -18,7 +18,9 @@ public struct FindingThresholds: Sendable, Equatable {
     /// least as many as the median organisation).
     public var isolationMinimumOtherTies: Double = 3
     /// Decision-making is confined to a layer when at least this share of
-    /// its ties between people with a layer join people of that one layer.
+    /// its ties between people with a layer join people of that one layer;
+    /// the layers decide apart when at least this share join people of the
+    /// same layer (whichever it is) and two or more layers take part.
     public var layerConfinedShare: Double = 0.8
     /// At most this many findings of each kind.
     public var maximumPerKind: Int = 10
@@ -47,6 +49,8 @@ public enum FindingKind: String, CaseIterable, Sendable, Codable {
     case onlyLayerLink = "only-layer-link"
     /// Decision-making whose ties all stay inside one layer.
     case confinedToLayer = "confined-to-layer"
+    /// Decision-making whose ties stay inside each layer: every layer decides, but apart from the others.
+    case layersDecideApart = "layers-decide-apart"
     /// A kind of organisation the partnership's statute names as a partner (seed 004, Appendix 3) with nobody in the survey.
     case requiredPartnerMissing = "required-partner-missing"
     /// Named partners of the partnership's statute with no tie to other organisations in strategy or decision-making.
@@ -175,6 +179,20 @@ public struct LayerEvidence: Sendable, Equatable {
     public let activeMembers: [Int]
     /// For a confined theme: the other layers with people who have ties in some theme.
     public let layersLeftOut: [Layer]
+    /// For layers deciding apart: the share of ties between people with a
+    /// layer that stay inside a layer in the network of all themes, the
+    /// figure to set the theme's against; otherwise `nil`.
+    public let withinShareInAllThemes: Double?
+
+    /// Creates the evidence; `withinShareInAllThemes` is for layers deciding apart only.
+    package init(layers: [Layer], ties: Int, totalTies: Int, activeMembers: [Int], layersLeftOut: [Layer], withinShareInAllThemes: Double? = nil) {
+        self.layers = layers
+        self.ties = ties
+        self.totalTies = totalTies
+        self.activeMembers = activeMembers
+        self.layersLeftOut = layersLeftOut
+        self.withinShareInAllThemes = withinShareInAllThemes
+    }
 }
 
 /// The figures behind a statutory-partner finding.

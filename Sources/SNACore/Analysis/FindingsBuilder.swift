@@ -306,9 +306,33 @@ extension FindingsBuilder {
             }
         }
         if let decisions = analysis.selections.first(where: { $0.id == "decision-making" }) {
-            found += confined(decisions, activeLayers: active)
+            let confinedToOne = confined(decisions, activeLayers: active)
+            found += confinedToOne.isEmpty ? decidingApart(decisions, whole: whole, activeLayers: active) : confinedToOne
         }
         return found
+    }
+
+    /// A theme at least ``FindingThresholds/layerConfinedShare`` of whose
+    /// ties (ten or more, between people with a layer) join people of the
+    /// same layer, with two or more layers taking part and the share above
+    /// that of the network of all themes: each layer decides, but apart.
+    func decidingApart(_ selection: SelectionAnalysis, whole: SelectionAnalysis, activeLayers: [Layer: Int]) -> [Finding] {
+        guard let blocks = selection.layerBlocks, let wholeBlocks = whole.layerBlocks else { return [] }
+        func within(_ blocks: GroupBlocks) -> (inside: Int, total: Int) {
+            let inside = Layer.allCases.indices.reduce(0) { $0 + Int(blocks.ties[$1][$1]) }
+            return (inside, Int(blocks.ties.outTotals.reduce(0, +)))
+        }
+        let theme = within(blocks), all = within(wholeBlocks)
+        guard theme.total >= 10, Double(theme.inside) >= thresholds.layerConfinedShare * Double(theme.total) else { return [] }
+        let deciding = Layer.allCases.indices.filter { blocks.ties[$0][$0] > 0 }
+        guard deciding.count >= 2, all.total > 0 else { return [] }
+        let share = Double(theme.inside) / Double(theme.total), wholeShare = Double(all.inside) / Double(all.total)
+        guard share > wholeShare else { return [] }
+        let layers = deciding.map { Layer.allCases[$0] }
+        let evidence = LayerEvidence(layers: layers, ties: theme.inside, totalTies: theme.total,
+                                     activeMembers: layers.map { activeLayers[$0] ?? 0 }, layersLeftOut: [],
+                                     withinShareInAllThemes: wholeShare)
+        return [finding(.layersDecideApart, on: selection, subjects: [], evidence: .layers(evidence), score: share)]
     }
 
     /// A theme at least ``FindingThresholds/layerConfinedShare`` of whose

@@ -19,7 +19,9 @@ public struct NodeMetrics: Sendable {
     /// PageRank (damping 0.85).
     public let pageRank: [Double]
     /// Eigenvector centrality on the symmetrised graph, maximum 1.
-    public let eigenvector: [Double]
+    public var eigenvector: [Double] { eigenvectorIteration.scores }
+    /// The eigenvector scores with whether their iteration converged.
+    public let eigenvectorIteration: EigenvectorCentrality
     /// Burt's constraint and effective size.
     public let structuralHoles: StructuralHoles
     /// k-core number on the symmetrised graph.
@@ -45,7 +47,7 @@ public struct NodeMetrics: Sendable {
         outStrength = (0..<n).map { v in graph.outWeights[Int(graph.outOffsets[v])..<Int(graph.outOffsets[v + 1])].reduce(0, +) }
         paths = PathCentralities(graph)
         pageRank = graph.pageRank()
-        eigenvector = undirected.eigenvectorCentrality()
+        eigenvectorIteration = undirected.eigenvector()
         structuralHoles = StructuralHoles(graph)
         core = undirected.coreNumbers()
         clustering = undirected.localClustering()

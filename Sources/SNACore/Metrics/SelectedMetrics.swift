@@ -17,6 +17,8 @@ public struct SelectedMetrics: Sendable {
     public let columns: [(name: String, values: [Double?])]
     /// The estimates made by sampling (with `approximation`), for the sample sizes.
     public let estimates: [(metric: NodeMetric, estimate: ApproximateBetweenness)]
+    /// The eigenvector iteration, when `eigenvector` was asked for (its scores are approximate when it did not converge).
+    public let eigenvectorIteration: EigenvectorCentrality?
 
     /// Computes the metrics in `metrics` for `graph`; `groups` is needed for brokerage.
     ///
@@ -32,6 +34,7 @@ public struct SelectedMetrics: Sendable {
         var computed: [String: [Double?]] = [:]
         func put(_ name: String, _ values: [Double?]) { computed[name] = values }
         var estimates: [(NodeMetric, ApproximateBetweenness)] = []
+        var eigenvectorIteration: EigenvectorCentrality?
         let needsUndirected: Set<NodeMetric> = [.eigenvector, .core, .clustering, .cutPoints]
         let undirected = metrics.isDisjoint(with: needsUndirected) && !metrics.contains(.degree) ? nil : graph.symmetrised()
         let exactBetweenness = metrics.contains(.betweenness) && approximation == nil
@@ -71,7 +74,10 @@ public struct SelectedMetrics: Sendable {
                 put("harmonic", paths!.harmonic)
                 put("closeness", paths!.closeness)
             case .pagerank: put("pagerank", graph.pageRank())
-            case .eigenvector: put("eigenvector", undirected!.eigenvectorCentrality())
+            case .eigenvector:
+                let iteration = undirected!.eigenvector()
+                eigenvectorIteration = iteration
+                put("eigenvector", iteration.scores)
             case .constraint:
                 let holes = StructuralHoles(graph)
                 put("constraint", holes.constraint)
@@ -94,5 +100,6 @@ public struct SelectedMetrics: Sendable {
         }
         self.columns = NodeMetricColumn.all.filter { metrics.contains($0.metric) }.map { ($0.name, computed[$0.name]!) }
         self.estimates = estimates
+        self.eigenvectorIteration = eigenvectorIteration
     }
 }

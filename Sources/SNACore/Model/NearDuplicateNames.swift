@@ -43,12 +43,16 @@ public enum NearDuplicateNames {
         /// The label without a title ("Dr", "Cllr") or a note in brackets at
         /// the end ("(GMP)", "(she/her)"), with no spaces; `nil` when neither is there.
         var core: String?
+        /// The label with no spaces.
+        var compact: String
 
         init(_ name: String) {
             key = NameKey.key(name)
-            reordered = NearDuplicateNames.reordered(name)
-            core = NearDuplicateNames.core(name)
+            reordered = name.utf8.contains(UInt8(ascii: ",")) ? NearDuplicateNames.reordered(name) : nil
             let label = NameKey.label(name)
+            let hasTitle = label.split(separator: " ", maxSplits: 1).first.map { NearDuplicateNames.titles.contains($0) } == true
+            core = hasTitle || name.utf8.contains(UInt8(ascii: "(")) ? NearDuplicateNames.core(name) : nil
+            compact = label.filter { $0 != " " }
             comparable = name.utf8.count <= NearDuplicateNames.maximumLength || name.count <= NearDuplicateNames.maximumLength
             if label.utf8.allSatisfy({ $0 < 0x80 }) {
                 bytes = Array(label.utf8)
@@ -67,6 +71,9 @@ public enum NearDuplicateNames {
             let start = bytes.lastIndex(of: NearDuplicateNames.space).map { $0 + 1 } ?? 0
             return String(decoding: bytes[start...], as: UTF8.self)
         }
+
+        /// Whether the name is compared with others: short enough, and with a letter or digit.
+        var isCompared: Bool { comparable && !compact.isEmpty }
 
         /// The Character forms, computed on demand for an ASCII label.
         var unicodeForm: UnicodeForm {
@@ -119,41 +126,68 @@ public enum NearDuplicateNames {
         return words.joined()
     }
 
-    /// The label with no spaces, the key of names equal but for spaces and punctuation.
-    private static func compact(_ name: String) -> String {
-        NameKey.label(name).filter { $0 != " " }
-    }
-
     /// Warnings about people, each with the alias line that would merge the pair.
     ///
+    /// People meet in three kinds of group: their organisation; and, for
+    /// pairs where one organisation is unknown, the last word of the name and
+    /// the name with no spaces (or its core, without a title or a note). The
+    /// last-word and no-space groups are only made for words an unknown
+    /// organisation's person has, so a roster where everyone's organisation is
+    /// known never builds them, and a name's forms are made only when it has
+    /// someone to be compared with.
+    ///
     /// - Parameter locations: where each person was first seen, for the warning.
-    /// - Complexity: O(Σ k²) over the sizes k of the groups compared; groups
-    ///   larger than 2,000 are skipped.
+    /// - Complexity: O(P) for P people to group them, plus O(Σ k²) over the
+    ///   sizes k of the groups compared; groups larger than 2,000 are skipped.
     public static func warnings(for people: [Person], locations: [SourceLocation?] = []) -> [Diagnostic] {
-        let forms = people.map { Form($0.name) }
+        var forms = [Form?](repeating: nil, count: people.count)
+        func form(_ index: Int) -> Form {
+            if let known = forms[index] { return known }
+            let made = Form(people[index].name)
+            forms[index] = made
+            return made
+        }
+        // Grouped by the organisation's key, made once per spelling (a roster repeats a few spellings many times).
         var byOrganisation: [String: [Int]] = [:]
+        var organisationKeys: [String: String] = [:]
+        for (index, person) in people.enumerated() {
+            guard let organisation = person.organisation else { continue }
+            let key = organisationKeys[organisation] ?? NameKey.key(organisation)
+            organisationKeys[organisation] = key
+            byOrganisation[key, default: []].append(index)
+        }
+        // The last words and no-space forms of people whose organisation is unknown: only these groups can hold a pair to compare.
+        let unknown = people.indices.filter { people[$0].organisation == nil && form($0).isCompared }
         var byLastWord: [String: [Int]] = [:]
         var byCompact: [String: [Int]] = [:]
-        for (index, person) in people.enumerated() where forms[index].comparable {
-            guard let last = forms[index].lastWord else { continue }
-            if let organisation = person.organisation { byOrganisation[NameKey.key(organisation), default: []].append(index) }
-            byLastWord[last, default: []].append(index)
-            // "Smith, Alice" is compared with the other Smiths too.
-            if let reordered = forms[index].reordered, let word = reordered.split(separator: " ").last.map(String.init), word != last {
-                byLastWord[word, default: []].append(index)
+        if !unknown.isEmpty {
+            var wanted = Set<String>(), wantedCompact = Set<String>()
+            for index in unknown {
+                let keys = groupKeys(form(index))
+                wanted.formUnion(keys.words)
+                wantedCompact.insert(keys.compact)
             }
-            // "Dr Erin Walsh (GMP)", "Sam O'Neil" and "Sam ONeil" meet by their compact core.
-            byCompact[forms[index].core ?? compact(person.name), default: []].append(index)
+            for index in people.indices {
+                let name = people[index].name
+                // Cheap forms first: only a name whose label shares a wanted word or no-space form is grouped.
+                let keys = forms[index].map(groupKeys) ?? groupKeys(label: NameKey.label(name), name: name)
+                let words = keys.words.filter(wanted.contains)
+                let compactWanted = wantedCompact.contains(keys.compact)
+                guard !words.isEmpty || compactWanted, form(index).isCompared else { continue }
+                for word in words { byLastWord[word, default: []].append(index) }
+                if compactWanted { byCompact[keys.compact, default: []].append(index) }
+            }
         }
         var seen = Set<[Int]>()
         var warnings: [Diagnostic] = []
         func compare(_ members: [Int], onlyWithUnknownOrganisation: Bool) {
-            guard members.count <= 2_000 else { return }
-            for i in 0..<members.count {
-                for j in (i + 1)..<members.count {
-                    let a = members[i], b = members[j]
+            guard members.count > 1, members.count <= 2_000 else { return }
+            let comparable = members.filter { form($0).isCompared }
+            for i in 0..<comparable.count {
+                for j in (i + 1)..<comparable.count {
+                    let a = comparable[i], b = comparable[j]
                     if onlyWithUnknownOrganisation && people[a].organisation != nil && people[b].organisation != nil { continue }
-                    guard areNearDuplicates(forms[a], forms[b]), seen.insert([a, b]).inserted else { continue }
+                    guard areNearDuplicates(forms[a]!, forms[b]!), seen.insert([a, b]).inserted else { continue }
                     let place = (people[a].organisation ?? people[b].organisation).map { " (\($0))" } ?? ""
                     warnings.append(warning(
                         "names.near-duplicate", "'\(people[a].name)' and '\(people[b].name)'\(place) may be the same person",
@@ -163,8 +197,30 @@ public enum NearDuplicateNames {
         }
         for key in byOrganisation.keys.sorted() { compare(byOrganisation[key]!, onlyWithUnknownOrganisation: false) }
         for key in byLastWord.keys.sorted() { compare(byLastWord[key]!, onlyWithUnknownOrganisation: true) }
-        for key in byCompact.keys.sorted() where byCompact[key]!.count > 1 { compare(byCompact[key]!, onlyWithUnknownOrganisation: true) }
+        for key in byCompact.keys.sorted() { compare(byCompact[key]!, onlyWithUnknownOrganisation: true) }
         return warnings
+    }
+
+    /// The groups a name joins when an organisation is unknown: its last word
+    /// (and, for "Last, First", the last word of "First Last"), and its core or
+    /// no-space form.
+    private static func groupKeys(_ form: Form) -> (words: [String], compact: String) {
+        var words: [String] = []
+        if let last = form.lastWord {
+            words.append(last)
+            if let reordered = form.reordered, let word = reordered.split(separator: " ").last.map(String.init), word != last { words.append(word) }
+        }
+        return (words, form.core ?? form.compact)
+    }
+
+    /// ``groupKeys(_:)`` from a name's label without making its forms, where
+    /// that is cheap: a name with a comma, a bracket or a title takes the full forms.
+    private static func groupKeys(label: String, name: String) -> (words: [String], compact: String) {
+        if name.utf8.contains(UInt8(ascii: ",")) || name.utf8.contains(UInt8(ascii: "(")) || label.split(separator: " ", maxSplits: 1).first.map({ titles.contains($0) }) == true {
+            return groupKeys(Form(name))
+        }
+        let last = label.split(separator: " ").last.map(String.init)
+        return (last.map { [$0] } ?? [], label.filter { $0 != " " })
     }
 
     /// Warnings about organisation names that look like one organisation written two ways.
@@ -220,7 +276,7 @@ public enum NearDuplicateNames {
     private static func areNearDuplicates(_ a: Form, _ b: Form) -> Bool {
         guard a.key != b.key else { return false }
         if let reordered = a.reordered, reordered == NameKey.label(b.key) { return true }
-        if let core = a.core ?? b.core, (a.core ?? compact(a.key)) == (b.core ?? compact(b.key)), !core.isEmpty { return true }
+        if let core = a.core ?? b.core, (a.core ?? a.compact) == (b.core ?? b.compact), !core.isEmpty { return true }
         if let reordered = b.reordered, reordered == NameKey.label(a.key) { return true }
         if a.unicode == nil && b.unicode == nil {
             return a.bytes.withUnsafeBufferPointer { x in

@@ -162,6 +162,17 @@ public struct NetworkBuilder: Sendable {
         themesAsked.insert(index)
     }
 
+    /// Makes room for `count` more people, so that a long roster is added
+    /// without the tables growing again and again.
+    public mutating func reserveCapacity(people count: Int) {
+        let total = records.count + count
+        records.reserveCapacity(total)
+        personOrganisations.reserveCapacity(total)
+        personResponded.reserveCapacity(total)
+        personIndex.reserveCapacity(total)
+        spellingIndex.reserveCapacity(total)
+    }
+
     /// Notes that a people file defines the population.
     public mutating func markPeopleFileGiven() { peopleFileGiven = true }
 
@@ -492,10 +503,11 @@ public struct NetworkBuilder: Sendable {
         if let current = records[index].person.attributes[attribute] {
             guard NameKey.key(current) != NameKey.key(value) else { return }
             conflict(attribute, person: index, current: current, new: value,
-                     earlier: records[index].attributeSources[attribute] ?? nil, at: location)
+                     earlier: records[index].attributeSources[attribute] ?? records[index].firstSeen, at: location)
         } else {
             records[index].person.attributes[attribute] = value
-            records[index].attributeSources[attribute] = location
+            // Most attributes come with the person's first row; only another place is recorded.
+            if location != records[index].firstSeen { records[index].attributeSources[attribute] = location }
         }
     }
 

@@ -133,6 +133,7 @@ extension AnalysisOutput {
             ("mean_distance_undirected", .number(selection.undirectedDistances.meanDistance)),
             ("degree_centralisation", .number(selection.degreeCentralisation)),
             ("betweenness_centralisation", .number(selection.betweennessCentralisation)),
+            ("eigenvector_converged", .bool(selection.metrics.eigenvectorIteration.converged)),
             ("ei_index", .number(selection.organisationBlocks.networkEIIndex)),
             ("brokerage", .object(Self.roles.map { role, key in
                 let k = BrokerageRole.allCases.firstIndex(of: role)!
@@ -279,7 +280,8 @@ extension AnalysisOutput {
         case .layers(let e):
             return .object([("layers", .array(e.layers.map { .string($0.rawValue) })), ("ties", .int(e.ties)), ("total_ties", .int(e.totalTies)),
                             ("active_members", .array(e.activeMembers.map { .int($0) })),
-                            ("layers_left_out", .array(e.layersLeftOut.map { .string($0.rawValue) }))])
+                            ("layers_left_out", .array(e.layersLeftOut.map { .string($0.rawValue) })),
+                            ("within_share_in_all_themes", .number(e.withinShareInAllThemes))])
         case .statutory(let e):
             return .object([("partnership", .string(e.partnership.id)), ("partnership_name", .string(e.partnership.name)),
                             ("statute", .string(e.partnership.statute)), ("kinds", .array(e.kinds.map { .string($0.name) })),

@@ -97,7 +97,7 @@ extension AnalysisOutput {
         for (title, values, isCount) in metrics {
             let ranked = names.indices.filter { values[$0] > 0 }.sorted { (values[$0], names[$1]) > (values[$1], names[$0]) }.prefix(top)
             guard !ranked.isEmpty else { continue }
-            out += "  \(title)\n"
+            out += "  \(title)\(title == "eigenvector" ? Self.approximateNote(m.eigenvectorIteration) : "")\n"
             var table = TextTable(header: ["#", "name", "value"], alignments: [.right, .left, .right])
             for (rank, v) in ranked.enumerated() {
                 let value = values[v]
@@ -106,6 +106,11 @@ extension AnalysisOutput {
             out += table.rendered(indent: "    ").split(separator: "\n").dropFirst(2).map { $0 + "\n" }.joined()
         }
         return out
+    }
+
+    /// The note on an eigenvector iteration that stopped at its cap, or nothing.
+    static func approximateNote(_ iteration: EigenvectorCentrality) -> String {
+        iteration.converged ? "" : " (approximate: the iteration had not settled after \(FindingWording.number(Double(iteration.iterations))) steps; docs/metrics.md)"
     }
 
     private func organisationsText() -> String {

@@ -17,6 +17,7 @@ public enum FindingWording {
         case .layerGap: "Layers with no tie to the next"
         case .onlyLayerLink: "One person between two layers"
         case .confinedToLayer: "Decision-making confined to one layer"
+        case .layersDecideApart: "Layers deciding apart"
         case .requiredPartnerMissing: "Named partners with nobody in the survey"
         case .requiredPartnerAbsent: "Named partners absent from strategy or decision-making"
         case .requiredPartnerUnanswered: "Named partners who mostly did not answer"
@@ -36,6 +37,7 @@ public enum FindingWording {
         case .layerGap: "Adjacent governance layers (strategic and executive, executive and operational) with no tie between their people: strategy cannot reach the front line, nor the front line report back."
         case .onlyLayerLink: "Every tie between two adjacent governance layers runs through one person, so the layers' link hangs on them."
         case .confinedToLayer: "Decision-making ties that all stay inside one governance layer, so the other layers have no part in decisions."
+        case .layersDecideApart: "Decision-making ties that stay inside each governance layer: every layer decides, but the strategic, executive and operational decisions are seldom joined up."
         case .requiredPartnerMissing: "Kinds of organisation the partnership's statute names as partners (seed 004, Appendix 3) of which no organisation is in the survey."
         case .requiredPartnerAbsent: "Named partners of the partnership's statute with no ties to other partners in strategy or decision-making."
         case .requiredPartnerUnanswered: "Named partners of the partnership's statute fewer than half of whose people answered the survey, so their own view of their ties is missing."
@@ -81,6 +83,8 @@ public enum FindingWording {
             case .onlyLayerLink:
                 let who = names.count == 1 ? "\(names[0]) is the only link" : "\(list(names)) are the only link"
                 return "\(who) between the \(e.layers[0].rawValue) and \(e.layers[1].rawValue) layers: every one of the \(count(e.ties, "tie", "ties")) between them is \(names.count == 1 ? "theirs" : "the tie between them")."
+            case .layersDecideApart:
+                return "\(finding.themeLabel) stays within each layer: \(e.ties) of its \(e.totalTies) ties between people with a layer (\(percent(Double(e.ties) / Double(e.totalTies)))) join people of the same layer\(e.withinShareInAllThemes.map { ", against \(percent($0)) across all themes" } ?? "")."
             default:
                 return "\(finding.themeLabel) stays inside the \(e.layers[0].rawValue) layer: \(e.ties == e.totalTies ? "all \(count(e.ties, "tie", "ties"))" : "\(e.ties) of its \(e.totalTies) ties (\(percent(Double(e.ties) / Double(e.totalTies))))") join \(e.layers[0].rawValue) people."
             }
@@ -147,6 +151,10 @@ public enum FindingWording {
             text += "."
         case .layers(let e):
             switch finding.kind {
+            case .layersDecideApart:
+                let crossing = e.totalTies - e.ties
+                let members = zip(e.layers, e.activeMembers).map { "\(count($1, "person", "people")) of the \($0.rawValue) layer" }
+                text = "\(list(members)) have ties across all themes; only \(count(crossing, "tie", "ties")) in \(finding.themeLabel.lowercased()) \(crossing == 1 ? "crosses" : "cross") from one layer to another."
             case .layerGap, .onlyLayerLink:
                 text = "\(count(e.activeMembers[0], "person", "people")) of the \(e.layers[0].rawValue) layer and \(count(e.activeMembers[1], "person", "people")) of the \(e.layers[1].rawValue) layer have ties in the \(network(finding)); \(count(e.ties, "tie", "ties")) between the two layers."
             default:
@@ -193,6 +201,7 @@ public enum FindingWording {
             switch finding.kind {
             case .layerGap: return "Agree how each layer reports to and hears from the next (seed 004, Table 8): named contacts, and the executive at the board or the operational leads at the executive."
             case .onlyLayerLink: return "Give the layers a second route: bring another person from each layer into regular contact, so the link does not depend on one person."
+            case .layersDecideApart: return "Join decisions up across the layers (seed 004, paragraphs 44 and 103): let the board take its decisions on the executive's and the operational leads' reports, and give each layer a named route into the decisions of the others."
             default: return "Bring the other layers into decision-making where it touches their work: a seat, a standing invitation, or decisions taken on their reports."
             }
         case .statutory:

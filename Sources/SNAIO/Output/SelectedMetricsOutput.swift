@@ -26,8 +26,9 @@ public struct SelectedMetricsOutput: Sendable {
         self.reading = reading
     }
 
-    /// `{"schema_version", "metrics", ["approximation",] ["reading",] "people": [{"id", "theme", <columns>}], "warnings"}`;
-    /// `approximation` only when betweenness was estimated by sampling.
+    /// `{"schema_version", "metrics", ["approximation",] ["unconverged",] ["reading",] "people": [{"id", "theme", <columns>}], "warnings"}`;
+    /// `approximation` only when betweenness was estimated by sampling, `unconverged`
+    /// (`theme`, `metric`, `iterations`) only when an eigenvector iteration stopped at its cap.
     public func json() -> JSONValue {
         let people: [JSONValue] = rows.flatMap { row in
             let kinds = row.metrics.columns.map { Self.kind(of: $0.name) }
@@ -53,6 +54,11 @@ public struct SelectedMetricsOutput: Sendable {
                 ("seed", Int(exactly: parameters.seed).map { .int($0) } ?? .string(String(parameters.seed))), ("samples", .array(samples)),
             ])))
         }
+        let unconverged: [JSONValue] = rows.compactMap { row in
+            guard let iteration = row.metrics.eigenvectorIteration, !iteration.converged else { return nil }
+            return .object([("theme", .string(row.theme)), ("metric", .string(NodeMetric.eigenvector.rawValue)), ("iterations", .int(iteration.iterations))])
+        }
+        if !unconverged.isEmpty { fields.append(("unconverged", .array(unconverged))) }
         if let reading { fields.append(("reading", SurveyReadingOutput.json(reading))) }
         fields.append(("people", .array(people)))
         fields.append(("warnings", .array(warnings.map(AnalysisOutput.diagnosticJSON))))
@@ -86,7 +92,8 @@ public struct SelectedMetricsOutput: Sendable {
                 let ranked = names.indices.filter { (column.values[$0] ?? 0) > 0 }
                     .sorted { (column.values[$0] ?? 0, names[$1]) > (column.values[$1] ?? 0, names[$0]) }.prefix(top)
                 guard !ranked.isEmpty else { continue }
-                text += "\(row.theme): \(column.name)\n"
+                let note = column.name == "eigenvector" ? row.metrics.eigenvectorIteration.map(AnalysisOutput.approximateNote) ?? "" : ""
+                text += "\(row.theme): \(column.name)\(note)\n"
                 for (rank, v) in ranked.enumerated() { text += "  \(rank + 1)  \(names[v])  \(String(format: "%.6g", column.values[v] ?? 0))\n" }
             }
         }

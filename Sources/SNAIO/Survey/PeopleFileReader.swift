@@ -22,7 +22,12 @@ enum PeopleFileReader {
         }
         let organisationColumn = labels.firstIndex(where: organisationSpellings.contains)
         let layerColumn = labels.firstIndex(of: "layer")
+        let attributeColumns = table.header.indices.filter { column in
+            column != idColumn && column != organisationColumn && column != layerColumn && !labels[column].isEmpty
+        }
         var seen: [String: Int] = [:]
+        seen.reserveCapacity(table.records.count)
+        builder.reserveCapacity(people: table.records.count)
         for record in table.records {
             let id = NameKey.cleaned(record.fields[idColumn])
             guard !id.isEmpty else {
@@ -30,19 +35,17 @@ enum PeopleFileReader {
                                           "the id is empty", fix: "fill in the person's name, or delete the row"))
                 continue
             }
-            if let first = seen[NameKey.key(id)] {
+            let key = NameKey.key(id)
+            if let first = seen[key] {
                 builder.report(Diagnostic(.warning, code: "people.duplicate-id", at: table.location(line: record.line, column: idColumn + 1),
                                           "'\(id)' is listed again (first on line \(first)); the rows are merged",
                                           fix: "keep one row per person"))
             } else {
-                seen[NameKey.key(id)] = record.line
+                seen[key] = record.line
             }
             let layer = layerColumn.flatMap { layerCell($0, of: record, in: table, into: &builder) }
             var attributes: [String: String] = [:]
-            for (column, header) in table.header.enumerated()
-            where column != idColumn && column != organisationColumn && column != layerColumn && !NameKey.label(header).isEmpty {
-                attributes[header] = record.fields[column]
-            }
+            for column in attributeColumns { attributes[table.header[column]] = record.fields[column] }
             builder.addPerson(id, organisation: organisationColumn.map { record.fields[$0] }, layer: layer,
                               attributes: attributes, origin: .peopleFile,
                               at: table.location(line: record.line, column: nil))
