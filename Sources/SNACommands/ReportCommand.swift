@@ -131,8 +131,11 @@ struct ReportCommand: ParsableCommand {
         let parts = given.split(separator: "=", maxSplits: 1).map(String.init)
         let instrument = try loadInstrument(parts[0])
         let assessment: Assessment
+        var byOrganisation: AssessmentByOrganisation?
         do throws(InputError) {
-            assessment = try Assessment(instrument: instrument, responses: try AssessmentResponseReader.read(path: parts[1], instrument: instrument))
+            let table = try CSVReader.read(path: parts[1])
+            assessment = try Assessment(instrument: instrument, responses: try AssessmentResponseReader.read(table, instrument: instrument))
+            byOrganisation = try AssessmentByOrganisation(instrument: instrument, table: table)
         } catch {
             throw report(error)
         }
@@ -140,7 +143,8 @@ struct ReportCommand: ParsableCommand {
         guard let html = AssessmentOutput(assessment: assessment, date: date ?? todayInWords()).htmlSection() else {
             throw usageFailure("--assessment: the delivery chain's scores go in with --dca")
         }
-        return ReportSection(id: "assessment-\(index + 1)", title: instrument.title, html: html)
+        return ReportSection(id: "assessment-\(index + 1)", title: instrument.title,
+                             html: html + (byOrganisation.map { "<h3>By local body</h3>" + $0.htmlSection() } ?? ""))
     }
 
     /// The report's section on the money: totals, bubble diagram, tables and the join to the survey.

@@ -139,4 +139,29 @@ import Testing
                                     "-o", scratch.path("r.html"))
         #expect(anonymous.status == 64 && anonymous.stderr.contains("--assessment"))
     }
+
+    /// A CIPFA sheet with an organisation column is also judged per local body,
+    /// and the statements every local body must meet across all of them.
+    @Test func theCIPFAFrameworkPerLocalBody() throws {
+        let scratch = Scratch()
+        let sample = try String(contentsOfFile: "datasets/instruments/cipfa-alps-sample.csv", encoding: .utf8)
+        var lines = sample.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[0] = "organisation," + lines[0]
+        for i in lines.indices.dropFirst() where !lines[i].isEmpty {
+            lines[i] = (lines[i].contains(",Finance lead,") ? "Borough Council," : "County Primary Care Trust,") + lines[i]
+        }
+        let sheet = scratch.write("cipfa.csv", lines.joined(separator: "\n"))
+        let run = try snatool("report", "datasets/crime-and-disorder/survey.csv", "--assessment", "cipfa-alps=" + sheet, "-o", scratch.path("r.html"))
+        try #require(run.status == 0, "\(run.stderr)")
+        let html = try String(contentsOfFile: scratch.path("r.html"), encoding: .utf8)
+        #expect(html.contains("<caption>Level reached by each local body</caption>"))
+        #expect(html.contains("<th scope=\"row\">Borough Council</th>") && html.contains("<th scope=\"row\">County Primary Care Trust</th>"))
+        // S2 "Each local body takes account of other local bodies' strategies": judged across both bodies.
+        #expect(html.contains("S2 Each local body takes account"))
+        #expect(html.contains("not met (County Primary Care Trust)"))
+        // A sheet without the column has no per-body part.
+        let plain = try snatool("report", "datasets/crime-and-disorder/survey.csv", "--assessment", "cipfa-alps=datasets/instruments/cipfa-alps-sample.csv", "-o", scratch.path("p.html"))
+        #expect(plain.status == 0)
+        #expect(!(try String(contentsOfFile: scratch.path("p.html"), encoding: .utf8)).contains("By local body"))
+    }
 }
