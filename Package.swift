@@ -31,7 +31,7 @@ let package = Package(
         // Network model (themes, organisations, people, ties), compact graphs and metrics.
         .target(name: "SNACore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // Files in and out: strict CSV, Excel workbooks, survey import, people and alias files, JSON and CSV output.
-        .target(name: "SNAIO", dependencies: ["SNACore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "SNAIO", dependencies: ["SNACore", .product(name: "ZIPFoundation", package: "ZIPFoundation")], resources: [.process("Resources")]),
         // The Graphviz C library, found through pkg-config. Only SNAMaps may link it.
         .systemLibrary(
             name: "CGraphviz",

@@ -11,7 +11,9 @@ struct Analyse: ParsableCommand {
         abstract: "Analyse a partnership survey: findings, metrics per person, organisation, tie and theme.",
         discussion: """
             Prints findings in plain English first (gatekeepers, weak links between partners, \
-            bridges, organisations absent from a theme, isolated people), then each theme's \
+            bridges, organisations absent from a theme, isolated people, the governance layers; with \
+            --partnership, the statutory partners missing, absent from strategy or decision-making \
+            or not answering), then each theme's \
             network figures, the top people per metric, the organisations and the response rate. \
             --format json gives every metric of every person, organisation and tie (schema: \
             docs/schema/analyse.schema.json); --out DIR writes the same as CSV tables. \

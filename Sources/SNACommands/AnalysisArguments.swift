@@ -19,6 +19,12 @@ struct AnalysisArguments: ParsableArguments {
     @Option(help: ArgumentHelp("A CSV of pairs of organisations (or sectors) that should work together: organisation_a,organisation_b[,theme,note]. Missing ones become findings.", valueName: "file"))
     var expectedLinks: String?
 
+    @Option(help: ArgumentHelp("Look for the named partners a statute requires (seed 004, Appendix 3): lsp, crime-and-disorder or childrens-trust, or a kind of --partnership-kinds. Organisations' types come from --organisations or the people file.", valueName: "kind"))
+    var partnership: String?
+
+    @Option(help: ArgumentHelp("A CSV of further partnership kinds, in the bundled shape: partnership,partnership_name,statute,organisation_kind,spellings,note (docs/input-formats.md).", valueName: "file"))
+    var partnershipKinds: String?
+
     @OptionGroup(title: "Finding thresholds (docs/findings.md)") var thresholds: ThresholdOptions
 
     /// The selections `--theme` names (`nil`: every theme and all), or a usage error.
@@ -48,13 +54,40 @@ struct AnalysisArguments: ParsableArguments {
                 throw report(error)
             }
         }
-        return AnalysisOptions(
+        var options = AnalysisOptions(
             level: level, grouping: grouping, selections: try given ?? selections(in: network), symmetrisation: symmetrise,
             thresholds: thresholds.thresholds, expectedLinks: expected, threads: threads)
+        options.statutory = try statutoryCheck(for: survey)
+        return options
+    }
+
+    /// The statutory partners `--partnership` asks for (`nil` without it);
+    /// organisation types that are no known kind are printed as warnings.
+    func statutoryCheck(for survey: ImportedSurvey) throws -> StatutoryCheck? {
+        if partnershipKinds != nil && partnership == nil { throw usageFailure("--partnership-kinds declares kinds for --partnership: name one") }
+        guard let partnership else { return nil }
+        let kinds: [PartnershipKind]
+        do throws(InputError) { kinds = try PartnershipKindsReader.catalogue(adding: partnershipKinds) } catch { throw report(error) }
+        guard let kind = PartnershipKindsReader.kind(partnership, in: kinds) else {
+            throw usageFailure("--partnership: '\(partnership)' is not a partnership kind; known: \(kinds.map(\.id).joined(separator: ", "))")
+        }
+        let known = kinds.flatMap(\.required)
+        var warnings = survey.network.unknownTypeWarnings(for: kind, known: known)
+        warnings += survey.listedOrganisations.compactMap { listed in
+            guard let type = listed.type, kind.requiredKind(ofType: type) == nil, !known.contains(where: { $0.matches(type: type) }) else { return nil }
+            return Diagnostic(.warning, code: "organisations.unknown-type",
+                              "the type of '\(listed.name)' is none of the organisation kinds snatool knows", value: type,
+                              fix: "to count it, write one of: \(kind.required.map(\.name).joined(separator: "; "))")
+        }
+        printWarnings(warnings)
+        if !survey.network.organisations.contains(where: { $0.type != nil }) {
+            printError("snatool: warning: --partnership: no organisation of the survey has a type, so every named partner will be reported missing; give their types with --organisations FILE (columns name,type) or a type column in the people file")
+        }
+        return StatutoryCheck(partnership: kind, listedOutsideSurvey: survey.listedOrganisations)
     }
 
     /// The input files this adds, which output must never overwrite.
-    var inputPaths: [String] { [expectedLinks].compactMap { $0 } }
+    var inputPaths: [String] { [expectedLinks, partnershipKinds].compactMap { $0 } }
 }
 
 /// The finding thresholds as options.

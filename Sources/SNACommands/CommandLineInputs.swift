@@ -14,6 +14,8 @@ extension InputNaming {
         case .themes: "--themes"
         case .headerRows: "--header-rows N"
         case .ratings: "--ratings"
+        case .organisationsFile: "--organisations FILE"
+        case .partnershipKinds: "--partnership-kinds FILE"
         }
     }
 }

@@ -86,6 +86,9 @@ struct SurveyReadingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A CSV with columns alias,name mapping variant spellings to one name.", valueName: "file"))
     var aliases: String?
 
+    @Option(help: ArgumentHelp("A CSV of organisations: a name column, a type (e.g. Primary care trust, Police authority; --partnership matches it to the statute's kinds) and any other attributes, set on the survey's organisations.", valueName: "file"))
+    var organisations: String?
+
     @Option(help: ArgumentHelp("Force the survey layout instead of detecting it: long or wide.", valueName: "layout"))
     var layout: SurveyLayout?
 
@@ -109,7 +112,7 @@ struct SurveyReadingOptions: ParsableArguments {
     var ratings: String?
 
     /// Whether any of these options was given.
-    var anyGiven: Bool { [people, aliases, layout?.rawValue, headerRows.map(String.init), columns, sheet, themes, ratings].contains { $0 != nil } }
+    var anyGiven: Bool { [people, aliases, organisations, layout?.rawValue, headerRows.map(String.init), columns, sheet, themes, ratings].contains { $0 != nil } }
 
     /// The import options the flags give, or a usage error (printed) as the exit status.
     func importOptions() throws -> SurveyImportOptions {
@@ -137,7 +140,15 @@ struct SurveyReadingOptions: ParsableArguments {
 
     /// Reads the survey at `path`, or prints why it cannot and throws the exit status.
     func load(_ path: String) throws -> ImportedSurvey {
-        try Self.load(path, options: try importOptions())
+        var survey = try Self.load(path, options: try importOptions())
+        if let organisations {
+            do throws(InputError) {
+                survey.listedOrganisations = try OrganisationsFileReader.apply(path: organisations, to: &survey)
+            } catch {
+                throw report(error)
+            }
+        }
+        return survey
     }
 
     /// Reads the survey at `path` with `options`, or prints why it cannot and
@@ -152,7 +163,7 @@ struct SurveyReadingOptions: ParsableArguments {
     }
 
     /// The input files besides the survey, which output must never overwrite.
-    var inputPaths: [String] { [people, aliases, columns].compactMap { $0 } }
+    var inputPaths: [String] { [people, aliases, organisations, columns].compactMap { $0 } }
 }
 
 /// Today's date as printed on plans and reports, e.g. "21 November 2026".

@@ -42,11 +42,16 @@ struct DCAScoreOptions: ParsableArguments {
 
     /// Reads and scores a responses file, or prints why not and throws the exit status.
     func scores(_ path: String) throws -> DCAScores {
+        DCAScores(responses: try responses(path), instrument: instrument)
+    }
+
+    /// Reads a responses file, or prints why not and throws the exit status.
+    func responses(_ path: String) throws -> [DCAResponse] {
         var warnings: [Diagnostic] = []
         do throws(InputError) {
             let responses = try DCAResponseReader.read(path: path, instrument: instrument, warnings: &warnings)
             for warning in warnings { printError(warning.description(naming: .commandLine)) }
-            return DCAScores(responses: responses, instrument: instrument)
+            return responses
         } catch {
             throw report(error)
         }
@@ -68,13 +73,54 @@ extension DCACommand {
 
         @OptionGroup var options: DCAScoreOptions
 
+        @Option(help: ArgumentHelp("The partnership's survey: set the workshop against it (who was in the room, central partners who were not, links between the organisations in the room); text and JSON.", valueName: "survey"))
+        var survey: String?
+
+        @OptionGroup(title: "Reading the survey") var reading: SurveyReadingOptions
+
+        @Option(help: ArgumentHelp("With --survey: the themes whose ties count, comma-separated ids (default: work, strategy, decision-making).", valueName: "list"))
+        var relevantThemes: String?
+
+        @Option(help: "With --survey: at most this many suggested invitees per outcome.")
+        var invitees: Int = 5
+
+        func validate() throws {
+            if survey == nil && (reading.anyGiven || relevantThemes != nil) {
+                throw ValidationError("--people, --organisations and the other survey options, and --relevant-themes, need --survey")
+            }
+            guard invitees >= 0 else { throw ValidationError("--invitees must not be negative") }
+            if survey != nil && format == .csv { throw ValidationError("--survey adds to the text and JSON output; use --format text or json") }
+        }
+
         func run() throws {
-            let output = DCAScoreOutput(scores: try options.scores(responses))
+            let responses = try options.responses(self.responses)
+            let output = DCAScoreOutput(scores: DCAScores(responses: responses, instrument: options.instrument))
+            let network = try survey.map { try chainNetwork(responses, survey: $0) }
             switch format {
-            case .text: try writeStandardOutput(output.text())
-            case .json: try writeStandardOutput(output.json().rendered())
+            case .text: try writeStandardOutput(output.text() + (network.map { "\n" + $0.text() } ?? ""))
+            case .json:
+                guard let network, case .object(var fields) = output.json() else { return try writeStandardOutput(output.json().rendered()) }
+                fields.append(("network", network.json()))
+                try writeStandardOutput(JSONValue.object(fields).rendered())
             case .csv: try writeStandardOutput(output.csv())
             }
+        }
+
+        /// The workshop set against the survey at `path`.
+        func chainNetwork(_ responses: [DCAResponse], survey path: String) throws -> DCANetwork {
+            let survey = try reading.load(path)
+            var themes: [String]?
+            if let relevantThemes {
+                themes = []
+                for part in relevantThemes.split(separator: ",") {
+                    guard let theme = survey.network.themeSet.resolve(String(part)), survey.network.themes.contains(theme) else {
+                        throw usageFailure("--relevant-themes: '\(part)' is not a theme of \(path); its themes: \(survey.network.themes.map(\.id).joined(separator: ", "))")
+                    }
+                    themes!.append(theme.id)
+                }
+            }
+            printWarnings(survey.network.warnings)
+            return DCANetwork(responses: responses, network: survey.network, instrument: options.instrument, themes: themes, invitees: invitees)
         }
     }
 

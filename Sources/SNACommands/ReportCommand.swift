@@ -29,6 +29,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Delivery chain workshop scores to include.", valueName: "file"))
     var dca: String?
 
+    @Option(name: .customLong("assessment"), help: ArgumentHelp("An assessment to include, as INSTRUMENT=SHEET: a bundled instrument's id (cipfa-alps, decommissioning, aligning-pooling-terms, lsp-layer-reporting, lsp-support-review) or an instrument file, and its response sheet, as 'snatool assess' reads them. Repeatable.", valueName: "id=file"))
+    var assessments: [String] = []
+
     @Option(help: ArgumentHelp("A spend file (provider, service, amount; docs/spend.md): adds a section on where the money goes, with its bubble diagram, matched to the survey's organisations by name and --aliases.", valueName: "file"))
     var spend: String?
 
@@ -59,6 +62,12 @@ struct ReportCommand: ParsableCommand {
         guard !NameKey.cleaned(title).isEmpty else { throw ValidationError("--title must not be empty") }
         if previous == nil && (previousPeople != nil || previousAliases != nil) {
             throw ValidationError("--previous-people and --previous-aliases go with --previous")
+        }
+        for given in assessments where given.split(separator: "=", maxSplits: 1).count != 2 {
+            throw ValidationError("--assessment: '\(given)' must be INSTRUMENT=SHEET, e.g. cipfa-alps=cipfa-responses.csv")
+        }
+        if !assessments.isEmpty && privacy.anonymise {
+            throw ValidationError("--assessment: assessment results name their respondents and quote their comments, which --anonymise cannot hide; leave the assessments out of an anonymised report")
         }
     }
 
@@ -94,8 +103,14 @@ struct ReportCommand: ParsableCommand {
         }
         options.date = date ?? todayInWords()
         if let dca {
-            do throws(InputError) { options.dca = DCAScores(responses: try DCAResponseReader.read(path: dca)) } catch { throw report(error) }
+            do throws(InputError) {
+                let responses = try DCAResponseReader.read(path: dca)
+                options.dca = DCAScores(responses: responses)
+                // Organisations only: they keep their names in an anonymised report.
+                options.dcaNetwork = DCANetwork(responses: responses, network: survey.network)
+            } catch { throw report(error) }
         }
+        for (index, given) in assessments.enumerated() { options.extraSections.append(try assessmentSection(given, index: index)) }
         if let spend { options.extraSections.append(try spendSection(spend, survey: survey)) }
         let document: PartnershipReport
         do throws(PseudonymError) {
@@ -107,7 +122,29 @@ struct ReportCommand: ParsableCommand {
             throw ExitStatus.badData
         }
         try writeFile(document.html, to: output, protecting: input.inputPaths + analysis.inputPaths + privacy.inputPaths
-                      + [dca, spend, previous, previousPeople, previousAliases].compactMap { $0 })
+                      + [dca, spend, previous, previousPeople, previousAliases].compactMap { $0 }
+                      + assessments.compactMap { $0.split(separator: "=", maxSplits: 1).last.map(String.init) })
+    }
+
+    /// The report's section for `--assessment INSTRUMENT=SHEET`: the result as `assess --format html` gives it.
+    func assessmentSection(_ given: String, index: Int) throws -> ReportSection {
+        let parts = given.split(separator: "=", maxSplits: 1).map(String.init)
+        let instrument = try loadInstrument(parts[0])
+        let assessment: Assessment
+        var byOrganisation: AssessmentByOrganisation?
+        do throws(InputError) {
+            let table = try CSVReader.read(path: parts[1])
+            assessment = try Assessment(instrument: instrument, responses: try AssessmentResponseReader.read(table, instrument: instrument))
+            byOrganisation = try AssessmentByOrganisation(instrument: instrument, table: table)
+        } catch {
+            throw report(error)
+        }
+        for warning in assessment.warnings { printError(warning.description(naming: .commandLine)) }
+        guard let html = AssessmentOutput(assessment: assessment, date: date ?? todayInWords()).htmlSection() else {
+            throw usageFailure("--assessment: the delivery chain's scores go in with --dca")
+        }
+        return ReportSection(id: "assessment-\(index + 1)", title: instrument.title,
+                             html: html + (byOrganisation.map { "<h3>By local body</h3>" + $0.htmlSection() } ?? ""))
     }
 
     /// The report's section on the money: totals, bubble diagram, tables and the join to the survey.

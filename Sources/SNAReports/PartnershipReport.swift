@@ -15,6 +15,8 @@ public struct ReportOptions: Sendable {
     public var analysis = AnalysisOptions()
     /// Delivery chain workshop scores to include.
     public var dca: DCAScores?
+    /// The workshops set against the survey's network (``DCANetwork``), when the responses and the survey are both given.
+    public var dcaNetwork: DCANetwork?
     /// Replace people's names with pseudonyms throughout (organisations kept).
     public var anonymise: Bool = false
     /// The pseudonyms' key (``Pseudonymiser``): the same key gives the same
@@ -84,9 +86,11 @@ public struct PartnershipReport: Sendable {
         if let ratings = Self.ratings(network: network, analysis: analysis) {
             sections.append(("ratings", "Trust and other tie ratings", ratings))
         }
+        if let layers = Self.layers(analysis) { sections.append(("layers", "The layers of joint working", layers)) }
         sections.append(("overlap", "How the themes overlap", Self.overlap(network: network, analysis: analysis)))
         sections.append(("resilience", "If these people left", Self.resilience(analysis: analysis, network: network)))
         if let dca = options.dca { sections.append(("dca", "Delivery chains", Self.deliveryChains(dca))) }
+        if let chain = options.dcaNetwork { sections.append(("dca-network", "Delivery chains and the network", Self.deliveryChainNetwork(chain))) }
         sections += options.extraSections.map { ($0.id, $0.title, $0.html) }
         sections.append(("appendix", "Appendix: data and method", Self.appendix(network: network, original: original, source: source, layout: layout, rows: rows, options: options, anonymised: anonymised)))
 

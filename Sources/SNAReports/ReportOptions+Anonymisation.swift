@@ -18,6 +18,10 @@ extension ReportOptions {
             }
             options.dca = dca
         }
+        if var chain = options.dcaNetwork {
+            for o in chain.outcomes.indices { chain.outcomes[o].outcome = network.scrubbed(chain.outcomes[o].outcome) }
+            options.dcaNetwork = chain
+        }
         return options
     }
 }

@@ -107,12 +107,18 @@ struct AssessmentDocument {
     // MARK: HTML
 
     func html() -> String {
+        HTMLText.page(title: title, style: Self.style, body: "<h1>\(HTMLText.escape(title))</h1>\n" + htmlBody())
+    }
+
+    /// The document's intro and sections as HTML, without its title; headings
+    /// start at `h\(2 + shift)` (a section of another page passes 1).
+    func htmlBody(shift: Int = 0) -> String {
         let e = HTMLText.escape
-        var body = "<h1>\(e(title))</h1>\n"
+        var body = ""
         for paragraph in intro { body += "<p>\(e(paragraph))</p>\n" }
         for section in sections {
-            let tag = "h\(min(max(section.level, 2), 4))"
-            body += section.level <= 2 ? "<section>\n<\(tag)>\(e(section.heading))</\(tag)>\n" : "<\(tag)>\(e(section.heading))</\(tag)>\n"
+            let tag = "h\(min(max(section.level, 2), 4) + shift)"
+            body += section.level <= 2 && shift == 0 ? "<section>\n<\(tag)>\(e(section.heading))</\(tag)>\n" : "<\(tag)>\(e(section.heading))</\(tag)>\n"
             for paragraph in section.paragraphs { body += "<p>\(e(paragraph))</p>\n" }
             if let table = section.table {
                 body += "<table>\n<thead><tr>" + table.header.map { "<th scope=\"col\">\(e($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
@@ -134,9 +140,9 @@ struct AssessmentDocument {
                 body += "</ul>\n"
             }
             for paragraph in section.after { body += "<p>\(e(paragraph))</p>\n" }
-            if section.level <= 2 { body += "</section>\n" }
+            if section.level <= 2 && shift == 0 { body += "</section>\n" }
         }
-        return HTMLText.page(title: title, style: Self.style, body: body)
+        return body
     }
 
     /// A class that colours a status cell.

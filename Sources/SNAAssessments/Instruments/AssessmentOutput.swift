@@ -39,6 +39,13 @@ public struct AssessmentOutput: Sendable {
         return document().html()
     }
 
+    /// The result as a part of another HTML page (the partnership report):
+    /// no title (the page's section gives it), headings from `h3`; `nil` for
+    /// the delivery chain, whose scores the report shows in its own section.
+    public func htmlSection() -> String? {
+        assessment.scores == nil ? document().htmlBody(shift: 1) : nil
+    }
+
     func document() -> AssessmentDocument {
         var intro = ["\(instrument.source). Assessed \(date)."]
         let respondents = Set(assessment.subjects.flatMap(\.respondents)).count

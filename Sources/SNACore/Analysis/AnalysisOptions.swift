@@ -26,6 +26,8 @@ public struct AnalysisOptions: Sendable {
     public var resilienceSteps: Int
     /// The most threads to compute with (`nil`: all cores); results are the same with any number.
     public var threads: Int?
+    /// The statutory partners to look for (`--partnership`), or `nil`.
+    public var statutory: StatutoryCheck? = nil
 
     /// Creates options; the defaults analyse people, grouped by organisation,
     /// every theme, as surveyed.

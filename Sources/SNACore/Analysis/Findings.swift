@@ -64,6 +64,14 @@ public enum FindingKind: String, CaseIterable, Sendable, Codable {
     case lowTrustLink = "low-trust-link"
     /// A gatekeeper whom the people tied to them rate low on trust.
     case distrustedGatekeeper = "distrusted-gatekeeper"
+    /// A kind of organisation the partnership's statute names as a partner (seed 004, Appendix 3) with nobody in the survey.
+    case requiredPartnerMissing = "required-partner-missing"
+    /// Named partners of the partnership's statute with no tie to other organisations in strategy or decision-making.
+    case requiredPartnerAbsent = "required-partner-absent"
+    /// A named partner of the partnership's statute whose people mostly did not answer the survey.
+    case requiredPartnerUnanswered = "required-partner-unanswered"
+    /// An expected link naming an organisation (or sector or type) that is not in the survey.
+    case expectedPartnerNotInSurvey = "expected-partner-not-in-survey"
 }
 
 /// A person or organisation a finding names, by position and name.
@@ -234,6 +242,41 @@ public struct TrustEvidence: Sendable, Equatable {
     public let gatekeeper: GatekeeperEvidence?
 }
 
+/// The figures behind a statutory-partner finding.
+public struct StatutoryEvidence: Sendable, Equatable {
+    /// The partnership kind judged.
+    public let partnership: PartnershipKind
+    /// The required kind of each subject, in their order; for a missing kind, that kind.
+    public let kinds: [OrganisationKind]
+    /// For a missing kind: the organisations an organisations file lists with that type, none in the survey.
+    public let listedOutsideSurvey: [String]
+    /// For a partner that did not answer: its people in the survey.
+    public let members: Int
+    /// For a partner that did not answer: how many of them answered.
+    public let answered: Int
+    /// For partners absent from a theme: each one's ties with other organisations in all themes.
+    public let tiesInAllThemes: [Double]
+
+    /// Creates the evidence; figures not given are empty or zero.
+    public init(partnership: PartnershipKind, kinds: [OrganisationKind], listedOutsideSurvey: [String] = [],
+                members: Int = 0, answered: Int = 0, tiesInAllThemes: [Double] = []) {
+        self.partnership = partnership
+        self.kinds = kinds
+        self.listedOutsideSurvey = listedOutsideSurvey
+        self.members = members
+        self.answered = answered
+        self.tiesInAllThemes = tiesInAllThemes
+    }
+}
+
+/// An expected link one of whose names matches nothing in the survey.
+public struct ExpectedPartnerEvidence: Sendable, Equatable {
+    /// The expected link as given.
+    public let link: ExpectedLink
+    /// Its names (one or both) that are no organisation, sector or type of the survey.
+    public let notInSurvey: [String]
+}
+
 /// A finding's figures, typed by kind.
 public enum FindingEvidence: Sendable, Equatable {
     /// See ``GatekeeperEvidence``.
@@ -252,6 +295,10 @@ public enum FindingEvidence: Sendable, Equatable {
     case layers(LayerEvidence)
     /// See ``TrustEvidence``: a low-trust link or a distrusted gatekeeper.
     case trust(TrustEvidence)
+    /// See ``StatutoryEvidence``: a required partner kind missing, absent from a theme, or not answering.
+    case statutory(StatutoryEvidence)
+    /// See ``ExpectedPartnerEvidence``.
+    case expectedPartnerNotInSurvey(ExpectedPartnerEvidence)
 }
 
 /// Something the analysis found, as data: its kind, what it was judged on,

@@ -32,6 +32,8 @@ struct FindingsBuilder {
         result += isolatedNodes(whole)
         result += layerFindings(whole)
         result += trustFindings(whole, gatekeepers: gatekeeperFindings)
+        result += expectedPartnersNotInSurvey()
+        result += statutoryFindings(whole)
         return result
     }
 

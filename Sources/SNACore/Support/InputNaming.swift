@@ -18,6 +18,10 @@ public enum DiagnosticInput: String, Sendable, Hashable, CaseIterable {
     case headerRows
     /// The items ties are rated on, with their scales, declared.
     case ratings
+    /// An organisations file: one row per organisation, with its type and attributes.
+    case organisationsFile
+    /// A file of partnership kinds and the organisation kinds each requires.
+    case partnershipKinds
 }
 
 /// How a program names the inputs a fix asks for.

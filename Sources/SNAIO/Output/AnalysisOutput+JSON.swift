@@ -383,6 +383,16 @@ extension AnalysisOutput {
                              ("brokerage_share", .number(g.brokerage?.share))])
                 } ?? .null),
             ])
+        case .statutory(let e):
+            return .object([("partnership", .string(e.partnership.id)), ("partnership_name", .string(e.partnership.name)),
+                            ("statute", .string(e.partnership.statute)), ("kinds", .array(e.kinds.map { .string($0.name) })),
+                            ("listed_outside_survey", .array(e.listedOutsideSurvey.map { .string($0) })),
+                            ("members", .int(e.members)), ("answered", .int(e.answered)),
+                            ("ties_in_all_themes", .array(e.tiesInAllThemes.map { .number($0) }))])
+        case .expectedPartnerNotInSurvey(let e):
+            return .object([("expected_first", .string(e.link.first)), ("expected_second", .string(e.link.second)),
+                            ("expected_theme", .string(e.link.theme)), ("note", .string(e.link.note)),
+                            ("not_in_survey", .array(e.notInSurvey.map { .string($0) }))])
         }
     }
 

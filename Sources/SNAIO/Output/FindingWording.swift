@@ -20,6 +20,10 @@ public enum FindingWording {
         case .layersDecideApart: "Layers deciding apart"
         case .lowTrustLink: "Partners tied but with low trust"
         case .distrustedGatekeeper: "Gatekeepers who are little trusted"
+        case .requiredPartnerMissing: "Named partners with nobody in the survey"
+        case .requiredPartnerAbsent: "Named partners absent from strategy or decision-making"
+        case .requiredPartnerUnanswered: "Named partners who mostly did not answer"
+        case .expectedPartnerNotInSurvey: "Expected partners not in the survey"
         }
     }
 
@@ -38,6 +42,10 @@ public enum FindingWording {
         case .layersDecideApart: "Decision-making ties that stay inside each governance layer: every layer decides, but the strategic, executive and operational decisions are seldom joined up."
         case .lowTrustLink: "Pairs of organisations that work together (or should) whose people rate each other low on trust."
         case .distrustedGatekeeper: "Gatekeepers whom the people tied to them rate low on trust: the partnership depends on a relationship it does not trust."
+        case .requiredPartnerMissing: "Kinds of organisation the partnership's statute names as partners (seed 004, Appendix 3) of which no organisation is in the survey."
+        case .requiredPartnerAbsent: "Named partners of the partnership's statute with no ties to other partners in strategy or decision-making."
+        case .requiredPartnerUnanswered: "Named partners of the partnership's statute fewer than half of whose people answered the survey, so their own view of their ties is missing."
+        case .expectedPartnerNotInSurvey: "Organisations named as expected partners that nobody in the survey works for or names."
         }
     }
 
@@ -91,6 +99,22 @@ public enum FindingWording {
             }
             let expected = e.expectedLink != nil ? ", although they should work together" : ""
             return "\(names[0]) and \(names[1]) are tied but rate each other low on \(measure): \(rating(e.mean)) on a \(scale(e)) scale\(expected)."
+        case .statutory(let e):
+            let partnership = e.partnership.name.lowercased()
+            switch finding.kind {
+            case .requiredPartnerMissing:
+                return "\(e.kinds[0].name): a named partner of \(partnership), with nobody in the survey."
+            case .requiredPartnerAbsent:
+                let theme = finding.themeLabel.lowercased()
+                let named = zip(names, e.kinds).map { "\($0) (\(lowercasedFirst($1.name)))" }
+                return names.count == 1
+                    ? "\(named[0]), a named partner of \(partnership), has no \(theme) ties with other partners."
+                    : "\(names.count) named partners of \(partnership) have no \(theme) ties with other partners: \(list(named, limit: 6))."
+            default:
+                return "\(names[0]) (\(lowercasedFirst(e.kinds[0].name))), a named partner of \(partnership): \(e.answered == 0 ? "none" : "only \(e.answered)") of its \(count(e.members, "person", "people")) in the survey answered."
+            }
+        case .expectedPartnerNotInSurvey(let e):
+            return "\(list(e.notInSurvey.map { "'\($0)'" })) \(e.notInSurvey.count == 1 ? "is" : "are") expected \(e.notInSurvey.count == 1 ? "as a partner" : "as partners") but not in the survey: nobody in it works for \(e.notInSurvey.count == 1 ? "it" : "them") or names \(e.notInSurvey.count == 1 ? "it" : "them")."
         }
     }
 
@@ -175,6 +199,25 @@ public enum FindingWording {
             }
             if let overall = e.networkMean { parts.append("the mean over all rated ties is \(rating(overall))") }
             text = parts.joined(separator: "; ") + "."
+        case .statutory(let e):
+            let source = "named in the \(e.partnership.statute.hasSuffix(".") ? String(e.partnership.statute.dropLast()) : e.partnership.statute) (seed 004, Appendix 3)"
+            switch finding.kind {
+            case .requiredPartnerMissing:
+                text = e.listedOutsideSurvey.isEmpty
+                    ? "\(source); no organisation of the survey has this type"
+                    : "\(source); the organisations file lists \(list(e.listedOutsideSurvey, limit: 4)) with this type, but nobody in the survey works there or names \(e.listedOutsideSurvey.count == 1 ? "it" : "them")"
+            case .requiredPartnerAbsent:
+                let least = e.tiesInAllThemes.min() ?? 0
+                text = least > 0
+                    ? "\(source); \(finding.subjects.count == 1 ? "it has" : "each has at least") \(count(least, "tie", "ties")) with other partners across all themes, but none in \(finding.themeLabel.lowercased())"
+                    : "\(source); no tie with other partners in \(finding.themeLabel.lowercased())"
+            default:
+                text = "\(source); \(e.members - e.answered) of its \(count(e.members, "person", "people")) in the survey did not answer"
+            }
+            text += "."
+        case .expectedPartnerNotInSurvey(let e):
+            text = "named as expected partners (\(e.link.first) with \(e.link.second))" + (e.link.note.map { ": \($0)" } ?? "")
+                + "; no organisation, sector or type of the survey has \(e.notInSurvey.count == 1 ? "that name" : "those names")."
         }
         return text.prefix(1).uppercased() + text.dropFirst()
     }
@@ -203,6 +246,13 @@ public enum FindingWording {
             return e.gatekeeper != nil
                 ? "Find out why trust in this \(one) is low and act on it (clearer commitments, shared work with visible results), and build a second, trusted route to the people they connect."
                 : "Talk with both partners about what would build trust (openness about plans, commitments kept, a shared aim), starting with a joint piece of work both value."
+        case .statutory:
+            switch finding.kind {
+            case .requiredPartnerMissing: return "Find out whether this partner takes part; if it does, survey its people, and if it does not, invite it: the statute names it."
+            case .requiredPartnerAbsent: return "Give these named partners a place where strategy is set and decisions are taken: a seat, a named contact, a standing invitation."
+            default: return "Ask this partner's people to answer, so that its own view of its ties is counted, before relying on what the survey says of it."
+            }
+        case .expectedPartnerNotInSurvey: return "Check the name; if the partner is right, survey its people or find out why it is not part of the partnership."
         }
     }
 
@@ -216,6 +266,12 @@ public enum FindingWording {
     /// "organisations", or "sector groups".
     static func groupWord(_ grouping: Grouping) -> String {
         grouping.isOrganisation ? "organisations" : "\(grouping) groups"
+    }
+
+    /// "Primary care trusts" as "primary care trusts"; a name with other capitals ("Jobcentre Plus", "NHS health trusts") kept.
+    static func lowercasedFirst(_ text: String) -> String {
+        guard text.dropFirst().allSatisfy({ !$0.isUppercase }) else { return text }
+        return text.prefix(1).lowercased() + text.dropFirst()
     }
 
     /// "A", "A and B", "A, B and C", "A, B, C and 4 more".

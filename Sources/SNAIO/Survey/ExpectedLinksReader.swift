@@ -6,15 +6,16 @@ import SNACore
 /// Columns: `organisation_a` and `organisation_b` (also accepted: a/b,
 /// first/second, from/to, partner_a/partner_b, organisation/partner);
 /// optional `theme` (any spelling of one of the survey's themes) and `note`.
-/// Each name must be an organisation of the survey, or a value of the
-/// organisations' `sector` or `type` attribute.
+/// Each name is an organisation of the survey, or a value of the
+/// organisations' `sector` or `type` attribute; a name that is neither is
+/// kept, and the analysis reports it as an expected partner not in the survey.
 public enum ExpectedLinksReader {
     static let firstSpellings: Set<String> = ["organisation a", "organization a", "a", "first", "from", "partner a", "organisation", "organization", "partner 1", "organisation 1"]
     static let secondSpellings: Set<String> = ["organisation b", "organization b", "b", "second", "to", "partner b", "partner", "with", "partner 2", "organisation 2"]
 
     /// Reads and checks the file against `network`.
     ///
-    /// - Throws: ``InputError`` naming each line whose names or theme match nothing.
+    /// - Throws: ``InputError`` for missing columns and for each line whose theme is not the survey's.
     public static func read(path: String, network: PartnershipNetwork) throws(InputError) -> [ExpectedLink] {
         let table = try CSVReader.read(path: path)
         let labels = table.header.map { NameKey.label($0) }
@@ -30,12 +31,7 @@ public enum ExpectedLinksReader {
         var problems: [Diagnostic] = []
         for record in table.records {
             let first = NameKey.cleaned(record.fields[a]), second = NameKey.cleaned(record.fields[b])
-            for (name, column) in [(first, a), (second, b)] where network.organisations(matching: name).isEmpty {
-                problems.append(Diagnostic(.error, code: "expected-links.unknown-organisation",
-                                           at: table.location(line: record.line, column: column + 1),
-                                           "no organisation, sector or type of the survey has this name", value: name,
-                                           fix: "use an organisation's name as the survey writes it, or a value of the sector or type attribute"))
-            }
+            // A name that matches nothing is an expected partner not in the survey: a finding, not an error.
             var theme: String?
             if let themeColumn, !NameKey.cleaned(record.fields[themeColumn]).isEmpty {
                 let raw = record.fields[themeColumn]

@@ -52,6 +52,8 @@ public struct ImportedSurvey: Sendable {
     public var reading: SurveyReading
     /// The network format the file was in (``InterchangeReader``), or `nil` for a survey.
     public var format: InterchangeFormat? = nil
+    /// Organisations an organisations file lists that are not in the survey (``OrganisationsFileReader``).
+    public var listedOrganisations: [ListedOrganisation] = []
 }
 
 /// Reads survey files (long or wide), people files and alias files into a
