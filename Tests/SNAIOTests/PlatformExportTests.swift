@@ -177,6 +177,20 @@ import Testing
 
     // MARK: - The --columns file
 
+    @Test func theColumnsFileInspectWritesForNumberedThemeColumnsReadsBack() throws {
+        // work_1 and work_2 are one question; the file inspect writes maps both to work, and that must read as it did.
+        let path = files.write("survey.csv", "name,org,work_1,work_2,strategy_1\nAnn,Council,Bob,Cat,Bob\nBob,Police,Ann,,\nCat,Health,Ann,Bob,Ann\n")
+        let plain = try SurveyImporter.load(path: path)
+        let mapping = files.write("columns.csv", ColumnMapping.csv(for: try SurveyImporter.inspect(path: path).reading))
+        let mapped = try SurveyImporter.load(path: path, options: .init(columnsPath: mapping))
+        #expect(mapped.network.ties.count == plain.network.ties.count && plain.network.ties.count == 7)
+        #expect(mapped.reading.columns[3].reason == .mappingFile(line: 5))
+        // Two columns a mapping file gives one theme are the user's word that they are one question.
+        let merged = files.write("merged.csv", "column,role\n3,work\n5,work\n")
+        // strategy_1 read as work repeats two work ties, which are merged: 5 ties.
+        #expect(try SurveyImporter.load(path: path, options: .init(columnsPath: merged)).network.ties.count == 5)
+    }
+
     @Test func aColumnsFilePlacesWordingNoRuleCatches() throws {
         let survey = "Respondent,Who else is in your network?\nAnna,Ben; Carl\nBen,Anna\n"
         let path = files.write("survey.csv", survey)

@@ -256,8 +256,14 @@ struct ColumnPlan: Sendable {
             for reading in readings {
                 guard case .contacts(let theme, _) = reading.role else { continue }
                 let column = shape.columns[reading.column - 1]
-                // Numbered theme headers (work_1, work_2) are one question.
-                let group = reading.reason == .heading ? -1 : column.group
+                // Numbered theme headers (work_1, work_2) are one question, and so are
+                // the columns a mapping file gives one theme: the user said so.
+                let oneQuestion: Bool
+                switch reading.reason {
+                case .heading, .mappingFile: oneQuestion = true
+                default: oneQuestion = false
+                }
+                let group = oneQuestion ? -1 : column.group
                 if let first = questionOfTheme[theme], first.group != group {
                     if reported.insert(theme).inserted {
                         plan.diagnostics.append(Diagnostic(
