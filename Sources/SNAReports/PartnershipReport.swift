@@ -230,11 +230,16 @@ public struct PartnershipReport: Sendable {
         func mean(_ m: RatingMean) -> String { m.mean.map { "\(number($0, places: 2)) (\(m.count))" } ?? "–" }
         var html = "<p>Respondents rated each tie they named. A figure is the mean rating, with the number of ratings in brackets; in all themes a pair tied in several themes counts once, with the mean of its themes' ratings. Ratings between people of one organisation are left out of the organisations' figures.</p>"
         html += "<table><caption>Mean rating of every rated tie</caption><thead><tr><th scope=\"col\">Rating</th><th scope=\"col\">Scale</th><th scope=\"col\">Mean</th><th scope=\"col\">Ratings</th></tr></thead><tbody>"
-        for (s, score) in summary.scores.enumerated() {
+        // Items and measures nobody rated (a preset's value items on a survey that asked only trust) are named, not tabled.
+        let rated = summary.scores.indices.filter { summary.overall[$0].count > 0 }
+        for s in rated {
+            let score = summary.scores[s]
             html += "<tr><td>\(e(score.label))</td><td>\(number(score.minimum, places: 0))–\(number(score.maximum, places: 0))</td><td>\(number(summary.overall[s].mean, places: 2))</td><td>\(summary.overall[s].count)</td></tr>"
         }
         html += "</tbody></table>"
-        let shown = network.ratingSet.measures.isEmpty ? Array(summary.scores.indices) : summary.scores.indices.filter { summary.scores[$0].items.count > 1 }
+        let unrated = summary.scores.indices.filter { summary.overall[$0].count == 0 }.map { summary.scores[$0].label }
+        if !unrated.isEmpty { html += "<p>Declared but not rated in this survey: \(e(FindingWording.list(unrated, limit: 12))).</p>" }
+        let shown = (network.ratingSet.measures.isEmpty ? rated : rated.filter { summary.scores[$0].items.count > 1 })
         guard let first = shown.first else { return html }
         let organisations = network.organisations.indices.filter { o in
             shown.contains { summary.organisationReceived[$0][o].count + summary.organisationGiven[$0][o].count > 0 }

@@ -76,7 +76,8 @@ struct ReportMaps {
     /// The interactive view of the map of all themes (the same SVG), or `nil` when no per-person map is drawn.
     func explorer(label: String) -> String? {
         guard let whole else { return nil }
-        return InteractiveMap(analysis: analysis, selectionID: whole.map.selectionID, map: whole.map, svg: whole.svg, label: label).fragment
+        // Its own id: the section around it is "explore", and ids must be unique in the page.
+        return InteractiveMap(analysis: analysis, selectionID: whole.map.selectionID, map: whole.map, svg: whole.svg, label: label, id: "explore-map").fragment
     }
 
     /// The map of one theme (or all themes) at the analysed level, in the

@@ -70,7 +70,10 @@ import Testing
         let survey = try bolton()
         let html = try report(survey)
         let view = try viewData(html)
-        #expect(view.prefix == "explore")
+        #expect(view.prefix == "explore-map")
+        // Every id in the page is unique (the section is "explore", the view inside it "explore-map").
+        let ids = html.matches(of: /\sid="([^"]+)"/).map { String($0.output.1) }
+        #expect(Set(ids).count == ids.count, "\(Dictionary(grouping: ids, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted())")
         #expect(view.themes.count == survey.network.themes.count)
         let analysis = PartnershipAnalysis(network: survey.network)
         #expect(view.findings.map(\.headline) == analysis.findings.map { FindingWording.headline($0) })
@@ -82,10 +85,10 @@ import Testing
             }
         }
         // Every node and edge of the data is drawn in the view's SVG.
-        for node in view.nodes { #expect(html.contains("id=\"explore-n\(node.i)\""), "\(node.name)") }
+        for node in view.nodes { #expect(html.contains("id=\"explore-map-n\(node.i)\""), "\(node.name)") }
         for edge in view.edges {
             guard case .node(let a) = edge[0], case .node(let b) = edge[1] else { Issue.record("edge shape"); continue }
-            #expect(html.contains("id=\"explore-e\(a)_\(b)\""))
+            #expect(html.contains("id=\"explore-map-e\(a)_\(b)\""))
         }
     }
 
