@@ -121,7 +121,7 @@ struct Analyse: ParsableCommand {
         case .json: try output.writeJSON { try writeStandardOutput(json: $0) }
         case .csv: try writeStandardOutput(output.csvTables().first { $0.name == "themes.csv" }!.contents)
         }
-        reportWarnings(network.warnings)
+        reportWarnings(analysis.warnings)
     }
 }
 
@@ -149,7 +149,8 @@ extension Analyse {
                 throw ExitStatus.badData
             }
         }
-        var output = SelectedMetricsOutput(names: names, rows: rows, metrics: wanted, warnings: network.warnings, reading: survey.reading)
+        let warnings = PartnershipAnalysis.warnings(of: network, options: options)
+        var output = SelectedMetricsOutput(names: names, rows: rows, metrics: wanted, warnings: warnings, reading: survey.reading)
         output.inputNaming = .commandLine
         if let out { try writeFolders([OutputFolder(path: out, texts: [("people.csv", output.csv())])], protecting: input.inputPaths + privacy.inputPaths) }
         switch format {
@@ -157,7 +158,7 @@ extension Analyse {
         case .csv: try writeStandardOutput(output.csv())
         case .text: try writeStandardOutput(output.text(top: top))
         }
-        reportWarnings(network.warnings)
+        reportWarnings(warnings)
     }
 
     /// With JSON or CSV on standard output, the import warnings go to standard

@@ -62,7 +62,8 @@ struct AnalysisArguments: ParsableArguments {
     }
 
     /// The statutory partners `--partnership` asks for (`nil` without it);
-    /// organisation types that are no known kind are printed as warnings.
+    /// its warnings about organisation types are the analysis's
+    /// (``PartnershipAnalysis/warnings``), listed with the import's.
     func statutoryCheck(for survey: ImportedSurvey) throws -> StatutoryCheck? {
         if partnershipKinds != nil && partnership == nil { throw usageFailure("--partnership-kinds declares kinds for --partnership: name one") }
         guard let partnership else { return nil }
@@ -71,19 +72,7 @@ struct AnalysisArguments: ParsableArguments {
         guard let kind = PartnershipKindsReader.kind(partnership, in: kinds) else {
             throw usageFailure("--partnership: '\(partnership)' is not a partnership kind; known: \(kinds.map(\.id).joined(separator: ", "))")
         }
-        let known = kinds.flatMap(\.required)
-        var warnings = survey.network.unknownTypeWarnings(for: kind, known: known)
-        warnings += survey.listedOrganisations.compactMap { listed in
-            guard let type = listed.type, kind.requiredKind(ofType: type) == nil, !known.contains(where: { $0.matches(type: type) }) else { return nil }
-            return Diagnostic(.warning, code: "organisations.unknown-type",
-                              "the type of '\(listed.name)' is none of the organisation kinds snatool knows", value: type,
-                              fix: "to count it, write one of: \(kind.required.map(\.name).joined(separator: "; "))")
-        }
-        printWarnings(warnings)
-        if !survey.network.organisations.contains(where: { $0.type != nil }) {
-            printError("snatool: warning: --partnership: no organisation of the survey has a type, so every named partner will be reported missing; give their types with --organisations FILE (columns name,type) or a type column in the people file")
-        }
-        return StatutoryCheck(partnership: kind, listedOutsideSurvey: survey.listedOrganisations)
+        return StatutoryCheck(partnership: kind, listedOutsideSurvey: survey.listedOrganisations, knownKinds: kinds.flatMap(\.required))
     }
 
     /// The input files this adds, which output must never overwrite.

@@ -113,8 +113,8 @@ struct CompareCommand: ParsableCommand {
             let pseudonyms = first.pseudonyms.merging(second.pseudonyms) { _, later in later }
             comparison = comparison.renamed { pseudonyms[$0] ?? $0 }
         } else {
-            printWarnings(earlier.survey.network.warnings)
-            printWarnings(later.survey.network.warnings)
+            printWarnings(earlier.analysis.warnings)
+            printWarnings(later.analysis.warnings)
         }
         let result = WaveComparisonOutput(comparison, beforeFile: before, afterFile: after)
         let text: String

@@ -47,8 +47,8 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let original = try input.load()
         let pseudonymiser = try privacy.pseudonymiser()
-        if pseudonymiser == nil { printWarnings(original.network.warnings) }
         var (survey, options, _) = try privacy.applied(to: original, options: try analysis.options(for: original, input: input), with: pseudonymiser)
+        if pseudonymiser == nil { printWarnings(PartnershipAnalysis.warnings(of: original.network, options: options)) }
         options.selections = options.selections ?? [.all]
         let partnership = PartnershipAnalysis(network: survey.network, options: options)
         var mapOptions = MapOptions()

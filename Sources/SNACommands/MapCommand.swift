@@ -113,7 +113,7 @@ struct MapCommand: ParsableCommand {
         let (survey, analysisOptions, anonymised) = try privacy.applied(
             to: original, options: try analysis.options(for: original, input: input, selections: [selection]), with: pseudonymiser)
         let network = survey.network
-        printWarnings(network.warnings)
+        printWarnings(PartnershipAnalysis.warnings(of: network, options: analysisOptions))
         var options = MapOptions()
         options.selection = selection
         options.level = analysisOptions.level

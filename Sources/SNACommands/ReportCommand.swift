@@ -87,7 +87,7 @@ struct ReportCommand: ParsableCommand {
                 printError("snatool: note: the survey names no organisations, so every node's name is replaced")
             }
         } else {
-            printWarnings(survey.network.warnings)
+            printWarnings(PartnershipAnalysis.warnings(of: survey.network, options: options.analysis))
         }
         if let previous {
             var importOptions = try input.reading.importOptions()

@@ -24,8 +24,11 @@ import Testing
         #expect(unanswered.map { $0["subjects"]?.array?.first?.string } == ["Westshire Primary Care Trust"])
         let notInSurvey = of("expected-partner-not-in-survey")
         #expect(notInSurvey.first?["details"]?["not_in_survey"]?.array?.first?.string == "Westshire Fire and Rescue Service")
-        // The unknown type is a warning listing the kinds, not an error.
-        #expect(run.stderr.contains("Charity") && run.stderr.contains("Fire and rescue authorities"))
+        // The unknown type is a warning listing the kinds, not an error, and it is in the JSON's warnings like every other.
+        let warnings = try #require(try JSON.parse(run.stdout)["warnings"]?.array)
+        let unknown = warnings.filter { $0["code"]?.string == "organisations.unknown-type" }
+        #expect(unknown.contains { $0["value"]?.string == "Charity" && $0["fix"]?.string?.contains("Fire and rescue authorities") == true }, "\(warnings)")
+        #expect(run.stderr.contains("listed in the JSON's warnings"))
     }
 
     @Test func theTextNamesThemInWords() throws {
@@ -36,6 +39,22 @@ import Testing
         #expect(text.contains("Westshire Police Authority (police authorities), a named partner of crime and disorder reduction partnerships, has no decision-making ties"))
         #expect(text.contains("Westshire Primary Care Trust (primary care trusts)"))
         #expect(text.contains("'Westshire Fire and Rescue Service' is expected as a partner but not in the survey"))
+        // The warning about the unknown type ends the text, as the import's warnings do.
+        #expect(text.contains("organisations.unknown-type") || text.contains("is none of the organisation kinds snatool knows"))
+    }
+
+    @Test func aSurveyWithoutTypesIsOneWarningOnEveryPath() throws {
+        let bolton = ["datasets/bolton/survey.csv", "--people", "datasets/bolton/people.csv", "--partnership", "lsp"]
+        let json = try snatool(["analyse"] + bolton + ["--format", "json"])
+        try #require(json.status == 0, "\(json.stderr)")
+        let codes = try #require(try JSON.parse(json.stdout)["warnings"]?.array).compactMap { $0["code"]?.string }
+        #expect(codes.filter { $0 == "organisations.no-types" }.count == 1)
+        let text = try snatool(["analyse"] + bolton)
+        #expect(text.stdout.contains("no organisation of the survey has a type") && text.stdout.contains("--organisations"))
+        #expect(!text.stderr.contains("no organisation of the survey has a type"), "printed twice")
+        let scratch = Scratch()
+        let map = try snatool(["map"] + bolton + ["-o", scratch.path("map.svg")])
+        #expect(map.status == 0 && map.stderr.contains("no organisation of the survey has a type"))
     }
 
     @Test func aUsersOwnPartnershipKindAndBadInput() throws {

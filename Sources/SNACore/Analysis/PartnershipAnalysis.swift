@@ -117,6 +117,16 @@ public struct PartnershipAnalysis: Sendable {
     /// analysed when `all` was not (`analyse --theme T`).
     public var judgedSelection: SelectionAnalysis? { selection(Theme.allID) ?? selections.last }
 
+    /// Every warning an output lists: the import's, then those about
+    /// organisation types that the statutory-partner check reads.
+    public var warnings: [Diagnostic] { Self.warnings(of: network, options: options) }
+
+    /// ``warnings`` before the analysis is made: the network's import warnings,
+    /// then the statutory-partner check's warnings about organisation types.
+    public static func warnings(of network: PartnershipNetwork, options: AnalysisOptions) -> [Diagnostic] {
+        network.warnings + (options.statutory?.typeWarnings(in: network) ?? [])
+    }
+
     /// The analysis of one selection, by theme id or `all`.
     public func selection(_ id: String) -> SelectionAnalysis? { selections.first { $0.id == id } }
 

@@ -85,11 +85,50 @@ public struct StatutoryCheck: Sendable, Equatable {
     public var partnership: PartnershipKind
     /// Organisations listed but absent from the survey, which a missing kind names.
     public var listedOutsideSurvey: [ListedOrganisation]
+    /// Every organisation kind of the catalogue the partnership came from: a
+    /// type that is one of them (a kind another partnership requires) is known,
+    /// not a typing mistake.
+    public var knownKinds: [OrganisationKind]
 
     /// Creates a check.
-    public init(partnership: PartnershipKind, listedOutsideSurvey: [ListedOrganisation] = []) {
+    public init(partnership: PartnershipKind, listedOutsideSurvey: [ListedOrganisation] = [], knownKinds: [OrganisationKind] = []) {
         self.partnership = partnership
         self.listedOutsideSurvey = listedOutsideSurvey
+        self.knownKinds = knownKinds
+    }
+
+    /// The warnings about organisation types the check reads in `network`:
+    /// each organisation (of the survey, or listed outside it) whose type is
+    /// no kind the partnership requires nor any known kind, and, when no
+    /// organisation of the survey has a type at all, one warning that every
+    /// named partner will be reported missing.
+    public func typeWarnings(in network: PartnershipNetwork) -> [Diagnostic] {
+        func unknown(_ type: String?) -> String? {
+            guard let type, partnership.requiredKind(ofType: type) == nil, !knownKinds.contains(where: { $0.matches(type: type) }) else { return nil }
+            return type
+        }
+        let kinds = partnership.required.map(\.name).joined(separator: "; ")
+        var warnings = network.organisations.compactMap { organisation in
+            unknown(organisation.type).map { type in
+                Diagnostic(.warning, code: "organisations.unknown-type",
+                           "the type of '\(organisation.name)' is none of the organisation kinds snatool knows; it is not counted as a named partner of \(partnership.name.lowercased())",
+                           value: type, fix: "to count it, write one of: \(kinds)")
+            }
+        }
+        warnings += listedOutsideSurvey.compactMap { listed in
+            unknown(listed.type).map { type in
+                Diagnostic(.warning, code: "organisations.unknown-type",
+                           "the type of '\(listed.name)' (listed, not in the survey) is none of the organisation kinds snatool knows",
+                           value: type, fix: "to count it, write one of: \(kinds)")
+            }
+        }
+        if !network.organisations.contains(where: { $0.type != nil }) {
+            warnings.append(Diagnostic(.warning, code: "organisations.no-types",
+                                       "no organisation of the survey has a type, so every named partner of \(partnership.name.lowercased()) will be reported missing",
+                                       fix: "give the organisations' types in an organisations file (columns name,type) or a type column in the people file",
+                                       inputs: [.organisationsFile]))
+        }
+        return warnings
     }
 
     /// The themes whose absence matters for a statutory partner.
@@ -117,18 +156,6 @@ extension PartnershipNetwork {
         }
         return PartnershipNetwork(themeSet: themeSet, themes: themes, people: people, organisations: updated, ties: ties, unit: unit,
                                   warnings: warnings + extra)
-    }
-
-    /// One warning per organisation whose type is not one of the kinds
-    /// `partnership` requires nor any of `known`, listing the required kinds.
-    public func unknownTypeWarnings(for partnership: PartnershipKind, known: [OrganisationKind] = []) -> [Diagnostic] {
-        organisations.compactMap { organisation in
-            guard let type = organisation.type, partnership.requiredKind(ofType: type) == nil,
-                  !known.contains(where: { $0.matches(type: type) }) else { return nil }
-            return Diagnostic(.warning, code: "organisations.unknown-type",
-                              "the type of '\(organisation.name)' is none of the organisation kinds snatool knows; it is not counted as a named partner of \(partnership.name.lowercased())",
-                              value: type, fix: "to count it, write one of: \(partnership.required.map(\.name).joined(separator: "; "))")
-        }
     }
 }
 

@@ -52,7 +52,7 @@ extension AnalysisOutput {
             response.append([.text(rate.group ?? ""), .integer(rate.people), .integer(rate.respondents), .number(rate.rate)])
         }
         var warnings = CSVWriter(header: ["severity", "code", "file", "line", "column", "column_name", "message", "value", "fix"])
-        for d in network.warnings {
+        for d in analysis.warnings {
             warnings.append([
                 .text(d.severity.rawValue), .text(d.code), .text(d.location?.file ?? ""),
                 d.location?.line.map { .integer($0) } ?? .number(nil), d.location?.column.map { .integer($0) } ?? .number(nil),

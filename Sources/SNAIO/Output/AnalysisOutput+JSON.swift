@@ -13,7 +13,7 @@ extension AnalysisOutput {
             ("ties", .array(analysis.selections.flatMap { tiesJSON($0, themes: themes) })),
         ] + (network.ratingSet.isEmpty ? [] : [("ratings", ratingsJSON())]) + [
             ("findings", .array(analysis.findings.map(Self.findingJSON))),
-            ("warnings", .array(network.warnings.map(Self.diagnosticJSON))),
+            ("warnings", .array(analysis.warnings.map(Self.diagnosticJSON))),
         ])
     }
 
@@ -106,7 +106,7 @@ extension AnalysisOutput {
             out += first ? "[]\n  },\n" : "\n    ]\n  },\n"
         }
         try member("findings", .array(analysis.findings.map(Self.findingJSON)))
-        try member("warnings", last: true, .array(network.warnings.map(Self.diagnosticJSON)))
+        try member("warnings", last: true, .array(analysis.warnings.map(Self.diagnosticJSON)))
         out += "}\n"
         try flush(force: true)
     }

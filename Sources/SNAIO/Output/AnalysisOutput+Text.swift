@@ -13,7 +13,7 @@ extension AnalysisOutput {
         out += layersText()
         out += ratingsText()
         out += responseText()
-        out += Self.warningsText(network.warnings, naming: inputNaming)
+        out += Self.warningsText(analysis.warnings, naming: inputNaming)
         return out
     }
 
