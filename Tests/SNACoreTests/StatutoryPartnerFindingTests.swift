@@ -63,6 +63,23 @@ import Testing
         #expect(found.subjectNames == ["Council"])
         guard case .expectedPartnerNotInSurvey(let e) = found.evidence else { Issue.record("wrong evidence"); return }
         #expect(e.notInSurvey == ["Fire Service"])
+        #expect(e.closest == [nil])
         #expect(!findings.contains { $0.kind == .missingLink })
+    }
+
+    @Test func aMisspeltOrAbbreviatedExpectedPartnerNamesTheOrganisationItMayBe() throws {
+        var builder = NetworkBuilder()
+        builder.addTie(from: "a", to: "b", theme: "work")
+        builder.addPerson("a", organisation: "Bolton Council", origin: .peopleFile)
+        builder.addPerson("b", organisation: "Greater Manchester Police", origin: .peopleFile)
+        var options = AnalysisOptions()
+        options.expectedLinks = [ExpectedLink("Bolton Concil", "GMP"), ExpectedLink("Bolton Council", "Fire Service")]
+        let findings = PartnershipAnalysis(network: try builder.build(), options: options).findings.filter { $0.kind == .expectedPartnerNotInSurvey }
+        let evidence = findings.compactMap { finding -> ExpectedPartnerEvidence? in
+            guard case .expectedPartnerNotInSurvey(let e) = finding.evidence else { return nil }
+            return e
+        }
+        #expect(evidence.map(\.notInSurvey) == [["Bolton Concil", "GMP"], ["Fire Service"]])
+        #expect(evidence.map(\.closest) == [["Bolton Council", "Greater Manchester Police"], [nil]])
     }
 }

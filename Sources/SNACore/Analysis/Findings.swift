@@ -275,6 +275,9 @@ public struct ExpectedPartnerEvidence: Sendable, Equatable {
     public let link: ExpectedLink
     /// Its names (one or both) that are no organisation, sector or type of the survey.
     public let notInSurvey: [String]
+    /// For each name of `notInSurvey`, the survey's organisation it may be a
+    /// misspelling or an abbreviation of (``NearDuplicateNames``), or `nil`.
+    public let closest: [String?]
 }
 
 /// A finding's figures, typed by kind.

@@ -228,8 +228,22 @@ extension FindingsBuilder {
             let themeSelection: ThemeSelection = link.theme.flatMap { id in network.themes.firstIndex { $0.id == id } }.map { .theme($0) } ?? .all
             found.append(Finding(kind: .expectedPartnerNotInSurvey, theme: network.id(of: themeSelection), themeLabel: network.label(of: themeSelection),
                                  level: analysis.options.level, nodesArePeople: nodesArePeople, subjects: present,
-                                 evidence: .expectedPartnerNotInSurvey(ExpectedPartnerEvidence(link: link, notInSurvey: absent)), score: 1))
+                                 evidence: .expectedPartnerNotInSurvey(ExpectedPartnerEvidence(link: link, notInSurvey: absent, closest: absent.map(closestOrganisation))),
+                                 score: 1))
         }
         return Array(found.prefix(thresholds.maximumPerKind))
+    }
+
+    /// The survey's organisation a name absent from it may stand for: written
+    /// nearly the same way, or abbreviated to its initials ("GMP").
+    ///
+    /// - Complexity: O(O) name comparisons for O organisations.
+    func closestOrganisation(to name: String) -> String? {
+        let label = NameKey.label(name)
+        return network.organisations.lazy.map(\.name).first { organisation in
+            NearDuplicateNames.areNearDuplicates(name, organisation)
+                || NearDuplicateNames.initialisms(of: organisation).contains(label)
+                || NearDuplicateNames.initialisms(of: name).contains(NameKey.label(organisation))
+        }
     }
 }

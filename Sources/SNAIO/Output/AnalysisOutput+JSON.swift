@@ -392,7 +392,8 @@ extension AnalysisOutput {
         case .expectedPartnerNotInSurvey(let e):
             return .object([("expected_first", .string(e.link.first)), ("expected_second", .string(e.link.second)),
                             ("expected_theme", .string(e.link.theme)), ("note", .string(e.link.note)),
-                            ("not_in_survey", .array(e.notInSurvey.map { .string($0) }))])
+                            ("not_in_survey", .array(e.notInSurvey.map { .string($0) })),
+                            ("closest", .array(e.closest.map { .string($0) }))])
         }
     }
 

@@ -217,7 +217,9 @@ public enum FindingWording {
             text += "."
         case .expectedPartnerNotInSurvey(let e):
             text = "named as expected partners (\(e.link.first) with \(e.link.second))" + (e.link.note.map { ": \($0)" } ?? "")
-                + "; no organisation, sector or type of the survey has \(e.notInSurvey.count == 1 ? "that name" : "those names")."
+                + "; no organisation, sector or type of the survey has \(e.notInSurvey.count == 1 ? "that name" : "those names")"
+            let near = zip(e.notInSurvey, e.closest).compactMap { name, closest in closest.map { "'\(name)' may be the survey's '\($0)' written another way" } }
+            text += (near.isEmpty ? "" : "; " + list(near)) + "."
         }
         return text.prefix(1).uppercased() + text.dropFirst()
     }
@@ -252,7 +254,11 @@ public enum FindingWording {
             case .requiredPartnerAbsent: return "Give these named partners a place where strategy is set and decisions are taken: a seat, a named contact, a standing invitation."
             default: return "Ask this partner's people to answer, so that its own view of its ties is counted, before relying on what the survey says of it."
             }
-        case .expectedPartnerNotInSurvey: return "Check the name; if the partner is right, survey its people or find out why it is not part of the partnership."
+        case .expectedPartnerNotInSurvey(let e):
+            if let index = e.closest.firstIndex(where: { $0 != nil }), let closest = e.closest[index] {
+                return "Check the name: if '\(e.notInSurvey[index])' is '\(closest)', write it in the expected links as the survey does; if it is another partner, survey its people or find out why it is not part of the partnership."
+            }
+            return "Check the name; if the partner is right, survey its people or find out why it is not part of the partnership."
         }
     }
 
