@@ -27,6 +27,12 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     /// A network file of another tool (GraphML, GEXF, Pajek, DL, node-link JSON, Gephi CSV), told
     /// by content: analysed and rendered as a survey is; its GraphML export reads back as the same network.
     case network
+    /// An organisations file (names, types, attributes) beside a fixed small
+    /// survey, analysed for the statutory partners of a crime and disorder partnership.
+    case organisations
+    /// A partnership kinds file added to the bundled ones; each kind it
+    /// declares is judged on a fixed small survey whose organisations have types.
+    case kinds
 
     /// Runs one input through the target, stopping the process if an invariant breaks.
     func run(_ data: Data) {
@@ -40,6 +46,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         case .instrument: Self.instrument(data)
         case .spend: Self.spend(data)
         case .network: Self.network(data)
+        case .organisations: Self.organisations(data)
+        case .kinds: Self.kinds(data)
         }
     }
 
@@ -87,6 +95,56 @@ enum FuzzTarget: String, CaseIterable, Sendable {
             return
         }
         let output = AnalysisOutput(analysis: PartnershipAnalysis(network: survey.network), survey: survey)
+        var json = ""
+        do { try output.writeJSON { json += $0 } } catch { Invariants.fail("the analysis JSON could not be written: \(error)") }
+        Invariants.checkJSON(json, "the analysis JSON")
+        for table in output.csvTables() { Invariants.checkCSV(table.contents, table.name) }
+        _ = output.text(top: 5)
+    }
+
+    private static func organisations(_ data: Data) {
+        let surveyPath = FuzzScratch.write(FuzzScratch.organisationSurvey, as: "survey.csv")
+        let path = FuzzScratch.write(data, as: "organisations.csv")
+        var survey: ImportedSurvey
+        do throws(InputError) {
+            survey = try SurveyImporter.load(path: surveyPath)
+            survey.listedOrganisations = try OrganisationsFileReader.apply(path: path, to: &survey)
+        } catch {
+            Invariants.checkError(error, files: [surveyPath: FuzzScratch.organisationSurvey, path: data])
+            return
+        }
+        guard let kind = (try? PartnershipKindsReader.bundled())?.first(where: { $0.id == "crime-and-disorder" }) else {
+            Invariants.fail("the bundled partnership kinds do not read")
+        }
+        statutoryAnalysis(survey, StatutoryCheck(partnership: kind, listedOutsideSurvey: survey.listedOrganisations))
+    }
+
+    private static func kinds(_ data: Data) {
+        let path = FuzzScratch.write(data, as: "kinds.csv")
+        let kinds: [PartnershipKind]
+        do throws(InputError) { kinds = try PartnershipKindsReader.catalogue(adding: path) } catch {
+            Invariants.checkError(error, files: [path: data])
+            return
+        }
+        guard let survey = try? SurveyImporter.load(path: FuzzScratch.write(FuzzScratch.organisationSurvey, as: "survey.csv")) else {
+            Invariants.fail("the fixed survey does not read")
+        }
+        let typed = survey.network.settingOrganisationAttributes(Dictionary(uniqueKeysWithValues: survey.network.organisations.enumerated().map {
+            (NameKey.key($1.name), ["type": ["Local authority", "Police authority", "PCT", "Charity"][$0 % 4]])
+        }))
+        var typedSurvey = survey
+        typedSurvey.network = typed
+        for kind in kinds {
+            guard !kind.id.isEmpty, PartnershipKindsReader.kind(kind.id, in: kinds) != nil else { Invariants.fail("a kind '\(kind.id)' cannot be found by its id") }
+            statutoryAnalysis(typedSurvey, StatutoryCheck(partnership: kind, knownKinds: kinds.flatMap(\.required)))
+        }
+    }
+
+    /// The analysis with a statutory-partner check, rendered in every format.
+    private static func statutoryAnalysis(_ survey: ImportedSurvey, _ check: StatutoryCheck) {
+        var options = AnalysisOptions()
+        options.statutory = check
+        let output = AnalysisOutput(analysis: PartnershipAnalysis(network: survey.network, options: options), survey: survey)
         var json = ""
         do { try output.writeJSON { json += $0 } } catch { Invariants.fail("the analysis JSON could not be written: \(error)") }
         Invariants.checkJSON(json, "the analysis JSON")

@@ -27,4 +27,15 @@ enum FuzzScratch {
         Dan Green,Ann Smith,informal,1
 
         """.utf8)
+
+    /// A small survey of four organisations, with strategy and decision-making
+    /// ties, that an organisations file and partnership kinds can describe.
+    static let organisationSurvey = Data("""
+        respondent,respondent_org,contact,contact_org,theme
+        Ann Smith,Westshire Council,Bob Jones,Westshire Police,strategy
+        Bob Jones,Westshire Police,Cat Brown,Westshire PCT,decision-making
+        Cat Brown,Westshire PCT,Ann Smith,Westshire Council,work
+        Dan Green,Safer Streets,Ann Smith,Westshire Council,decision-making
+
+        """.utf8)
 }
