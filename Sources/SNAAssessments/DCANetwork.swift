@@ -182,18 +182,21 @@ extension DCANetwork {
             let missing = outcome.room.filter { !$0.inSurvey }.map(\.name)
             out += "Organisations in the room: \(outcome.room.count)"
             out += missing.isEmpty ? ", all in the survey.\n" : "; not in the survey: \(missing.joined(separator: ", ")).\n"
-            var table = TextTable(header: ["organisation", "participants", "shared plan", "communication", "linked in room", "ties in room", "decision ties", ""],
-                                  alignments: [.left, .right, .right, .right, .right, .right, .right, .left])
             let others = max(outcome.room.filter(\.inSurvey).count - 1, 0)
-            for o in outcome.room {
+            let rows = outcome.room.map { o -> [String] in
                 var notes: [String] = []
                 if !o.inSurvey { notes.append("not in the survey") }
                 if o.weaklyLinked { notes.append("weakly linked") }
                 if o.decisionTies == 0 { notes.append("absent from decision-making") }
-                table.append([o.name, String(o.participants), decimal(o.sharedPlan), decimal(o.communication),
-                              o.inSurvey ? "\(o.linkedInRoom) of \(others)" : "-", o.inSurvey ? number(o.tiesInRoom) : "-",
-                              o.decisionTies.map(number) ?? "-", notes.joined(separator: ", ")])
+                return [o.name, String(o.participants), decimal(o.sharedPlan), decimal(o.communication),
+                        o.inSurvey ? "\(o.linkedInRoom) of \(others)" : "-", o.inSurvey ? number(o.tiesInRoom) : "-",
+                        o.decisionTies.map(number) ?? "-", notes.joined(separator: ", ")]
             }
+            // The note column only when some organisation has a note.
+            let noted = rows.contains { !$0[7].isEmpty }
+            var table = TextTable(header: ["organisation", "participants", "shared plan", "communication", "linked in room", "ties in room", "decision ties"] + (noted ? ["note"] : []),
+                                  alignments: [.left, .right, .right, .right, .right, .right, .right] + (noted ? [.left] : []))
+            for row in rows { table.append(noted ? row : Array(row.prefix(7))) }
             out += table.rendered(indent: "  ")
             let share = outcome.pairs > 0 ? String(format: " (%.0f%%)", Double(outcome.pairsTied) / Double(outcome.pairs) * 100) : ""
             out += "  Scored: shared plan \(decimal(outcome.sharedPlan)), communication \(decimal(outcome.communication)) (1 not in place ... 4 fully in place). "
