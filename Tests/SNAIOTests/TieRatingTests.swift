@@ -360,4 +360,29 @@ import SNACore
         let graphML = GraphMLWriter.document(network)
         #expect(graphML.contains("attr.name=\"trust_rating\""))
     }
+
+    @Test func exportedRatingsReadBackWhenDeclared() throws {
+        let survey = try load(Self.long)
+        let files = TemporaryFiles()
+        let exported = InterchangeNetwork(analysis: PartnershipAnalysis(network: survey.network))
+        for (name, document) in [("n.graphml", GraphMLWriter.document(exported)), ("n.gexf", GEXFWriter.document(exported))] {
+            let path = files.write(name, document)
+            let back = try SurveyImporter.load(path: path, options: SurveyImportOptions(ratings: Self.trustValue))
+            // Each edge's rating is its pair's mean over themes, so the all-themes means are the survey's.
+            let before = try #require(survey.network.ratingSummary(.all)), after = try #require(back.network.ratingSummary(.all))
+            for (a, b) in zip(before.overall, after.overall) {
+                #expect(a.count == b.count, "\(name)")
+                #expect(abs((a.mean ?? -1) - (b.mean ?? -1)) < 1e-9, "\(name)")
+            }
+            // Undeclared, they are not read; an off-scale one is an error at its edge.
+            #expect(try SurveyImporter.load(path: path).network.ratingSet.items.isEmpty)
+            let bad = files.write("bad-" + name, document.replacingOccurrences(of: ">3.0<", with: ">9.0<").replacingOccurrences(of: "value=\"3.0\"", with: "value=\"9.0\""))
+            do {
+                _ = try SurveyImporter.load(path: bad, options: SurveyImportOptions(ratings: Self.trustValue))
+                Issue.record("read an off-scale rating in \(name)")
+            } catch {
+                #expect(error.errors.contains { $0.code == "survey.bad-rating" && $0.location?.file == bad })
+            }
+        }
+    }
 }

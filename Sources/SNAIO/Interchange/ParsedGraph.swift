@@ -161,10 +161,21 @@ struct ParsedGraph {
             } else {
                 ties.append((nil, number("strength") ?? number("weight")))
             }
+            // Tie ratings, as snatool's export writes them (`ID_rating`), for the items declared: each of the edge's themes gets them.
+            let ratings: [Double?] = readOptions.ratings.items.map { item in
+                guard let text = edge.attributes["\(item.id)_rating"] else { return nil }
+                switch LongSurveyReader.Session.ratingCell(text, item: item) {
+                case .empty: return nil
+                case .value(let value): return value
+                case .invalid(let message, let text):
+                    builder.report(LongSurveyReader.Session.badRating("the edge's \(message)", value: text, item: item, at: edge.location))
+                    return nil
+                }
+            }
             for tie in ties {
-                builder.addTie(source: source, target: target, theme: tie.theme, strength: tie.strength, at: edge.location)
+                builder.addTie(source: source, target: target, theme: tie.theme, strength: tie.strength, ratings: ratings, at: edge.location)
                 if edge.undirected, source != target {
-                    builder.addTie(source: target, target: source, theme: tie.theme, strength: tie.strength, at: edge.location)
+                    builder.addTie(source: target, target: source, theme: tie.theme, strength: tie.strength, ratings: ratings, at: edge.location)
                 }
             }
         }
