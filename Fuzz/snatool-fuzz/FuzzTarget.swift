@@ -108,7 +108,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         var survey: ImportedSurvey
         do throws(InputError) {
             survey = try SurveyImporter.load(path: surveyPath)
-            survey.listedOrganisations = try OrganisationsFileReader.apply(path: path, to: &survey)
+            try OrganisationsFileReader.apply(path: path, to: &survey)
         } catch {
             Invariants.checkError(error, files: [surveyPath: FuzzScratch.organisationSurvey, path: data])
             return

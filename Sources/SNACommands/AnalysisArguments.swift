@@ -72,7 +72,8 @@ struct AnalysisArguments: ParsableArguments {
         guard let kind = PartnershipKindsReader.kind(partnership, in: kinds) else {
             throw usageFailure("--partnership: '\(partnership)' is not a partnership kind; known: \(kinds.map(\.id).joined(separator: ", "))")
         }
-        return StatutoryCheck(partnership: kind, listedOutsideSurvey: survey.listedOrganisations, knownKinds: kinds.flatMap(\.required))
+        return StatutoryCheck(partnership: kind, listedOutsideSurvey: survey.listedOrganisations, knownKinds: kinds.flatMap(\.required),
+                              typeLocations: survey.organisationTypeLocations)
     }
 
     /// The input files this adds, which output must never overwrite.

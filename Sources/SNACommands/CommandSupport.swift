@@ -143,7 +143,7 @@ struct SurveyReadingOptions: ParsableArguments {
         var survey = try Self.load(path, options: try importOptions())
         if let organisations {
             do throws(InputError) {
-                survey.listedOrganisations = try OrganisationsFileReader.apply(path: organisations, to: &survey)
+                try OrganisationsFileReader.apply(path: organisations, to: &survey)
             } catch {
                 throw report(error)
             }

@@ -28,6 +28,9 @@ import Testing
         let warnings = try #require(try JSON.parse(run.stdout)["warnings"]?.array)
         let unknown = warnings.filter { $0["code"]?.string == "organisations.unknown-type" }
         #expect(unknown.contains { $0["value"]?.string == "Charity" && $0["fix"]?.string?.contains("Fire and rescue authorities") == true }, "\(warnings)")
+        // It names the organisations file's type cell to mend (line 7, column 2 of organisations.csv).
+        let charity = try #require(unknown.first { $0["value"]?.string == "Charity" })
+        #expect(charity["file"]?.string?.hasSuffix("organisations.csv") == true && charity["line"]?.int == 7 && charity["column"]?.int == 2, "\(charity)")
         #expect(run.stderr.contains("listed in the JSON's warnings"))
     }
 

@@ -70,11 +70,14 @@ public struct ListedOrganisation: Sendable, Equatable {
     public let name: String
     /// Its type, when the file gives one.
     public let type: String?
+    /// Its row in the organisations file, when known.
+    public let location: SourceLocation?
 
     /// Creates a listed organisation.
-    public init(name: String, type: String?) {
+    public init(name: String, type: String?, location: SourceLocation? = nil) {
         self.name = name
         self.type = type
+        self.location = location
     }
 }
 
@@ -89,12 +92,18 @@ public struct StatutoryCheck: Sendable, Equatable {
     /// type that is one of them (a kind another partnership requires) is known,
     /// not a typing mistake.
     public var knownKinds: [OrganisationKind]
+    /// Where each survey organisation's type was given (its row in the
+    /// organisations file), by ``NameKey/key(_:)`` of its name, so that a
+    /// warning about a type names the line to mend.
+    public var typeLocations: [String: SourceLocation]
 
     /// Creates a check.
-    public init(partnership: PartnershipKind, listedOutsideSurvey: [ListedOrganisation] = [], knownKinds: [OrganisationKind] = []) {
+    public init(partnership: PartnershipKind, listedOutsideSurvey: [ListedOrganisation] = [], knownKinds: [OrganisationKind] = [],
+                typeLocations: [String: SourceLocation] = [:]) {
         self.partnership = partnership
         self.listedOutsideSurvey = listedOutsideSurvey
         self.knownKinds = knownKinds
+        self.typeLocations = typeLocations
     }
 
     /// The warnings about organisation types the check reads in `network`:
@@ -110,14 +119,14 @@ public struct StatutoryCheck: Sendable, Equatable {
         let kinds = partnership.required.map(\.name).joined(separator: "; ")
         var warnings = network.organisations.compactMap { organisation in
             unknown(organisation.type).map { type in
-                Diagnostic(.warning, code: "organisations.unknown-type",
+                Diagnostic(.warning, code: "organisations.unknown-type", at: typeLocations[NameKey.key(organisation.name)],
                            "the type of '\(organisation.name)' is none of the organisation kinds snatool knows; it is not counted as a named partner of \(partnership.name.lowercased())",
                            value: type, fix: "to count it, write one of: \(kinds)")
             }
         }
         warnings += listedOutsideSurvey.compactMap { listed in
             unknown(listed.type).map { type in
-                Diagnostic(.warning, code: "organisations.unknown-type",
+                Diagnostic(.warning, code: "organisations.unknown-type", at: listed.location,
                            "the type of '\(listed.name)' (listed, not in the survey) is none of the organisation kinds snatool knows",
                            value: type, fix: "to count it, write one of: \(kinds)")
             }

@@ -122,10 +122,11 @@ public enum OrganisationsFileReader {
     /// The organisations file applied to `survey`'s network: each row's
     /// attributes set on the organisation of that name (a value given
     /// replaces the people's); the rows naming no organisation of the survey
-    /// are returned as listed outside it; near-duplicate names are warnings.
+    /// become its ``ImportedSurvey/listedOrganisations``; where each type was
+    /// given is kept for the type warnings; near-duplicate names are warnings.
     ///
     /// - Throws: ``InputError`` for a missing name column or empty names.
-    public static func apply(path: String, to survey: inout ImportedSurvey) throws(InputError) -> [ListedOrganisation] {
+    public static func apply(path: String, to survey: inout ImportedSurvey) throws(InputError) {
         let table = try CSVReader.read(path: path)
         let labels = table.header.map { NameKey.label($0) }
         let spellings = PeopleFileReader.organisationSpellings.union(["name"])
@@ -138,8 +139,10 @@ public enum OrganisationsFileReader {
         var problems: [Diagnostic] = [], warnings: [Diagnostic] = []
         var attributes: [String: [String: String]] = [:]
         var listed: [ListedOrganisation] = []
+        var typeLocations: [String: SourceLocation] = [:]
         var seen: [String: Int] = [:]
         let network = survey.network
+        let typeColumn = labels.firstIndex { Organisation.typeAttributes.contains($0) }
         for record in table.records {
             let name = NameKey.cleaned(record.fields[nameColumn])
             guard !name.isEmpty else {
@@ -158,12 +161,14 @@ public enum OrganisationsFileReader {
             for (column, header) in table.header.enumerated() where column != nameColumn && !NameKey.label(header).isEmpty {
                 values[NameKey.label(header)] = record.fields[column]
             }
+            let typeCell = table.location(line: record.line, column: (typeColumn ?? nameColumn) + 1)
             if network.organisationIndex(named: name) != nil {
                 attributes[NameKey.key(name), default: [:]].merge(values) { $1 }
+                typeLocations[NameKey.key(name)] = typeCell
             } else {
                 let type = Organisation.typeAttributes.lazy.compactMap { values[$0] }.map(NameKey.cleaned).first { !$0.isEmpty }
                 listed.removeAll { NameKey.key($0.name) == NameKey.key(name) }
-                listed.append(ListedOrganisation(name: name, type: type))
+                listed.append(ListedOrganisation(name: name, type: type, location: typeCell))
             }
         }
         if !problems.isEmpty { throw InputError(.badData, problems) }
@@ -177,6 +182,7 @@ public enum OrganisationsFileReader {
                                        fix: "write the name as the survey does, or list the spelling in an aliases file", inputs: [.aliasesFile]))
         }
         survey.network = network.settingOrganisationAttributes(attributes, warnings: warnings)
-        return listed
+        survey.listedOrganisations = listed
+        survey.organisationTypeLocations = typeLocations
     }
 }

@@ -54,6 +54,9 @@ public struct ImportedSurvey: Sendable {
     public var format: InterchangeFormat? = nil
     /// Organisations an organisations file lists that are not in the survey (``OrganisationsFileReader``).
     public var listedOrganisations: [ListedOrganisation] = []
+    /// Where the organisations file gives each survey organisation's type (the
+    /// row's type cell), by ``NameKey/key(_:)`` of the name (``OrganisationsFileReader``).
+    public var organisationTypeLocations: [String: SourceLocation] = [:]
 }
 
 /// Reads survey files (long or wide), people files and alias files into a
