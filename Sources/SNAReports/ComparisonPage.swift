@@ -48,7 +48,35 @@ public enum ComparisonPage {
                 html += "</tbody></table>\n"
             }
         }
+        html += ratings(c.ratings, level: h)
         if standalone { html += "</main>\n" }
+        return html
+    }
+
+    /// Each tie rating score before and after, with the organisations and
+    /// pairs rated in both waves, largest fall first.
+    static func ratings(_ ratings: [WaveComparison.RatingChange], level h: Int) -> String {
+        guard !ratings.isEmpty else { return "" }
+        let e = HTMLText.escape
+        func mean(_ value: Double) -> String { String(format: "%.2f", value) }
+        var html = "<h\(h) id=\"compare-ratings\">Tie ratings, all themes</h\(h)>\n<ul>"
+        html += ratings.map { "<li><strong>\(e($0.label))</strong>: \(e(WaveComparisonOutput.ratingSummary($0)))</li>" }.joined() + "</ul>\n"
+        for rating in ratings where rating.inBothWaves {
+            if !rating.organisations.isEmpty {
+                html += "<table><caption>\(e(rating.label)): mean received by each organisation's people</caption><thead><tr><th scope=\"col\">Organisation</th><th scope=\"col\">Before</th><th scope=\"col\">After</th><th scope=\"col\">Change</th></tr></thead><tbody>"
+                for o in rating.organisations {
+                    html += "<tr><td>\(e(o.name))</td><td>\(mean(o.before))</td><td>\(mean(o.after))</td><td>\(String(format: "%+.2f", o.after - o.before))</td></tr>"
+                }
+                html += "</tbody></table>\n"
+            }
+            if !rating.organisationPairs.isEmpty {
+                html += "<table><caption>\(e(rating.label)): what one organisation's people gave another's</caption><thead><tr><th scope=\"col\">From</th><th scope=\"col\">To</th><th scope=\"col\">Before</th><th scope=\"col\">After</th></tr></thead><tbody>"
+                for pair in rating.organisationPairs {
+                    html += "<tr><td>\(e(pair.from))</td><td>\(e(pair.to))</td><td>\(mean(pair.before))</td><td>\(mean(pair.after))</td></tr>"
+                }
+                html += "</tbody></table>\n"
+            }
+        }
         return html
     }
 

@@ -47,6 +47,47 @@ import FoundationXML
         #expect(page.contains("Bolton Interfaith Council"))
     }
 
+    @Test func tieRatingsBeforeAndAfter() throws {
+        // Trust between A and B falls (4 -> 1 and 4 -> 2); A's trust in C holds at 3.
+        let scratch = Scratch()
+        let people = scratch.write("people.csv", "id,organisation\nAnn,Org A\nBob,Org B\nCat,Org C\n")
+        let first = scratch.write("w1.csv", "respondent,contact,theme,trust\nAnn,Bob,work,4\nBob,Ann,work,4\nAnn,Cat,work,3\n")
+        let second = scratch.write("w2.csv", "respondent,contact,theme,trust\nAnn,Bob,work,1\nBob,Ann,work,2\nAnn,Cat,work,3\n")
+        let unrated = scratch.write("w0.csv", "respondent,contact,theme\nAnn,Bob,work\nBob,Ann,work\nAnn,Cat,work\n")
+        let compare = ["compare", first, second, "--before-people", people, "--after-people", people, "--ratings", "trust:1-4"]
+        let json = try snatool(compare + ["--format", "json"])
+        try #require(json.status == 0, "\(json.stderr)")
+        let document = try JSON.parse(json.stdout)
+        let schema = try JSON.parse(String(contentsOf: repositoryRoot.appendingPathComponent("docs/schema/compare.schema.json"), encoding: .utf8))
+        #expect(schemaViolations(document, schema) == [])
+        let trust = try #require(document["ratings"]?.array?.first)
+        #expect(trust["id"]?.string == "trust" && trust["in_both_waves"] == .bool(true))
+        #expect(abs((trust["before"]?.number ?? 0) - 11.0 / 3) < 1e-9 && trust["after"]?.number == 2)
+        #expect(trust["rated_pairs_before"]?.int == 3 && trust["rated_pairs_after"]?.int == 3)
+        let organisations = try #require(trust["organisations"]?.array)
+        #expect(organisations.map { $0["name"]?.string } == ["Org B", "Org A", "Org C"])  // largest fall first
+        #expect(organisations.map { $0["received_before"]?.number } == [4, 4, 3] && organisations.map { $0["received_after"]?.number } == [1, 2, 3])
+        let pairs = try #require(trust["organisation_pairs"]?.array)
+        #expect(pairs.map { "\($0["from"]?.string ?? "")>\($0["to"]?.string ?? ""):\($0["before"]?.number ?? 0)>\($0["after"]?.number ?? 0)" }
+                == ["Org A>Org B:4.0>1.0", "Org B>Org A:4.0>2.0", "Org A>Org C:3.0>3.0"])
+
+        let text = try snatool(compare)
+        #expect(text.stdout.contains("Tie ratings, all themes\n  trust: 3.67 before, 2.00 after (mean of 3 and 3 rated pairs)"), "\(text.stdout)")
+        #expect(text.stdout.contains("Org A -> Org B: 4.00 -> 1.00"))
+        let csv = try snatool(compare + ["--format", "csv"])
+        #expect(csv.stdout.contains("all,rating_trust_received,Org B,,4,1\r\n"), "\(csv.stdout)")
+        #expect(csv.stdout.contains("all,rating_trust_pair,Org A,Org B,4,1\r\n"))
+        let html = try snatool(compare + ["--format", "html", "-o", scratch.path("compare.html")])
+        #expect(html.status == 0, "\(html.stderr)")
+        let page = try String(contentsOfFile: scratch.path("compare.html"), encoding: .utf8)
+        _ = try XMLDocument(data: Data(page.utf8))
+        #expect(page.contains("<tr><td>Org B</td><td>4.00</td><td>1.00</td><td>-3.00</td></tr>"))
+
+        // A first wave without ratings: the later wave's mean, and no change claimed.
+        let once = try snatool(["compare", unrated, second, "--before-people", people, "--after-people", people, "--ratings", "trust:1-4"])
+        #expect(once.stdout.contains("trust: rated after only (mean 2.00 of 3 rated pairs); no change can be measured"), "\(once.stdout)")
+    }
+
     @Test func hostilePairsOfWaves() throws {
         let scratch = Scratch()
         let first = scratch.write("w1.csv", "respondent,contact,theme\nAnn Smith,Bob Jones,work\nBob Jones,Cat Lee,work\nCat Lee,Ann Smith,strategy\n")

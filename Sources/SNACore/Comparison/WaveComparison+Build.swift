@@ -29,6 +29,7 @@ extension WaveComparison {
         if beforeIDs.contains(Theme.allID) || afterIDs.contains(Theme.allID) { order.append(Theme.allID) }
         let earlier = WaveSide(before), later = WaveSide(after)
         themes = order.map { id in ThemeChange(id: id, before: earlier.theme(id), after: later.theme(id)) }
+        ratings = Self.ratingChanges(before: before.network, after: after.network)
     }
 
     /// Pairs of unmatched names, one from each wave, that are near duplicates.

@@ -35,6 +35,14 @@ extension WaveComparison {
             t.organisationPairs = theme.organisationPairs.map { var p = $0; p.from = rename($0.from); p.to = rename($0.to); return p }
             return t
         }
+        copy.ratings = ratings.map { rating in
+            var r = rating
+            r.organisations = rating.organisations.map { var o = $0; o.name = rename($0.name); return o }
+                .sorted { ($0.after - $0.before, $0.name) < ($1.after - $1.before, $1.name) }
+            r.organisationPairs = rating.organisationPairs.map { var p = $0; p.from = rename($0.from); p.to = rename($0.to); return p }
+                .sorted { ($0.after - $0.before, $0.from, $0.to) < ($1.after - $1.before, $1.from, $1.to) }
+            return r
+        }
         return copy
     }
 }

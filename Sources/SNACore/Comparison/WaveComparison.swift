@@ -141,4 +141,6 @@ public struct WaveComparison: Sendable {
     public var themesOnlyBefore: [String], themesOnlyAfter: [String]
     /// The level compared.
     public var level: AnalysisLevel
+    /// Each tie rating score either wave rates, over all themes, before and after.
+    public var ratings: [RatingChange]
 }

@@ -85,6 +85,22 @@ public struct WaveComparisonOutput: Sendable {
         return lines
     }
 
+    /// What a rating score's overall change says in words: "2.91 before, 2.45
+    /// after (312 and 280 rated pairs)", or that one wave rated none.
+    public static func ratingSummary(_ rating: WaveComparison.RatingChange) -> String {
+        func mean(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "-" }
+        switch (rating.before, rating.after) {
+        case (.some, .some):
+            return "\(mean(rating.before)) before, \(mean(rating.after)) after (mean of \(rating.ratedBefore) and \(rating.ratedAfter) rated pairs)"
+        case (nil, .some):
+            return "rated after only (mean \(mean(rating.after)) of \(rating.ratedAfter) rated pairs); no change can be measured"
+        case (.some, nil):
+            return "rated before only (mean \(mean(rating.before)) of \(rating.ratedBefore) rated pairs); no change can be measured"
+        case (nil, nil):
+            return "declared, but neither wave rated a tie on it"
+        }
+    }
+
     // MARK: Text
 
     /// The comparison as text: the survey, then theme by theme, all themes last.
@@ -112,6 +128,34 @@ public struct WaveComparisonOutput: Sendable {
                     out += "    \(label): \(FindingWording.number(pair.before)) -> \(FindingWording.number(pair.after))\n"
                 }
                 if theme.organisationPairs.count > limit { out += "    ... and \(theme.organisationPairs.count - limit) more (the JSON output lists all)\n" }
+            }
+        }
+        if !comparison.ratings.isEmpty { out += "\nTie ratings, all themes\n" + ratingsText(limit: limit) }
+        return out
+    }
+
+    /// Each rating score's change, with the organisations and organisation
+    /// pairs whose mean moved most (largest fall first).
+    func ratingsText(limit: Int) -> String {
+        var out = ""
+        for rating in comparison.ratings {
+            out += "  \(rating.label): \(Self.ratingSummary(rating))\n"
+            guard rating.inBothWaves else { continue }
+            if !rating.organisations.isEmpty {
+                var table = TextTable(header: ["received by", "before", "after", "change"], alignments: [.left, .right, .right, .right])
+                for o in rating.organisations.prefix(limit) {
+                    table.append([o.name, String(format: "%.2f", o.before), String(format: "%.2f", o.after), String(format: "%+.2f", o.after - o.before)])
+                }
+                out += table.rendered(indent: "    ")
+                if rating.organisations.count > limit { out += "    ... and \(rating.organisations.count - limit) more (the JSON output lists all)\n" }
+            }
+            if !rating.organisationPairs.isEmpty {
+                out += "    Pairs of organisations rated in both waves: \(rating.organisationPairs.count)\n"
+                for pair in rating.organisationPairs.prefix(limit) {
+                    let label = pair.from == pair.to ? "within \(pair.from)" : "\(pair.from) -> \(pair.to)"
+                    out += "      \(label): " + String(format: "%.2f -> %.2f", pair.before, pair.after) + "\n"
+                }
+                if rating.organisationPairs.count > limit { out += "      ... and \(rating.organisationPairs.count - limit) more (the JSON output lists all)\n" }
             }
         }
         return out
@@ -175,7 +219,18 @@ public struct WaveComparisonOutput: Sendable {
             })))
             return .object(members)
         }
-        return .object([("survey", .object(survey)), ("themes", .array(themes)), ("warnings", names(warnings))])
+        let ratings: [JSONValue] = c.ratings.map { r in
+            .object([("id", .string(r.id)), ("label", .string(r.label)), ("in_both_waves", .bool(r.inBothWaves)),
+                     ("before", .number(r.before)), ("after", .number(r.after)),
+                     ("rated_pairs_before", .int(r.ratedBefore)), ("rated_pairs_after", .int(r.ratedAfter)),
+                     ("organisations", .array(r.organisations.map {
+                         .object([("name", .string($0.name)), ("received_before", .number($0.before)), ("received_after", .number($0.after))])
+                     })),
+                     ("organisation_pairs", .array(r.organisationPairs.map {
+                         .object([("from", .string($0.from)), ("to", .string($0.to)), ("before", .number($0.before)), ("after", .number($0.after))])
+                     }))])
+        }
+        return .object([("survey", .object(survey)), ("themes", .array(themes)), ("ratings", .array(ratings)), ("warnings", names(warnings))])
     }
 
     // MARK: CSV
@@ -204,6 +259,12 @@ public struct WaveComparisonOutput: Sendable {
                                                                      ("bridges_gone", t.bridgesGone), ("bridges_new", t.bridgesNew)]
             for (key, items) in pairLists { for p in items { writer.append([id, .text(key), .text(p.first), .text(p.second), "", ""]) } }
             for p in t.organisationPairs { writer.append([id, "organisation_ties", .text(p.from), .text(p.to), .number(p.before), .number(p.after)]) }
+        }
+        for r in c.ratings {
+            let key = CSVWriter.Cell.text("rating_" + r.id)
+            writer.append([.text(Theme.allID), key, "", "", .number(r.before), .number(r.after)])
+            for o in r.organisations { writer.append([.text(Theme.allID), .text("rating_\(r.id)_received"), .text(o.name), "", .number(o.before), .number(o.after)]) }
+            for p in r.organisationPairs { writer.append([.text(Theme.allID), .text("rating_\(r.id)_pair"), .text(p.from), .text(p.to), .number(p.before), .number(p.after)]) }
         }
         return writer.output
     }
