@@ -95,6 +95,13 @@ public struct InteractiveMap: Sendable {
         }
         let m = selection.metrics
         let between = m.brokerage.raw.map { $0.total - $0[.coordinator] }
+        // Tie ratings in the panel: each measure (each item when the survey declares no measure) that some tie
+        // of the selection is rated on, the mean received and given.
+        let ratings = nodesArePeople ? network.ratingSummary(selection.selection) : nil
+        let items = network.ratingSet.items.count, measured = !network.ratingSet.measures.isEmpty
+        let shownScores = ratings.map { summary in
+            summary.scores.indices.filter { (measured ? $0 >= items : $0 < items) && summary.overall[$0].count > 0 }
+        } ?? []
         let j = JSONText.string
         var out = "{\"prefix\":\(j(prefix)),\"themes\":[" + (themes ? network.themes.map { j($0.label) }.joined(separator: ",") : "") + "],\"findings\":["
         out += findings.map { "{\"kind\":\(j(FindingWording.title(of: $0.kind))),\"headline\":\(j(FindingWording.headline($0))),\"evidence\":\(j(FindingWording.evidence($0)))}" }.joined(separator: ",")
@@ -106,7 +113,12 @@ public struct InteractiveMap: Sendable {
                 ("Betweenness", ReportCharts.number(m.paths.betweenness[v], places: 1)),
                 ("Removal impact", ReportCharts.number(m.cutPoints.removalImpact[v], places: 3)),
                 ("Brokerage between groups", "\(Int(between[v]))"),
-            ]
+            ] + shownScores.flatMap { score -> [(String, String)] in
+                guard let ratings else { return [] }
+                func mean(_ value: RatingMean) -> String { value.mean.map { "\(ReportCharts.number($0, places: 2)) (\(value.count))" } ?? "-" }
+                let label = ratings.scores[score].label
+                return [("\(label), received", mean(ratings.personReceived[score][v])), ("\(label), given", mean(ratings.personGiven[score][v]))]
+            }
             var node = "{\"i\":\(v),\"name\":\(j(names[v]))"
             if let organisation {
                 let naming = analysis.nodeOrganisation[v].flatMap { findingsNamingOrganisation[$0] } ?? []

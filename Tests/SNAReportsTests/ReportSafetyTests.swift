@@ -92,6 +92,31 @@ import Testing
         }
     }
 
+    @Test func aRatedSurveysPanelShowsEachMeasureReceivedAndGiven() throws {
+        struct Rated: Decodable { struct Node: Decodable { let i: Int; let name: String; let figures: [[String]] }; let nodes: [Node] }
+        let root = repositoryRoot.appendingPathComponent("datasets/bolton-wave2")
+        var options = SurveyImportOptions(peoplePath: root.appendingPathComponent("people.csv").path)
+        options.ratings = RatingSet.partnershipTrustValue
+        let survey = try SurveyImporter.load(path: root.appendingPathComponent("survey.csv").path, options: options)
+        let html = try report(survey)
+        let start = try #require(html.range(of: "<script type=\"application/json\" class=\"explore-data\">")).upperBound
+        let end = try #require(html[start...].range(of: "</script>")).lowerBound
+        let view = try JSONDecoder().decode(Rated.self, from: Foundation.Data(html[start..<end].utf8))
+        let summary = try #require(survey.network.ratingSummary(.all))
+        let trust = try #require(summary.scores.firstIndex { $0.id == "trust" })
+        var checked = 0
+        for node in view.nodes {
+            let labels = node.figures.map { $0[0] }
+            // The preset's measures, not its six items, and only trust: the wave rates no tie on value.
+            #expect(labels.suffix(3) == ["Brokerage between groups", "Trust, received", "Trust, given"], "\(labels)")
+            let received = summary.personReceived[trust][node.i]
+            let expected = received.mean.map { "\(ReportCharts.number($0, places: 2)) (\(received.count))" } ?? "-"
+            #expect(node.figures.first { $0[0] == "Trust, received" }?[1] == expected, "\(node.name)")
+            if received.count > 0 { checked += 1 }
+        }
+        #expect(checked > 50)
+    }
+
     @Test func jsonTextIsSafeInsideXHTML() {
         #expect(JSONText.string("a</script>&\"\\\u{1}\u{FFFF}\u{2028}") == #""a\u003c/script\u003e\u0026\"\\\u0001\ufffd\u2028""#)
     }
