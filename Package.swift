@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "SNAReports", targets: ["SNAReports"]),
         .library(name: "SNASynthetic", targets: ["SNASynthetic"]),
         .library(name: "SNASpend", targets: ["SNASpend"]),
+        .library(name: "SNAServer", targets: ["SNAServer"]),
         .library(name: "SNACommands", targets: ["SNACommands"]),
         .executable(name: "snatool", targets: ["snatool"]),
     ],
@@ -26,6 +27,12 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // HMAC-SHA256 for the pseudonyms of --anonymise (Pseudonymiser), the same on Linux and macOS.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // snatool serve: the HTTP server (SwiftNIO underneath) and its route-testing module.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // snatool serve: the embedded SQLite database (migrations, write-ahead logging, online backup).
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // The HTTP header names and statuses Hummingbird's requests and responses are made of.
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.4.0"),
     ],
     targets: [
         // Network model (themes, organisations, people, ties), compact graphs and metrics.
@@ -52,11 +59,23 @@ let package = Package(
         .target(name: "SNASpend", dependencies: ["SNACore", "SNAIO", "SNAMaps", "SNAAssessments"]),
         // Seeded generators for the bundled datasets and for benchmarks.
         .target(name: "SNASynthetic", dependencies: ["SNACore", "SNAIO"]),
+        // snatool serve: the live DCA workshop and the network survey in the browser, on one SQLite file.
+        // No analysis library depends on it.
+        .target(
+            name: "SNAServer",
+            dependencies: [
+                "SNACore", "SNAIO", "SNAAssessments", "SNAReports",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The implementations of every `snatool` command, importable and testable.
         .target(
             name: "SNACommands",
             dependencies: [
-                "SNACore", "SNAIO", "SNAMaps", "SNAAssessments", "SNAReports", "SNASynthetic", "SNASpend",
+                "SNACore", "SNAIO", "SNAMaps", "SNAAssessments", "SNAReports", "SNASynthetic", "SNASpend", "SNAServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -80,6 +99,10 @@ let package = Package(
         .testTarget(name: "SNASyntheticTests", dependencies: ["SNASynthetic", "SNAIO", "SNACore"]),
         // Values computed by igraph, networkx and R sna (Tests/Reference, scripts/reference).
         .testTarget(name: "PeerReferenceTests", dependencies: ["SNACore", "SNAIO"]),
+        .testTarget(
+            name: "SNAServerTests",
+            dependencies: ["SNAServer", "SNAAssessments", "SNACore", .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
         .testTarget(name: "SNACommandsTests", dependencies: ["SNACommands", "snatool", "SNAIO", "SNACore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -14,6 +14,15 @@ public struct AgreedAction: Sendable, Equatable {
     public var owner: String?
     /// By when.
     public var due: String?
+
+    /// An agreed action for one question of one outcome.
+    public init(outcome: String, question: Int, action: String, owner: String? = nil, due: String? = nil) {
+        self.outcome = outcome
+        self.question = question
+        self.action = action
+        self.owner = owner
+        self.due = due
+    }
 }
 
 /// Reads agreed actions: columns `outcome`, `question` (number or key),

@@ -19,7 +19,7 @@ public struct SNATool: ParsableCommand {
             66 missing input, 73 cannot write output, 70 internal error.
             """,
         version: version,
-        subcommands: [Analyse.self, SurveyCommand.self, MapCommand.self, ReportCommand.self, CompareCommand.self, ExportCommand.self, SpendCommand.self, DCACommand.self, AssessCommand.self, InstrumentsCommand.self, Generate.self]
+        subcommands: [Analyse.self, SurveyCommand.self, MapCommand.self, ReportCommand.self, CompareCommand.self, ExportCommand.self, SpendCommand.self, DCACommand.self, AssessCommand.self, InstrumentsCommand.self, Generate.self, ServeCommand.self]
     )
 
     /// Creates the command; argument parsing fills it in.

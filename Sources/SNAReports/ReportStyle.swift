@@ -1,13 +1,13 @@
 import SNAAssessments
 
-/// The report's page scaffolding, stylesheet and table-sorting script.
-enum ReportStyle {
+/// The report's page scaffolding, stylesheet and table-sorting script; the stylesheet is public so `snatool serve`'s pages share it.
+public enum ReportStyle {
     /// A whole XHTML-compatible document.
     static func page(title: String, body: String) -> String {
         "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en-GB\" xml:lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>\(HTMLText.escape(title))</title>\n<style>\n\(css)\n</style>\n</head>\n<body>\n\(body)</body>\n</html>\n"
     }
 
-    static let css = """
+    public static let css = """
         body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; color: #1d1d1d; margin: 0 auto; max-width: 60rem; padding: 1.5rem; line-height: 1.5; }
         header h1 { font-size: 2rem; margin: 0 0 0.2rem; color: #0b3d62; } .meta { color: #555; margin-top: 0; }
         nav ol { columns: 2; padding-left: 1.2rem; } nav a { color: #0b5c99; }

@@ -28,7 +28,7 @@ extension AssessmentInstrument {
     }
 
     /// The questions, scale and rating of a `scores` instrument, as the DCA scoring reads them.
-    func scoringInstrument() -> Instrument {
+    public func scoringInstrument() -> Instrument {
         let scale = scales[defaultScale]?.options ?? []
         let points = scale.compactMap { option -> Instrument.Point? in
             guard let score = option.score else { return nil }

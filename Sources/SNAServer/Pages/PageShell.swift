@@ -1,0 +1,46 @@
+import SNAAssessments
+import SNAReports
+
+/// The HTML around every page of the server: the report's stylesheet and the
+/// server's one script file, both served from `/assets/`, so the pages carry
+/// no inline script or style and the Content-Security-Policy can forbid them.
+enum PageShell {
+    /// A whole page. `body` must already be escaped HTML.
+    static func page(title: String, body: String, header: String = "") -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en-GB">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(HTMLText.escape(title)) · snatool</title>
+        <link rel="stylesheet" href="/assets/serve.css">
+        <script src="/assets/serve.js" defer></script>
+        </head>
+        <body>
+        \(header)<main>
+        \(body)
+        </main>
+        </body>
+        </html>
+
+        """
+    }
+
+    /// The administrator's bar: the dashboard link and the log-out form.
+    static func adminHeader(csrf: String) -> String {
+        """
+        <header class="bar"><a href="/admin">snatool serve</a>
+        <form method="post" action="/admin/logout" class="inline"><input type="hidden" name="csrf" value="\(HTMLText.escape(csrf))"><button type="submit" class="link">Log out</button></form></header>
+
+        """
+    }
+
+    /// The hidden CSRF field every form carries.
+    static func csrfField(_ token: String) -> String {
+        "<input type=\"hidden\" name=\"csrf\" value=\"\(HTMLText.escape(token))\">"
+    }
+
+    /// Escapes text for HTML.
+    static func e(_ text: String) -> String { HTMLText.escape(text) }
+}
