@@ -33,6 +33,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // The HTTP header names and statuses Hummingbird's requests and responses are made of.
         .package(url: "https://github.com/apple/swift-http-types", from: "1.4.0"),
+        // The server's request log, and SocketAddress for its rate limits (both come with Hummingbird).
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
     ],
     targets: [
         // Network model (themes, organisations, people, ties), compact graphs and metrics.
@@ -68,6 +71,8 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -77,6 +82,8 @@ let package = Package(
             dependencies: [
                 "SNACore", "SNAIO", "SNAMaps", "SNAAssessments", "SNAReports", "SNASynthetic", "SNASpend", "SNAServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The thin command-line entry point.
@@ -101,7 +108,15 @@ let package = Package(
         .testTarget(name: "PeerReferenceTests", dependencies: ["SNACore", "SNAIO"]),
         .testTarget(
             name: "SNAServerTests",
-            dependencies: ["SNAServer", "SNAAssessments", "SNACore", .product(name: "HummingbirdTesting", package: "hummingbird")]
+            dependencies: [
+                "SNAServer", "SNAAssessments", "SNACore", "SNAIO",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
         ),
         .testTarget(name: "SNACommandsTests", dependencies: ["SNACommands", "snatool", "SNAIO", "SNACore"]),
     ],

@@ -80,7 +80,9 @@ struct ServeCommand: ParsableCommand {
                 printError("snatool: error: \(error)")
                 throw ExitStatus.badData
             } catch {
-                printError("snatool: error: \(database): cannot open the database: \(error)")
+                let folder = URL(fileURLWithPath: database).deletingLastPathComponent().path
+                let hint = FileManager.default.fileExists(atPath: folder) ? "" : " (the folder \(folder) does not exist)"
+                printError("snatool: error: \(database): cannot open the database\(hint): \(error)")
                 throw ExitStatus.cannotCreate
             }
             switch secret {
@@ -98,7 +100,11 @@ struct ServeCommand: ParsableCommand {
             let application = ServerApplication.application(services: services, logger: logger)
             let outcome = BlockingRun { try await application.runService() }
             if let error = outcome.error {
-                printError("snatool: error: the server stopped: \(error)")
+                if "\(error)".contains("Address already in use") {
+                    printError("snatool: error: \(host):\(port) is in use by another program; choose another port with --port")
+                } else {
+                    printError("snatool: error: the server stopped: \(error)")
+                }
                 throw ExitStatus.cannotCreate
             }
         }
@@ -124,7 +130,10 @@ struct ServeCommand: ParsableCommand {
                 throw usageFailure("the backup \(destination) is the database itself; name another file")
             }
             do {
-                try ServerDatabase(path: database).backup(to: destination)
+                try ServerDatabase.backup(databaseAt: database, to: destination)
+            } catch let error as ServerDatabase.NotServerDatabase {
+                printError("snatool: error: \(error)")
+                throw ExitStatus.badData
             } catch {
                 printError("snatool: error: \(destination): cannot write the backup: \(error)")
                 throw ExitStatus.cannotCreate

@@ -36,11 +36,38 @@ public final class ServerDatabase: Sendable {
     /// written beside the destination and renamed into place, so a failed
     /// backup leaves no half-written file.
     public func backup(to destination: String) throws {
+        try Self.backup(pool, to: destination)
+    }
+
+    /// Copies the database at `path`, opened read-only (so a file that is not
+    /// the server's is never changed), to `destination`, as ``backup(to:)`` does.
+    public static func backup(databaseAt path: String, to destination: String) throws {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        let source = try DatabaseQueue(path: path, configuration: configuration)
+        let isServers = try source.read { db in
+            try db.tableExists("grdb_migrations")
+                && (try Bool.fetchOne(db, sql: "SELECT 1 FROM grdb_migrations WHERE identifier = 'core-v1'") ?? false)
+        }
+        guard isServers else { throw NotServerDatabase(path: path) }
+        try backup(source, to: destination)
+    }
+
+    /// A file that is SQLite but not `snatool serve`'s database.
+    public struct NotServerDatabase: Error, CustomStringConvertible {
+        /// The file.
+        public var path: String
+        /// What went wrong and how to fix it.
+        public var description: String { "\(path) is not a snatool serve database; give the file the server was started with (--database)" }
+    }
+
+    private static func backup(_ source: some DatabaseReader, to destination: String) throws {
         let url = URL(fileURLWithPath: destination)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
         do {
             let copy = try DatabaseQueue(path: temporary)
-            try pool.backup(to: copy)
+            try source.backup(to: copy)
             try copy.close()
             if rename(temporary, destination) != 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         } catch {

@@ -3,6 +3,11 @@ import Hummingbird
 import SNACore
 import SNAIO
 
+extension String {
+    /// The text with its first letter in capitals.
+    var capitalizingFirst: String { prefix(1).uppercased() + dropFirst() }
+}
+
 /// The network survey's routes: the coordinator makes a survey from a people
 /// file and hands out one link per person; respondents pick their contacts
 /// and submit; the coordinator watches the response rate, matches typed
@@ -58,7 +63,7 @@ enum SurveyRoutes {
             do throws(InputError) {
                 people = try PeopleRoster.read(try CSVReader.parse(text: csv, file: "people file"))
             } catch {
-                return again(error.diagnostics.filter { $0.severity == .error }.prefix(20).map(\.description))
+                return again(error.diagnostics.filter { $0.severity == .error }.prefix(20).map(inWords))
             }
             guard people.people.count >= 2 else { return again(["The people file lists \(people.people.count) person; a network survey needs at least two."]) }
             let survey = try await store.create(title: title, people: people, peopleCSV: csv, asksStrength: form.value("strength") != nil, ratingPreset: preset)
@@ -114,6 +119,16 @@ enum SurveyRoutes {
             let survey = try await survey(context, store: store)
             return Responses.document(try await SurveyReport.html(survey, store: store))
         }
+    }
+
+    /// A problem in the uploaded people file, for a page: where, what, the value, the fix.
+    static func inWords(_ problem: Diagnostic) -> String {
+        var place: [String] = []
+        if let line = problem.location?.line { place.append("line \(line)") }
+        if let column = problem.location?.column { place.append("column \(column)" + (problem.location?.columnName.map { " (\($0))" } ?? "")) }
+        let value = problem.value.map { " \"\($0)\"" } ?? ""
+        let fix = problem.fix.map { " Fix: \($0)." } ?? ""
+        return (place.isEmpty ? "" : place.joined(separator: ", ").capitalizingFirst + ": ") + problem.message + value + "." + fix
     }
 
     /// The live topic of a survey.

@@ -1,6 +1,7 @@
 import Foundation
 import SNAAssessments
 import SNACore
+import SNAIO
 
 /// The workshop's pages: joining, scoring, the facilitator's live screen and the closed workshop.
 enum WorkshopPages {
@@ -134,7 +135,7 @@ enum WorkshopPages {
         let weakest = outcome.priorities.compactMap { outcome.question($0) }.filter { $0.rating != .green && $0.mean != nil }
         html += "<h2>Weakest links</h2>"
         html += weakest.isEmpty ? "<p>Every scored question is green.</p>" : "<ol>" + weakest.map { q in
-            "<li><strong>\(e(q.question.text))</strong>: mean \(String(format: "%.2f", q.mean!)) (\(q.rating?.rawValue ?? "")), \(q.n) scores</li>"
+            "<li><strong>\(e(q.question.text))</strong>: mean \(String(format: "%.2f", q.mean!)) (\(q.rating?.rawValue ?? "")), \(FindingWording.count(q.n, "score", "scores"))</li>"
         }.joined() + "</ol>"
         let contested = outcome.questions.filter(\.contested)
         html += "<h2>Contested questions</h2>"
