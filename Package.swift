@@ -74,7 +74,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            // GRDB extends sequences of strings (joined() into SQL): only files that import GRDB may see it.
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         // The implementations of every `snatool` command, importable and testable.
         .target(

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SNAAssessments
 
 /// Signing in and out, and the administrator's dashboard of workshops and surveys.
 enum AdminRoutes {

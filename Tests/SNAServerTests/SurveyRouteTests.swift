@@ -72,6 +72,8 @@ struct SurveyRouteTests {
             let coordinator = try await admin.get("/admin/surveys/\(id)").text
             #expect(coordinator.contains("Pat from the CVS"))
             #expect(coordinator.contains("<span class=\"value\">2</span><span class=\"label\">submitted</span>"))
+            #expect(coordinator.contains("<tr><td>Bolton Council</td><td>1</td><td>1</td><td>0</td><td>100%</td></tr>"))
+            #expect(coordinator.contains("<span class=\"value\">50%</span>"))
 
             var csv = try await admin.get("/admin/surveys/\(id)/responses.csv").text
             #expect(csv.contains("Ann Smith,Bolton Council,Raj Patel,Greater Manchester Police,work,4,2,"))

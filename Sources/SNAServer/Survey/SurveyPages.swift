@@ -1,5 +1,6 @@
 import Foundation
 import SNACore
+import SNAIO
 
 /// The survey's pages: creating it, the respondent's form, the coordinator's screen.
 enum SurveyPages {
@@ -128,7 +129,7 @@ enum SurveyPages {
     static func panel(_ people: [SurveyRespondent]) -> String {
         let submitted = people.filter { $0.submitted != nil }.count
         let started = people.filter { $0.saved != nil && $0.submitted == nil }.count
-        func rate(_ part: Int, _ whole: Int) -> String { whole == 0 ? "–" : "\(Int((Double(part) / Double(whole) * 100).rounded())) %" }
+        func rate(_ part: Int, _ whole: Int) -> String { whole == 0 ? "–" : FindingWording.percent(Double(part) / Double(whole)) }
         let byOrganisation = Dictionary(grouping: people, by: { $0.organisation ?? "(no organisation)" })
         let rows = byOrganisation.sorted { $0.key.localizedCaseInsensitiveCompare($1.key) == .orderedAscending }.map { organisation, members in
             let done = members.filter { $0.submitted != nil }.count
