@@ -15,7 +15,7 @@ public struct SNATool: ParsableCommand {
             Reads partnership surveys (who is tied to whom in the themes work, innovation, \
             expertise, informal, improvement, strategy and decision-making), finds the \
             gatekeepers, weak links and gaps, draws network maps, and scores delivery chain \
-            workshops into action plans, maps the area's public spending by provider and service (spend), and runs structured self-assessments (the CIPFA aligning framework, decommissioning, aligning or pooling terms, LSP support review). Exit status: 0 success, 64 usage error, 65 bad data, \
+            workshops into action plans, maps the area's public spending by provider and service (spend), runs structured self-assessments (the CIPFA aligning framework, decommissioning, aligning or pooling terms, LSP support review), and runs the workshop and the network survey live in the browser (serve). Exit status: 0 success, 64 usage error, 65 bad data, \
             66 missing input, 73 cannot write output, 70 internal error.
             """,
         version: version,

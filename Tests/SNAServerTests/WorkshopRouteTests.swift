@@ -50,12 +50,13 @@ struct WorkshopRouteTests {
                 let saved = try await browser.post(page, fields)
                 #expect(saved.status == .seeOther)
                 #expect(saved.location == page + "?saved=1")
-                #expect(try await browser.get(page + "?saved=1").text.contains("Saved at"))
+                #expect(try await browser.get(page + "?saved=1").text.contains("you have answered 12 of 12 questions"))
             }
             let panel = try await admin.get("/admin/workshops/\(id)/live").text
             #expect(panel.contains("<span class=\"value\">3</span><span class=\"label\">joined</span>"))
             #expect(panel.contains("Operational (1)"))
             #expect(panel.contains("Weakest links"))
+            #expect(panel.contains("<tr><td>Raj Patel</td><td>Greater Manchester Police</td><td>operational</td><td>12 of 12</td></tr>"))
 
             // The download is what `snatool dca score` reads, answer for answer.
             let csv = try await admin.get("/admin/workshops/\(id)/responses.csv")

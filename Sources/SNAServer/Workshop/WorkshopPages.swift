@@ -59,7 +59,7 @@ enum WorkshopPages {
         }.joined(separator: "\n")
         let scale = instrument.scale.points.map { "\($0.value) \(e($0.label))" }.joined(separator: ", ")
         return PageShell.page(title: "Score the delivery chain", body: head + """
-            \(saved ? "<p class=\"notice ok\" role=\"status\">Saved at \(Responses.clock()). You can change your scores until the facilitator closes the workshop.</p>" : "")
+            \(saved ? "<p class=\"notice ok\" role=\"status\">Saved at \(Responses.clock()): you have answered \(answers.count) of \(instrument.questions.count) questions. You can change your scores until the facilitator closes the workshop.</p>" : "")
             <p class="hint">Score each question \(scale), or don't know. Leave a question blank to skip it.</p>
             <form method="post" action="/w/\(participant.token)">\(PageShell.csrfField(csrf))
             \(questions)
@@ -131,6 +131,16 @@ enum WorkshopPages {
             <div class="scroll"><table class="heat wrap"><thead><tr><th scope="col">Question</th><th scope="col">All</th>\(heads)<th scope="col">Scores</th></tr></thead><tbody>
             \(rows)
             </tbody></table></div>
+            """
+        let rowsByPerson = participants.map { person -> String in
+            let answered = answeredBy[person.name, default: 0]
+            return "<tr><td>\(e(person.name))</td><td>\(e(person.organisation ?? ""))</td><td>\(person.layer?.rawValue ?? "not sure")</td><td>\(answered) of \(instrument.questions.count)</td></tr>"
+        }.joined(separator: "\n")
+        html += """
+            <details class="omitted"><summary>Who has joined (\(participants.count))</summary>
+            <table><thead><tr><th scope="col">Name</th><th scope="col">Organisation</th><th scope="col">Layer</th><th scope="col">Answered</th></tr></thead><tbody>
+            \(rowsByPerson)
+            </tbody></table></details>
             """
         let weakest = outcome.priorities.compactMap { outcome.question($0) }.filter { $0.rating != .green && $0.mean != nil }
         html += "<h2>Weakest links</h2>"
