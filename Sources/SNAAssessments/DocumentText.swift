@@ -3,12 +3,17 @@ import SNACore
 
 /// Escaping and page scaffolding for snatool's HTML documents.
 public enum HTMLText {
-    /// Text escaped for HTML: `&`, `<`, `>`, `"` and `'`; control characters
-    /// (which XML forbids) become spaces, and the other characters XML
-    /// forbids (U+FFFE, U+FFFF) become U+FFFD.
+    /// Text escaped for HTML: `&`, `<`, `>`, `"` and `'`; a line break
+    /// (CRLF, CR or LF) becomes LF, other control characters (which XML
+    /// forbids) become spaces, and the other characters XML forbids (U+FFFE,
+    /// U+FFFF) become U+FFFD.
     public static func escape(_ text: String) -> String {
         var out = ""
         for character in text {
+            if character == "\r\n" || character == "\r" {
+                out += "\n"
+                continue
+            }
             if character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) {
                 out += " "
                 continue

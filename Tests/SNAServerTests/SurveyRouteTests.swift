@@ -144,6 +144,9 @@ struct SurveyRouteTests {
             #expect(badLayer.status == .unprocessableContent)
             #expect(badLayer.text.contains("Line 3, column 3 (layer): unknown layer &quot;upside-down&quot;. Fix: write strategic"))
             #expect(badLayer.text.contains("Kept title"))
+            // A browser sends a textarea with CRLF line ends: the form shows the file again line by line.
+            let crlf = try await admin.post("/admin/surveys", [("title", "T"), ("people", "id,organisation,layer\r\nAnn,Council,sideways\r\nRaj,Police,\r\n")])
+            #expect(crlf.text.contains("id,organisation,layer\nAnn,Council,sideways\nRaj,Police,\n</textarea>"))
             #expect(try await admin.post("/admin/surveys", [("title", "T"), ("people", "id\nAnn\n")]).text.contains("at least two"))
         }
     }

@@ -28,6 +28,7 @@ import tempfile
 import threading
 import time
 
+sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from serve_harness import Client, Server, admin_client, create_survey, create_workshop, join, read_csv  # noqa: E402
 

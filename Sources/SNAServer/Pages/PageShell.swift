@@ -14,6 +14,7 @@ enum PageShell {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(HTMLText.escape(title)) · snatool</title>
+        <link rel="icon" href="data:,">
         <link rel="stylesheet" href="/assets/serve.css">
         <script src="/assets/serve.js" defer></script>
         </head>

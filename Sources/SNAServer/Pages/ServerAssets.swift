@@ -143,7 +143,7 @@ enum ServerAssets {
             var data = new URLSearchParams(new FormData(form));
             data.set("action", "save");
             if (status) { status.textContent = "Saving\u2026"; }
-            fetch(form.action, { method: "POST", body: data, credentials: "same-origin", headers: { "Accept": "application/json" } })
+            fetch(form.getAttribute("action"), { method: "POST", body: data, credentials: "same-origin", headers: { "Accept": "application/json" } })
               .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
               .then(function (j) { if (status) { status.textContent = "Saved at " + j.saved + "."; } })
               .catch(function () { if (status) { status.textContent = "Not saved: check your connection and press Save."; } });
