@@ -36,6 +36,8 @@ let package = Package(
         // The server's request log, and SocketAddress for its rate limits (both come with Hummingbird).
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        // Graceful shutdown: open event streams end when the server is told to stop (comes with Hummingbird).
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
         // Network model (themes, organisations, people, ties), compact graphs and metrics.
@@ -74,6 +76,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             // GRDB extends sequences of strings (joined() into SQL): only files that import GRDB may see it.
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]

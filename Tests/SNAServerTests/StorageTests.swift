@@ -57,10 +57,13 @@ struct StorageTests {
         let first = await broadcaster.subscribe("workshop:1"), other = await broadcaster.subscribe("workshop:2")
         #expect(await broadcaster.count("workshop:1") == 1)
         await broadcaster.publish("workshop:1")
-        var iterator = first.makeAsyncIterator()
+        var iterator = first.stream.makeAsyncIterator()
         #expect(await iterator.next() == .update)
         await broadcaster.publish("workshop:2")
-        var otherIterator = other.makeAsyncIterator()
+        var otherIterator = other.stream.makeAsyncIterator()
         #expect(await otherIterator.next() == .update)
+        // Ending a subscription (as shutdown does) finishes its stream.
+        first.end()
+        #expect(await iterator.next() == nil)
     }
 }

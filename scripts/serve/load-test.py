@@ -248,6 +248,13 @@ def main():
         body = panel.split("<tbody>", 1)[-1]
         check(body.lstrip().startswith("<tr><td>") and "GRDB" not in body,
               f"(b) the panel's response rate by organisation is rows of HTML (starts {body.strip()[:40]!r})")
+        # Ctrl-C (SIGTERM here) stops the server even while a live screen holds its event stream open.
+        cookie = "; ".join(f"{k}={v}" for k, v in admin.cookies.items())
+        stream = socket.create_connection(("127.0.0.1", server.port), timeout=5)
+        stream.sendall(f"GET /admin/workshops/{workshop_id}/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\nCookie: {cookie}\r\n\r\n".encode())
+        check(b"200" in stream.recv(200), "an event stream is open before stopping")
+        check(server.stop(), "SIGTERM stops the server within 5 s although an event stream is open")
+        stream.close()
     except Exception as error:
         check(False, f"the test ran to its end ({type(error).__name__}: {error})")
     finally:

@@ -68,13 +68,15 @@ class Server:
             self.process.wait()
 
     def stop(self):
-        """SIGTERM, then SIGKILL if it lingers."""
+        """SIGTERM, then SIGKILL if it lingers; True when it stopped on SIGTERM within 5 s."""
         if self.process and self.process.poll() is None:
             self.process.terminate()
             try:
                 self.process.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 self.kill()
+                return False
+        return True
 
     def log_tail(self, lines=20):
         try:

@@ -13,8 +13,17 @@ public actor Broadcaster {
     /// A broadcaster with the given heartbeat.
     public init(heartbeatSeconds: UInt64 = 20) { self.heartbeatSeconds = heartbeatSeconds }
 
+    /// One subscriber's stream, and a way to end it from outside (at shutdown).
+    public struct Subscription: Sendable {
+        /// The signals.
+        public let stream: AsyncStream<Signal>
+        let continuation: AsyncStream<Signal>.Continuation
+        /// Ends the stream: its loop finishes.
+        public func end() { continuation.finish() }
+    }
+
     /// A stream of signals for `topic`, ended when the subscriber goes away.
-    public func subscribe(_ topic: String) -> AsyncStream<Signal> {
+    public func subscribe(_ topic: String) -> Subscription {
         let (stream, continuation) = AsyncStream<Signal>.makeStream(bufferingPolicy: .bufferingNewest(1))
         let id = next
         next += 1
@@ -30,7 +39,7 @@ public actor Broadcaster {
             beats.cancel()
             Task { await self?.remove(topic, id) }
         }
-        return stream
+        return Subscription(stream: stream, continuation: continuation)
     }
 
     /// Tells every subscriber of `topic` that something changed.

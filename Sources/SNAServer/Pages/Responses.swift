@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import ServiceLifecycle
 
 /// Responses the routes build: pages, fragments, redirects, downloads.
 enum Responses {
@@ -35,17 +36,22 @@ enum Responses {
     /// A server-sent event stream for `topic`: one `update` event whenever it
     /// changes, a comment line as heartbeat.
     static func events(_ topic: String, broadcaster: Broadcaster) async -> Response {
-        let stream = await broadcaster.subscribe(topic)
+        let subscription = await broadcaster.subscribe(topic)
         return Response(
             status: .ok,
             headers: [.contentType: "text/event-stream", .cacheControl: "no-store", HTTPField.Name("X-Accel-Buffering")!: "no"],
             body: ResponseBody { writer in
                 try await writer.write(ByteBuffer(string: "retry: 3000\n\n"))
-                for await signal in stream {
-                    switch signal {
-                    case .update: try await writer.write(ByteBuffer(string: "event: update\ndata: \n\n"))
-                    case .heartbeat: try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
+                // When the server is told to stop (Ctrl-C, SIGTERM), the stream ends, so shutdown never waits on an open screen.
+                try await withGracefulShutdownHandler {
+                    for await signal in subscription.stream {
+                        switch signal {
+                        case .update: try await writer.write(ByteBuffer(string: "event: update\ndata: \n\n"))
+                        case .heartbeat: try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
+                        }
                     }
+                } onGracefulShutdown: {
+                    subscription.end()
                 }
                 try await writer.finish(nil)
             })
