@@ -65,7 +65,9 @@ enum SurveyRoutes {
             } catch {
                 return again(error.diagnostics.filter { $0.severity == .error }.prefix(20).map(inWords))
             }
-            guard people.people.count >= 2 else { return again(["The people file lists \(people.people.count) person; a network survey needs at least two."]) }
+            guard people.people.count >= 2 else {
+                return again(["The people file lists \(people.people.isEmpty ? "nobody" : "only one person"); a network survey needs at least two people."])
+            }
             let survey = try await store.create(title: title, people: people, peopleCSV: csv, asksStrength: form.value("strength") != nil, ratingPreset: preset)
             return Responses.redirect("/admin/surveys/\(survey.id)")
         }
