@@ -27,7 +27,7 @@ import time
 
 sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "serve"))
-from serve_harness import Client, Server  # noqa: E402
+from serve_harness import Client, Server, expect, join  # noqa: E402
 
 from selenium import webdriver  # noqa: E402
 from selenium.common.exceptions import TimeoutException  # noqa: E402
@@ -206,7 +206,18 @@ def main():
         check("Weakest links" in panel and texts[3] in panel and texts[7] in panel, "the live panel lists questions 3 and 7 among the weakest links")
         check(admin.current_url == workshop_url and admin.execute_script("return performance.getEntriesByType('navigation').length") == 1,
               "the facilitator's page was never reloaded")
-        shoot(admin, "serve-facilitator.png", DESKTOP)
+        # Two more participants (strategic and executive leads, over plain HTTP) so the heat map has its layers.
+        for name, organisation, layer, values in [("Director of Public Health", "NHS Bolton", "strategic", "44434432443"),
+                                                  ("Community Safety Manager", "Bolton Council", "executive", "32221322312")]:
+            other = Client(server.port)
+            token = join(other, code, name, organisation, layer)
+            expect(other.post(f"/w/{token}", [(f"q{q + 1}", v) for q, v in enumerate(values)]), 303, "another participant's save")
+        filled = wait_for(admin, lambda: figure(admin, "have scored") == "3", "three scored", timeout=15)
+        check(filled and "Strategic (1)" in admin.find_element(By.ID, "live").text,
+              "the heat map gains the strategic and executive layers as they score")
+        admin.set_window_size(1280, 1300)
+        admin.execute_script("document.getElementById('live').scrollIntoView({block: 'start'}); window.scrollBy(0, -20)")
+        shoot(admin, "serve-facilitator.png", (1280, 1300))
         console_clean(admin, "facilitator's live screen")
 
         # 4. Close the workshop; the plan lists the weakest questions.

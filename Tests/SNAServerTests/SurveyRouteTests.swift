@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -105,6 +106,19 @@ struct SurveyRouteTests {
             try await admin.post("/admin/surveys/\(id)/close", [])
             #expect(try await ann.post(annLink, [("action", "submit")]).status == .conflict)
             #expect(try await admin.get("/admin/surveys/\(id)/responses.csv").text.contains("Sam Lee"))
+            let statuses = try CSVReader.parse(text: try await admin.get("/admin/surveys/\(id)/links.csv").text, file: "links.csv").records
+                .map { "\($0.fields[0]): \($0.fields[3])" }
+            #expect(statuses == ["Ann Smith: submitted", "Raj Patel: submitted", "Jo Bloggs: not started", "Sam Lee: not started"])
+
+            // Deleting needs the box ticked, then takes the links and every answer with it.
+            #expect(try await admin.post("/admin/surveys/\(id)/delete", []).status == .unprocessableContent)
+            #expect(try await admin.post("/admin/surveys/\(id)/delete", [("confirm", "yes")]).location == "/admin")
+            #expect(try await admin.get("/admin/surveys/\(id)").status == .notFound)
+            #expect(try await ann.get(annLink).status == .notFound)
+            let left = try await server.services.database.pool.read { db in
+                [try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM survey_person") ?? -1, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM survey_tie") ?? -1]
+            }
+            #expect(left == [0, 0])
         }
     }
 

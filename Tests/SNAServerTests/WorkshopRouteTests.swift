@@ -80,6 +80,9 @@ struct WorkshopRouteTests {
             #expect(printable.headers[.contentSecurityPolicy]?.hasPrefix("sandbox") == true)
             #expect(printable.text.contains("capacity"))
             #expect(try await admin.get("/admin/workshops/\(id)/plan.csv").text.contains("Second two analysts"))
+            #expect(try await admin.post("/admin/workshops/\(id)/delete", [("confirm", "yes")]).location == "/admin")
+            #expect(try await admin.get("/admin/workshops/\(id)/live").status == .notFound)
+            #expect(try await late.get("/j/\(code)").status == .notFound)
         }
     }
 

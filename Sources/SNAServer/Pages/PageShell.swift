@@ -37,6 +37,17 @@ enum PageShell {
         """
     }
 
+    /// The form that deletes a workshop or survey and all its answers, behind a
+    /// box to tick, for when the results are kept elsewhere.
+    static func deleteForm(action: String, what: String, csrf: String) -> String {
+        """
+        <details class="omitted"><summary>Delete this \(what)</summary>
+        <form method="post" action="\(action)">\(csrfField(csrf))
+        <label><input type="checkbox" name="confirm" value="yes" required> I have downloaded what I need: delete this \(what), everyone's links and every answer, for good</label>
+        <button type="submit" class="danger">Delete the \(what)</button></form></details>
+        """
+    }
+
     /// The hidden CSRF field every form carries.
     static func csrfField(_ token: String) -> String {
         "<input type=\"hidden\" name=\"csrf\" value=\"\(HTMLText.escape(token))\">"

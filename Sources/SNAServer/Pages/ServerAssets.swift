@@ -28,7 +28,6 @@ enum ServerAssets {
         .choices label { font-weight: normal; margin: 0; border: 1px solid #8a99a6; border-radius: 4px; padding: 0.5rem 0.7rem; cursor: pointer; min-width: 2.2rem; text-align: center; }
         .choices input { margin-right: 0.3rem; }
         .choices label:has(input:checked) { background: #0072B2; color: #fff; border-color: #0072B2; }
-        td.s1 { background: #d55e00; color: #fff; } td.s2 { background: #f0b27a; } td.s3 { background: #a8dcc4; } td.s4 { background: #009E73; color: #fff; }
         td.none { color: #999; }
         ul.picked { list-style: none; padding: 0; margin: 0.4rem 0; } ul.picked li { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; border-bottom: 1px solid #dde3e8; padding: 0.35rem 0; }
         ul.picked li .who { flex: 1 1 14rem; } ul.picked li select { width: auto; } ul.picked li button { margin: 0; padding: 0.3rem 0.6rem; }

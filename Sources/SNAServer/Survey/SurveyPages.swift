@@ -112,7 +112,7 @@ enum SurveyPages {
             """
         return PageShell.page(title: survey.title, body: """
             <h1>\(e(survey.title))</h1>
-            <p><a class="button secondary" href="/admin/surveys/\(survey.id)/links.csv">Download everyone's links (CSV, for a mail merge)</a></p>
+            <p><a class="button secondary" href="/admin/surveys/\(survey.id)/links.csv">Download everyone's links (CSV, for a mail merge and reminders)</a></p>
             <div id="live" aria-live="polite" data-live="/admin/surveys/\(survey.id)/live" data-events="/admin/surveys/\(survey.id)/events">\(panel)</div>
             <h2>Names not on the list</h2>
             \(names.isEmpty ? "<p>None so far.</p>" : "<p>Respondents typed these. Match each to a person on the list where it is one, so the tie counts for them.</p><table><thead><tr><th scope=\"col\">Typed</th><th scope=\"col\">By</th><th scope=\"col\">Matched to</th><th scope=\"col\">Match</th></tr></thead><tbody>\n\(rows)\n</tbody></table>")
@@ -122,6 +122,7 @@ enum SurveyPages {
             <a class="button secondary" href="/admin/surveys/\(survey.id)/people.csv">Download the people file</a></p>
             <p class="hint">The report is made by the same code as <code>snatool report responses.csv --people people.csv</code>, from the submitted answers.</p>
             \(state)
+            \(PageShell.deleteForm(action: "/admin/surveys/\(survey.id)/delete", what: "survey", csrf: csrf))
             """, header: PageShell.adminHeader(csrf: csrf))
     }
 

@@ -93,6 +93,13 @@ enum SurveyRoutes {
                 return Responses.redirect("/admin/surveys/\(survey.id)")
             }
         }
+        admin.post("/surveys/:id/delete") { request, context -> Response in
+            let survey = try await survey(context, store: store)
+            let form = try await FormInput.read(request, context: context, limit: limit)
+            guard form.value("confirm") == "yes" else { throw HTTPError(.unprocessableContent, message: "Tick the box to say the survey may be deleted.") }
+            try await store.delete(survey.id)
+            return Responses.redirect("/admin")
+        }
         admin.post("/surveys/:id/match") { request, context -> Response in
             let survey = try await survey(context, store: store)
             let form = try await FormInput.read(request, context: context, limit: limit)
@@ -102,10 +109,12 @@ enum SurveyRoutes {
         }
         admin.get("/surveys/:id/links.csv") { request, context -> Response in
             let survey = try await survey(context, store: store)
-            var writer = CSVWriter(header: ["name", "organisation", "link"])
+            // The status column picks out whom to remind.
+            var writer = CSVWriter(header: ["name", "organisation", "link", "status"])
             let base = services.baseURL(request)
             for person in try await store.respondents(survey.id) {
-                writer.append([.text(person.name), .text(person.organisation ?? ""), .text("\(base)/s/\(person.token)")])
+                let status = person.submitted != nil ? "submitted" : person.saved != nil ? "started" : "not started"
+                writer.append([.text(person.name), .text(person.organisation ?? ""), .text("\(base)/s/\(person.token)"), .text(status)])
             }
             return Responses.download(writer.output, filename: "survey-\(survey.id)-links.csv", type: "text/csv; charset=utf-8")
         }

@@ -223,6 +223,11 @@ public struct SurveyStore: Sendable {
         }
     }
 
+    /// Deletes the survey with its people, links and answers.
+    public func delete(_ surveyID: Int64) async throws {
+        try await database.pool.write { db in try db.execute(sql: "DELETE FROM survey WHERE id = ?", arguments: [surveyID]) }
+    }
+
     /// Closes the survey (`open: false`) or opens it again.
     public func setOpen(_ surveyID: Int64, _ open: Bool) async throws {
         try await database.pool.write { db in

@@ -94,6 +94,7 @@ enum WorkshopPages {
             <div id="live" aria-live="polite" data-live="/admin/workshops/\(workshop.id)/live" data-events="/admin/workshops/\(workshop.id)/events">\(panel)</div>
             <p><a class="button secondary" href="/admin/workshops/\(workshop.id)/responses.csv">Download the responses (for snatool dca score)</a></p>
             \(state)
+            \(PageShell.deleteForm(action: "/admin/workshops/\(workshop.id)/delete", what: "workshop", csrf: csrf))
             """, header: PageShell.adminHeader(csrf: csrf))
     }
 
@@ -113,18 +114,16 @@ enum WorkshopPages {
             </div>
             """
         guard let outcome else { return html + "<p>No scores yet. They appear here as participants save them.</p>" }
-        let points = instrument.scale.points.map(\.value)
-        let low = Double(points.min() ?? 1), high = Double(points.max() ?? 4)
-        func cell(_ mean: Double?, count: Int? = nil) -> String {
+        // Red, amber and green by the instrument's own thresholds, as the plan and `dca score` rate them.
+        func cell(_ mean: Double?) -> String {
             guard let mean else { return "<td class=\"none\">–</td>" }
-            let fraction = high > low ? (mean - low) / (high - low) : 1
-            let bucket = min(4, max(1, Int((fraction * 4).rounded(.down)) + 1))
-            return "<td class=\"s\(bucket)\">\(String(format: "%.1f", mean))</td>"
+            let rating = instrument.rate(mean).rawValue
+            return "<td class=\"rag \(rating)\">\(String(format: "%.1f", mean)) <span class=\"word\">\(rating)</span></td>"
         }
         let layers = Layer.allCases.filter { outcome.layers[$0, default: 0] > 0 }
         let heads = layers.map { "<th scope=\"col\">\($0.rawValue.capitalized) (\(outcome.layers[$0]!))</th>" }.joined()
         let rows = outcome.questions.map { q in
-            "<tr><th scope=\"row\">\(q.question.id). \(e(q.question.key))</th>\(cell(q.mean))\(layers.map { cell(q.layerMeans[$0]) }.joined())<td>\(q.n)\(q.dontKnow > 0 ? " + \(q.dontKnow) ?" : "")</td></tr>"
+            "<tr><th scope=\"row\">\(q.question.id). \(e(q.question.key))</th>\(cell(q.mean))\(layers.map { cell(q.layerMeans[$0]) }.joined())<td>\(q.n)\(q.dontKnow > 0 ? ", \(q.dontKnow) don't know" : "")</td></tr>"
         }.joined(separator: "\n")
         html += """
             <h2>Scores by layer</h2>
@@ -145,12 +144,12 @@ enum WorkshopPages {
         let weakest = outcome.priorities.compactMap { outcome.question($0) }.filter { $0.rating != .green && $0.mean != nil }
         html += "<h2>Weakest links</h2>"
         html += weakest.isEmpty ? "<p>Every scored question is green.</p>" : "<ol>" + weakest.map { q in
-            "<li><strong>\(e(q.question.text))</strong>: mean \(String(format: "%.2f", q.mean!)) (\(q.rating?.rawValue ?? "")), \(FindingWording.count(q.n, "score", "scores"))</li>"
+            "<li><strong>\(e(q.question.text))</strong> – mean \(String(format: "%.2f", q.mean!)) (\(q.rating?.rawValue ?? "")), \(FindingWording.count(q.n, "score", "scores"))</li>"
         }.joined() + "</ol>"
         let contested = outcome.questions.filter(\.contested)
         html += "<h2>Contested questions</h2>"
         html += contested.isEmpty ? "<p>No question splits the room.</p>" : "<ul>" + contested.map { q in
-            "<li><strong>\(q.question.id). \(e(q.question.text))</strong>: scores from \(q.minimum ?? 0) to \(q.maximum ?? 0), spread \(String(format: "%.2f", q.standardDeviation ?? 0))</li>"
+            "<li><strong>\(q.question.id). \(e(q.question.text))</strong> – scores from \(q.minimum ?? 0) to \(q.maximum ?? 0), spread \(String(format: "%.2f", q.standardDeviation ?? 0))</li>"
         }.joined() + "</ul>"
         return html
     }

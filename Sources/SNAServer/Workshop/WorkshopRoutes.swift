@@ -109,6 +109,14 @@ enum WorkshopRoutes {
                 return Responses.redirect("/admin/workshops/\(workshop.id)")
             }
         }
+        admin.post("/workshops/:id/delete") { request, context -> Response in
+            let workshop = try await workshop(id: context, store: store)
+            let form = try await FormInput.read(request, context: context, limit: limit)
+            guard form.value("confirm") == "yes" else { throw HTTPError(.unprocessableContent, message: "Tick the box to say the workshop may be deleted.") }
+            try await store.delete(workshop.id)
+            await services.broadcaster.publish(topic(workshop.id))
+            return Responses.redirect("/admin")
+        }
         admin.post("/workshops/:id/actions") { request, context -> Response in
             let workshop = try await workshop(id: context, store: store)
             let form = try await FormInput.read(request, context: context, limit: limit)

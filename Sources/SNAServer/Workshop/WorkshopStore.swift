@@ -187,6 +187,11 @@ public struct WorkshopStore: Sendable {
         }
     }
 
+    /// Deletes the workshop with its participants, scores, comments and agreed actions.
+    public func delete(_ workshopID: Int64) async throws {
+        try await database.pool.write { db in try db.execute(sql: "DELETE FROM workshop WHERE id = ?", arguments: [workshopID]) }
+    }
+
     /// Closes the workshop (`open: false`) or opens it again.
     public func setOpen(_ workshopID: Int64, _ open: Bool) async throws {
         try await database.pool.write { db in
