@@ -56,6 +56,7 @@ struct WorkshopRouteTests {
             #expect(panel.contains("<span class=\"value\">3</span><span class=\"label\">joined</span>"))
             #expect(panel.contains("Operational (1)"))
             #expect(panel.contains("Weakest links"))
+            #expect(panel.contains("<li>“No capacity, &quot;really&quot;” (Ann Smith)</li>"))
             #expect(panel.contains("<tr><td>Raj Patel</td><td>Greater Manchester Police</td><td>operational</td><td>12 of 12</td></tr>"))
 
             // The download is what `snatool dca score` reads, answer for answer.

@@ -143,8 +143,12 @@ enum WorkshopPages {
             """
         let weakest = outcome.priorities.compactMap { outcome.question($0) }.filter { $0.rating != .green && $0.mean != nil }
         html += "<h2>Weakest links</h2>"
-        html += weakest.isEmpty ? "<p>Every scored question is green.</p>" : "<ol>" + weakest.map { q in
-            "<li><strong>\(e(q.question.text))</strong> – mean \(String(format: "%.2f", q.mean!)) (\(q.rating?.rawValue ?? "")), \(FindingWording.count(q.n, "score", "scores"))</li>"
+        html += weakest.isEmpty ? "<p>Every scored question is green.</p>" : "<ol>" + weakest.map { q -> String in
+            // What the room wrote about it, to open the discussion.
+            let comments = q.comments.prefix(5).map { "<li>“\(e($0.text))” (\(e($0.participant)))</li>" }.joined()
+            let more = q.comments.count > 5 ? "<li>and \(q.comments.count - 5) more in the plan</li>" : ""
+            return "<li><strong>\(e(q.question.text))</strong> – mean \(String(format: "%.2f", q.mean!)) (\(q.rating?.rawValue ?? "")), \(FindingWording.count(q.n, "score", "scores"))"
+                + (comments.isEmpty ? "" : "<ul class=\"hint\">\(comments)\(more)</ul>") + "</li>"
         }.joined() + "</ol>"
         let contested = outcome.questions.filter(\.contested)
         html += "<h2>Contested questions</h2>"
