@@ -27,7 +27,7 @@ import time
 
 sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "serve"))
-from serve_harness import Client, Server, expect, join  # noqa: E402
+from serve_harness import Client, Server, expect, join, check, finish  # noqa: E402
 
 from selenium import webdriver  # noqa: E402
 from selenium.common.exceptions import TimeoutException  # noqa: E402
@@ -38,15 +38,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
 snatool, people_file, shots = sys.argv[1], sys.argv[2], sys.argv[3]
 START = time.monotonic()
-failures = []
 PHONE, DESKTOP = (420, 900), (1280, 900)
-
-
-def check(condition, what):
-    print(("ok   " if condition else "FAIL ") + what, flush=True)
-    if not condition:
-        failures.append(what)
-    return condition
 
 
 def browser(size):
@@ -381,11 +373,7 @@ def main():
         server.stop()
     elapsed = time.monotonic() - START
     check(elapsed < 120, f"finished in {elapsed:.0f} s (under 2 minutes)")
-    if failures:
-        print(f"serve-browser-test: {len(failures)} check(s) failed; the server's log is in {work}")
-        sys.exit(1)
-    shutil.rmtree(work, ignore_errors=True)
-    print("serve-browser-test: every check passed")
+    finish("serve-browser-test", work, "the server's log is")
 
 
 main()

@@ -30,7 +30,7 @@ import time
 
 sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from serve_harness import Client, Server, admin_client, create_survey, create_workshop, join, read_csv  # noqa: E402
+from serve_harness import Client, Server, admin_client, create_survey, create_workshop, join, read_csv, check, finish  # noqa: E402
 
 snatool, people_file = sys.argv[1], sys.argv[2]
 PARTICIPANTS, SAVES = 30, 8
@@ -38,13 +38,6 @@ RESPONDENTS, SUBMITS = 30, 6
 THEMES = ["work", "innovation", "expertise", "informal", "improvement", "strategy", "decision-making"]
 LAYERS = ["strategic", "executive", "operational"]
 START = time.monotonic()
-failures = []
-
-
-def check(condition, what):
-    print(("ok   " if condition else "FAIL ") + what, flush=True)
-    if not condition:
-        failures.append(what)
 
 
 rng = random.Random(20261203)
@@ -353,11 +346,7 @@ def main():
         server.stop()
     elapsed = time.monotonic() - START
     check(elapsed < 60, f"finished in {elapsed:.1f} s (under 60)")
-    if failures:
-        print(f"kill-test: {len(failures)} check(s) failed; the server's log and database are in {work}")
-        sys.exit(1)
-    shutil.rmtree(work, ignore_errors=True)
-    print("kill-test: every check passed")
+    finish("kill-test", work, "the server's log and database are")
 
 
 main()

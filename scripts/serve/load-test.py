@@ -29,20 +29,13 @@ import time
 
 sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from serve_harness import Client, Server, admin_client, create_survey, create_workshop, read_csv  # noqa: E402
+from serve_harness import Client, Server, admin_client, create_survey, create_workshop, read_csv, check, finish  # noqa: E402
 
 snatool, people_file = sys.argv[1], sys.argv[2]
 threads_b = int(sys.argv[3]) if len(sys.argv) > 3 else 30
 PARTICIPANTS, ROUNDS = 15, 3
 THEMES = ["work", "innovation", "expertise", "informal", "improvement", "strategy", "decision-making"]
 LAYERS = ["strategic", "executive", "operational"]
-failures = []
-
-
-def check(condition, what):
-    print(("ok   " if condition else "FAIL ") + what, flush=True)
-    if not condition:
-        failures.append(what)
 
 
 class Recorder:
@@ -266,11 +259,7 @@ def main():
     for line in table:
         print(line)
     print()
-    if failures:
-        print(f"load-test: {len(failures)} check(s) failed; the server's log is in {work}")
-        sys.exit(1)
-    shutil.rmtree(work, ignore_errors=True)
-    print("load-test: every check passed")
+    finish("load-test", work, "the server's log is")
 
 
 main()

@@ -12,6 +12,8 @@ import os
 import re
 import signal
 import socket
+import sys
+import shutil
 import subprocess
 import time
 import urllib.parse
@@ -229,3 +231,23 @@ def join(client, code, name, organisation, layer):
 
 def read_csv(text):
     return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+failures = []
+
+
+def check(condition, what):
+    """Prints an ok or FAIL line and remembers a failure; returns the condition."""
+    print(("ok   " if condition else "FAIL ") + what, flush=True)
+    if not condition:
+        failures.append(what)
+    return condition
+
+
+def finish(name, work, kept):
+    """Ends a test: exit 1 after any failed check, keeping `work` (which holds `kept`); else removes it."""
+    if failures:
+        print(f"{name}: {len(failures)} check(s) failed; {kept} in {work}")
+        sys.exit(1)
+    shutil.rmtree(work, ignore_errors=True)
+    print(f"{name}: every check passed")
