@@ -22,12 +22,11 @@ import os
 import re
 import shutil
 import sys
-import tempfile
 import time
 
 sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "serve"))
-from serve_harness import Client, Server, expect, join, check, finish  # noqa: E402
+from serve_harness import Client, expect, join, check, finish, fresh_server  # noqa: E402
 
 from selenium import webdriver  # noqa: E402
 from selenium.common.exceptions import TimeoutException  # noqa: E402
@@ -114,12 +113,7 @@ def weak_target(people, respondent):
 
 
 def main():
-    work = tempfile.mkdtemp(prefix="snatool-serve-browser-")
-    secret = "browser-test-secret-" + os.urandom(8).hex()
-    secret_file = os.path.join(work, "secret")
-    with open(secret_file, "w") as f:
-        f.write(secret + "\n")
-    server = Server(snatool, os.path.join(work, "serve.sqlite"), secret_file, os.path.join(work, "server.log"), requests_per_minute=0)
+    work, secret, server = fresh_server(snatool, "serve-browser", requests_per_minute=0)
     admin = person = None
     try:
         server.start()

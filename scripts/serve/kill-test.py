@@ -24,13 +24,12 @@ import random
 import shutil
 import sqlite3
 import sys
-import tempfile
 import threading
 import time
 
 sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from serve_harness import Client, Server, admin_client, create_survey, create_workshop, join, read_csv, check, finish  # noqa: E402
+from serve_harness import Client, admin_client, create_survey, create_workshop, join, read_csv, check, finish, fresh_server  # noqa: E402
 
 snatool, people_file = sys.argv[1], sys.argv[2]
 PARTICIPANTS, SAVES = 30, 8
@@ -165,14 +164,8 @@ def allowed(log):
 
 
 def main():
-    work = tempfile.mkdtemp(prefix="snatool-kill-test-")
-    database = os.path.join(work, "serve.sqlite")
-    secret = "kill-test-secret-" + os.urandom(8).hex()
-    secret_file = os.path.join(work, "secret")
-    with open(secret_file, "w") as f:
-        f.write(secret + "\n")
-    log_path = os.path.join(work, "server.log")
-    server = Server(snatool, database, secret_file, log_path)
+    work, secret, server = fresh_server(snatool, "kill-test")
+    database = server.database
     try:
         server.start()
         print(f"     server on port {server.port}, database {database}")

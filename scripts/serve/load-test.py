@@ -23,13 +23,12 @@ import re
 import shutil
 import socket
 import sys
-import tempfile
 import threading
 import time
 
 sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from serve_harness import Client, Server, admin_client, create_survey, create_workshop, read_csv, check, finish  # noqa: E402
+from serve_harness import Client, admin_client, create_survey, create_workshop, read_csv, check, finish, fresh_server  # noqa: E402
 
 snatool, people_file = sys.argv[1], sys.argv[2]
 threads_b = int(sys.argv[3]) if len(sys.argv) > 3 else 30
@@ -172,12 +171,7 @@ def respondent(port, token, recorder, seed):
 
 
 def main():
-    work = tempfile.mkdtemp(prefix="snatool-load-test-")
-    secret = "load-test-secret-" + os.urandom(8).hex()
-    secret_file = os.path.join(work, "secret")
-    with open(secret_file, "w") as f:
-        f.write(secret + "\n")
-    server = Server(snatool, os.path.join(work, "serve.sqlite"), secret_file, os.path.join(work, "server.log"))
+    work, secret, server = fresh_server(snatool, "load-test")
     table = []
     try:
         server.start()

@@ -15,6 +15,7 @@ import socket
 import sys
 import shutil
 import subprocess
+import tempfile
 import time
 import urllib.parse
 
@@ -231,6 +232,17 @@ def join(client, code, name, organisation, layer):
 
 def read_csv(text):
     return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+def fresh_server(snatool, name, **options):
+    """A new temporary folder, a random administrator secret in a file there,
+    and a Server (not yet started) on a database in it: (work, secret, server)."""
+    work = tempfile.mkdtemp(prefix=f"snatool-{name}-")
+    secret = f"{name}-secret-" + os.urandom(8).hex()
+    secret_file = os.path.join(work, "secret")
+    with open(secret_file, "w") as f:
+        f.write(secret + "\n")
+    return work, secret, Server(snatool, os.path.join(work, "serve.sqlite"), secret_file, os.path.join(work, "server.log"), **options)
 
 
 failures = []
